@@ -1,0 +1,322 @@
+//! The Markdown body of a protokoll or kallelse, cut into the preamble and its paragraphs or agenda
+//! items (`## § 28 Titel`, `## 5. Titel`), each with its meta lines (Dnr, Föredragande, Punkt,
+//! Handlingar) and its known sections (`### Beslut` …).
+
+use crate::diagnostic::Diagnostic;
+use std::path::Path;
+
+/// A known section of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    /// Bakgrund / Ärendet.
+    Background,
+    /// Beslutsunderlag.
+    Basis,
+    /// Förslag till beslut.
+    Proposal,
+    /// Yrkanden.
+    Motions,
+    /// Omröstning.
+    Vote,
+    /// Beslut: makes the paragraph a decision.
+    Decision,
+    /// Reservationer.
+    Reservations,
+    /// Protokollsanteckningar.
+    Notes,
+    /// Beslutet skickas till.
+    SendTo,
+}
+
+const SECTION_NAMES: &[(&str, SectionKind)] = &[
+    ("bakgrund", SectionKind::Background),
+    ("ärendet", SectionKind::Background),
+    ("beslutsunderlag", SectionKind::Basis),
+    ("förslag till beslut", SectionKind::Proposal),
+    ("yrkanden", SectionKind::Motions),
+    ("omröstning", SectionKind::Vote),
+    ("beslut", SectionKind::Decision),
+    ("reservationer", SectionKind::Reservations),
+    ("reservation", SectionKind::Reservations),
+    ("protokollsanteckningar", SectionKind::Notes),
+    ("protokollsanteckning", SectionKind::Notes),
+    ("beslutet skickas till", SectionKind::SendTo),
+];
+
+impl SectionKind {
+    /// A stable name for CSS classes and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKind::Background => "bakgrund",
+            SectionKind::Basis => "beslutsunderlag",
+            SectionKind::Proposal => "forslag",
+            SectionKind::Motions => "yrkanden",
+            SectionKind::Vote => "omrostning",
+            SectionKind::Decision => "beslut",
+            SectionKind::Reservations => "reservationer",
+            SectionKind::Notes => "protokollsanteckningar",
+            SectionKind::SendTo => "skickas-till",
+        }
+    }
+}
+
+/// One section: its heading as written and its Markdown.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Which section.
+    pub kind: SectionKind,
+    /// The heading as written ("Beslut").
+    pub heading: String,
+    /// Markdown of the section.
+    pub markdown: String,
+}
+
+/// A meta line value with its position.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    /// The text after the key.
+    pub value: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column of the value.
+    pub col: usize,
+}
+
+/// One paragraph (§) or agenda item.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// The number as used in the URL ("28", "12a", "5").
+    pub number: String,
+    /// Whether it was written with § (a paragraph) or as "5." (an item).
+    pub section_sign: bool,
+    /// The title.
+    pub title: String,
+    /// Line of the heading.
+    pub line: usize,
+    /// Case numbers (`Dnr:`), each separately located.
+    pub dnr: Vec<Meta>,
+    /// `Föredragande:` line.
+    pub presenter: Option<Meta>,
+    /// `Punkt:` line.
+    pub agenda_item: Option<Meta>,
+    /// `Handlingar:` document ids.
+    pub documents: Vec<Meta>,
+    /// Markdown before the first known section.
+    pub text: String,
+    /// Known sections in order.
+    pub sections: Vec<Section>,
+}
+
+impl Item {
+    /// Whether the item has a decision section.
+    pub fn is_decision(&self) -> bool {
+        self.sections.iter().any(|s| s.kind == SectionKind::Decision)
+    }
+
+    /// "§ 28" or "5.".
+    pub fn label(&self) -> String {
+        if self.section_sign { format!("§ {}", self.number) } else { format!("{}.", self.number) }
+    }
+}
+
+/// A parsed meeting body.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// Markdown before the first item.
+    pub preamble: String,
+    /// Items in order.
+    pub items: Vec<Item>,
+}
+
+/// Parses a body that starts at 1-based line `first_line` of `path`.
+pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Diagnostic>> {
+    let mut out = Body::default();
+    let mut errors = Vec::new();
+    let mut fence: Option<String> = None;
+    let mut lines = body.lines().enumerate().peekable();
+    while let Some((i, raw)) = lines.next() {
+        let line_no = first_line + i;
+        if let Some(f) = &fence {
+            if raw.trim_start().starts_with(f.as_str()) {
+                fence = None;
+            }
+            push_line(&mut out, raw);
+            continue;
+        }
+        let trimmed = raw.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(trimmed[..3].to_string());
+            push_line(&mut out, raw);
+            continue;
+        }
+        if let Some(h) = raw.strip_prefix("## ") {
+            match parse_heading(h) {
+                Some((number, section_sign, title)) => {
+                    if let Some(prev) = out.items.iter().find(|it| it.number == number) {
+                        errors.push(
+                            Diagnostic::error(path, line_no, 4, format!("duplicate paragraph number {number}"))
+                                .with_hint(format!("{} is already used on line {}", prev.label(), prev.line)),
+                        );
+                    }
+                    let mut item = Item {
+                        number,
+                        section_sign,
+                        title,
+                        line: line_no,
+                        dnr: Vec::new(),
+                        presenter: None,
+                        agenda_item: None,
+                        documents: Vec::new(),
+                        text: String::new(),
+                        sections: Vec::new(),
+                    };
+                    // Meta lines: directly after the heading, blank lines allowed between.
+                    while let Some(&(j, next)) = lines.peek() {
+                        if next.trim().is_empty() {
+                            lines.next();
+                            continue;
+                        }
+                        if !read_meta(path, &mut item, next, first_line + j, &mut errors) {
+                            break;
+                        }
+                        lines.next();
+                    }
+                    out.items.push(item);
+                }
+                None => errors.push(
+                    Diagnostic::error(path, line_no, 1, "a level-2 heading must start a paragraph or agenda item")
+                        .with_hint("write `## § 28 Titel` or `## 5. Titel`; use ### or deeper for other headings"),
+                ),
+            }
+            continue;
+        }
+        if let (Some(h), Some(item)) = (raw.strip_prefix("### "), out.items.last_mut()) {
+            if let Some(kind) = section_kind(h) {
+                item.sections.push(Section {
+                    kind,
+                    heading: clean_heading(h),
+                    markdown: String::new(),
+                });
+                continue;
+            }
+        }
+        push_line(&mut out, raw);
+    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+fn push_line(out: &mut Body, line: &str) {
+    let target = match out.items.last_mut() {
+        None => &mut out.preamble,
+        Some(item) => match item.sections.last_mut() {
+            Some(s) => &mut s.markdown,
+            None => &mut item.text,
+        },
+    };
+    target.push_str(line);
+    target.push('\n');
+}
+
+/// "§ 28 Val av justerare" → ("28", true, "Val av justerare"); "5. Titel" → ("5", false, "Titel").
+fn parse_heading(h: &str) -> Option<(String, bool, String)> {
+    let h = h.trim();
+    let (section_sign, rest) = match h.strip_prefix('§') {
+        Some(r) => (true, r.trim_start()),
+        None => (false, h),
+    };
+    let num_end = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+    let number = &rest[..num_end];
+    if number.is_empty() || !number.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits = number.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || number.len() - digits.len() > 1 {
+        return None;
+    }
+    let mut title = &rest[num_end..];
+    if !section_sign {
+        title = title.strip_prefix('.')?;
+    }
+    let title = title.trim();
+    if title.is_empty() {
+        return None;
+    }
+    Some((number.to_string(), section_sign, title.to_string()))
+}
+
+fn clean_heading(h: &str) -> String {
+    h.trim().trim_matches(['*', '_']).trim().trim_end_matches(':').trim().to_string()
+}
+
+fn section_kind(h: &str) -> Option<SectionKind> {
+    let name = clean_heading(h).to_lowercase();
+    SECTION_NAMES.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
+}
+
+/// Reads one meta line into `item`; false when the line is not a meta line.
+fn read_meta(path: &Path, item: &mut Item, line: &str, line_no: usize, errors: &mut Vec<Diagnostic>) -> bool {
+    let content = line.trim().trim_matches(['*', '_']);
+    let lead = line.len() - line.trim_start().len() + (line.trim().len() - line.trim().trim_start_matches(['*', '_']).len());
+    let keys = ["Dnr", "Föredragande", "Föredragare", "Punkt", "Handlingar"];
+    let Some(key) = keys.iter().find(|k| {
+        content.strip_prefix(**k).is_some_and(|r| r.starts_with(':') || (**k == "Dnr" && r.starts_with(' ')))
+    }) else {
+        return false;
+    };
+    let after = &content[key.len()..];
+    let value_start = key.len() + (after.len() - after.trim_start_matches([':', ' ']).len());
+    let value = content[value_start..].trim().to_string();
+    let col = content[..value_start].chars().count() + 1 + lead;
+    if value.is_empty() {
+        errors.push(Diagnostic::error(path, line_no, col, format!("`{key}:` has no value")));
+        return true;
+    }
+    let meta = |value: String| Meta { value, line: line_no, col };
+    match *key {
+        "Dnr" => item.dnr.extend(value.split(',').map(|v| meta(v.trim().to_string())).filter(|m| !m.value.is_empty())),
+        "Föredragande" | "Föredragare" => item.presenter = Some(meta(value)),
+        "Punkt" => item.agenda_item = Some(meta(value.trim_start_matches('§').trim().trim_end_matches('.').to_string())),
+        _ => item.documents.extend(value.split(',').map(|v| meta(v.trim().to_string())).filter(|m| !m.value.is_empty())),
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_paragraphs_meta_and_sections() {
+        let md = "Öppnar.\n\n## § 30 Ny ersättare\n\nDnr: 2023/07\nFöredragande: Cecilia Frid\n\n### Bakgrund\n\nText.\n\n### Beslut\n\nBeslutar.\n";
+        let b = parse(Path::new("p.md"), md, 10).unwrap();
+        assert_eq!(b.preamble.trim(), "Öppnar.");
+        let it = &b.items[0];
+        assert_eq!((it.number.as_str(), it.title.as_str(), it.line), ("30", "Ny ersättare", 12));
+        assert_eq!(it.dnr[0].value, "2023/07");
+        assert_eq!((it.dnr[0].line, it.dnr[0].col), (14, 6));
+        assert_eq!(it.presenter.as_ref().unwrap().value, "Cecilia Frid");
+        assert!(it.is_decision());
+        assert_eq!(it.sections[1].markdown.trim(), "Beslutar.");
+    }
+
+    #[test]
+    fn numbered_items_and_duplicates() {
+        let b = parse(Path::new("p.md"), "## 1. Välkomna\n\n## 2. Dagordningen\n", 1).unwrap();
+        assert_eq!(b.items[1].label(), "2.");
+        let e = parse(Path::new("p.md"), "## § 1 A\n## § 1 B\n", 5).unwrap_err();
+        assert_eq!((e[0].line, e[0].message.as_str()), (6, "duplicate paragraph number 1"));
+    }
+
+    #[test]
+    fn a_plain_level_two_heading_is_an_error() {
+        let e = parse(Path::new("p.md"), "text\n## Övrigt\n", 3).unwrap_err();
+        assert_eq!(e[0].line, 4);
+    }
+
+    #[test]
+    fn other_level_three_headings_stay_in_the_text() {
+        let b = parse(Path::new("p.md"), "## § 1 A\n### Mål\nx\n### Beslut:\ny\n", 1).unwrap();
+        assert!(b.items[0].text.contains("### Mål"));
+        assert_eq!(b.items[0].sections[0].heading, "Beslut");
+    }
+}

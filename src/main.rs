@@ -1,0 +1,51 @@
+//! The `protokoll` command line: parses arguments and reports; all work is in the library.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(name = "protokoll", version, about = "Static site generator for the published record of Swedish public bodies")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output directory.
+    Build {
+        /// The site root (holds protokoll.toml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The output directory (default: public inside the root).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Build { root, output } => {
+            let output = output.unwrap_or_else(|| root.join("public"));
+            let started = Instant::now();
+            match protokoll::build(&protokoll::BuildOptions { root, output: output.clone() }) {
+                Ok(r) => {
+                    eprintln!(
+                        "built {} pages ({} files) into {} in {} ms",
+                        r.pages,
+                        r.files,
+                        output.display(),
+                        started.elapsed().as_millis()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

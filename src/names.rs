@@ -1,0 +1,117 @@
+//! Names as the paper writes them ("Andreas Erlandsson (S), ordförande §33"), split into the name to
+//! resolve, the party and the rest; and the id rule that turns a name into a URL segment.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A person as written in a list of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The whole text as written.
+    pub text: String,
+    /// The name part, to be resolved against the register.
+    pub name: String,
+    /// The party in parentheses, if any.
+    pub party: Option<String>,
+    /// Everything after the name and party: function, "§ 33" …
+    pub function: String,
+}
+
+/// Splits "Name (P), function §33". The name ends at the first `(` or `,` or `§`.
+pub fn split_written(text: &str) -> Written {
+    let t = text.trim();
+    let end = t.find(['(', ',', '§']).unwrap_or(t.len());
+    let name = t[..end].trim().to_string();
+    let mut rest = &t[end..];
+    let mut party = None;
+    if let Some(r) = rest.strip_prefix('(') {
+        if let Some(close) = r.find(')') {
+            party = Some(r[..close].trim().to_string());
+            rest = &r[close + 1..];
+        }
+    }
+    let function = rest.trim_start_matches([',', ' ']).trim().to_string();
+    Written { text: t.to_string(), name, party, function }
+}
+
+/// Whether a list entry stands for an empty seat.
+pub fn is_vacant(text: &str) -> bool {
+    text.trim().trim_matches(['*', '_']).eq_ignore_ascii_case("vakant")
+}
+
+/// The key names are compared by: NFC, lower case, single spaces.
+pub fn name_key(name: &str) -> String {
+    let s: String = name.nfc().collect::<String>().to_lowercase();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The URL id of a name: lower case, å/ä → a, ö → o, é → e, other runs of non-letters → `-`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in name.nfc().flat_map(char::to_lowercase) {
+        let mapped = match c {
+            'å' | 'ä' | 'á' | 'à' | 'â' => Some('a'),
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => Some('o'),
+            'é' | 'è' | 'ê' | 'ë' => Some('e'),
+            'ü' | 'ú' => Some('u'),
+            'í' | 'ï' => Some('i'),
+            'ç' => Some('c'),
+            'ñ' => Some('n'),
+            c if c.is_ascii_alphanumeric() => Some(c),
+            _ => None,
+        };
+        match mapped {
+            Some(c) => {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(c);
+            }
+            None => dash = true,
+        }
+    }
+    out
+}
+
+/// Whether `id` is a valid URL id: a–z, 0–9 and inner single dashes.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_name_party_and_function() {
+        let w = split_written("Andreas Erlandsson (S), ordförande");
+        assert_eq!(w.name, "Andreas Erlandsson");
+        assert_eq!(w.party.as_deref(), Some("S"));
+        assert_eq!(w.function, "ordförande");
+        let w = split_written("Lennart Saxberg §33");
+        assert_eq!((w.name.as_str(), w.function.as_str()), ("Lennart Saxberg", "§33"));
+        let w = split_written("Cecilia Frid, förbundschef");
+        assert_eq!((w.party, w.function.as_str()), (None, "förbundschef"));
+    }
+
+    #[test]
+    fn slug_follows_the_url_rule() {
+        assert_eq!(slug("Åke Gustavsson"), "ake-gustavsson");
+        assert_eq!(slug("Matilda Wärenfalk"), "matilda-warenfalk");
+        assert_eq!(slug("Ann-Charlotte Anderberg"), "ann-charlotte-anderberg");
+        assert_eq!(slug("Jan-Olof P. Jäghagen"), "jan-olof-p-jaghagen");
+        assert_eq!(slug("Claes Wiridén"), "claes-wiriden");
+        assert_eq!(slug("Börje Slättman"), "borje-slattman");
+    }
+
+    #[test]
+    fn name_key_ignores_case_and_form() {
+        assert_eq!(name_key("EVA  KLASE"), name_key("Eva Klase"));
+        assert_eq!(name_key("A\u{030a}ke"), name_key("Åke"));
+    }
+}

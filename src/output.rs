@@ -1,0 +1,122 @@
+//! Write: the one place that touches the output directory. Files go to a staging directory beside
+//! it, which is then swapped in; a failed build never changes the previous output, and a directory
+//! the generator did not create is never replaced.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The file that marks a directory as made by protokoll.
+pub const MARKER: &str = ".protokoll-output";
+
+/// A rendered file: a path relative to the output root and its bytes.
+pub type OutFile = (PathBuf, Vec<u8>);
+
+/// Why the output could not be written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The output directory holds files protokoll did not write.
+    NotOurs(PathBuf),
+    /// An I/O error, with the path it concerns.
+    Io(PathBuf, io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::NotOurs(p) => write!(f, "{}: refusing to replace a non-empty directory that protokoll did not create (no {MARKER} in it)", p.display()),
+            WriteError::Io(p, e) => write!(f, "{}: {e}", p.display()),
+        }
+    }
+}
+
+fn io_at(p: &Path) -> impl Fn(io::Error) -> WriteError + '_ {
+    move |e| WriteError::Io(p.to_path_buf(), e)
+}
+
+/// Checks that `out` may be replaced: absent, empty, or marked as ours.
+pub fn check_replaceable(out: &Path) -> Result<(), WriteError> {
+    match fs::read_dir(out) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(WriteError::Io(out.to_path_buf(), e)),
+        Ok(mut entries) => {
+            if entries.next().is_none() || out.join(MARKER).is_file() {
+                Ok(())
+            } else {
+                Err(WriteError::NotOurs(out.to_path_buf()))
+            }
+        }
+    }
+}
+
+/// Writes all files into a fresh staging directory and swaps it in place of `out`.
+pub fn write_all(out: &Path, files: &[OutFile]) -> Result<(), WriteError> {
+    check_replaceable(out)?;
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).map_err(io_at(parent))?;
+    let name = out.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&staging);
+    let result = write_tree(&staging, files).and_then(|()| swap(out, &staging, &old));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn write_tree(staging: &Path, files: &[OutFile]) -> Result<(), WriteError> {
+    fs::create_dir_all(staging).map_err(io_at(staging))?;
+    for (rel, bytes) in files {
+        let path = staging.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(io_at(dir))?;
+        }
+        fs::write(&path, bytes).map_err(io_at(&path))?;
+    }
+    let marker = staging.join(MARKER);
+    fs::write(&marker, b"This directory is written by protokoll build and replaced on every build.\n").map_err(io_at(&marker))
+}
+
+fn swap(out: &Path, staging: &Path, old: &Path) -> Result<(), WriteError> {
+    let had_old = out.exists();
+    if had_old {
+        fs::rename(out, old).map_err(io_at(out))?;
+    }
+    if let Err(e) = fs::rename(staging, out) {
+        if had_old {
+            let _ = fs::rename(old, out);
+        }
+        return Err(WriteError::Io(out.to_path_buf(), e));
+    }
+    if had_old {
+        let _ = fs::remove_dir_all(old);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_a_foreign_directory() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("public");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("important.txt"), "x").unwrap();
+        assert!(matches!(write_all(&out, &[]), Err(WriteError::NotOurs(_))));
+        assert_eq!(fs::read_to_string(out.join("important.txt")).unwrap(), "x");
+    }
+
+    #[test]
+    fn replaces_its_own_output_completely() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("public");
+        write_all(&out, &[("a/index.html".into(), b"1".to_vec())]).unwrap();
+        write_all(&out, &[("b/index.html".into(), b"2".to_vec())]).unwrap();
+        assert!(!out.join("a").exists());
+        assert_eq!(fs::read(out.join("b/index.html")).unwrap(), b"2");
+        assert_eq!(fs::read_dir(t.path()).unwrap().count(), 1, "no staging left behind");
+    }
+}

@@ -1,0 +1,227 @@
+//! View values for the templates: small JSON-shaped objects built from the [`Site`], so templates
+//! never see the model. Each entity page's view is also its `index.json` twin.
+
+use super::urls;
+use crate::markdown;
+use crate::site::*;
+use crate::source::DOCUMENT_KINDS;
+use serde_json::{Value, json};
+
+/// A person as the `person` macro wants it, from a name as written.
+pub fn named(site: &Site, n: &Named) -> Value {
+    match n.person {
+        None => json!({"namn": "Vakant", "url": "", "parti": "", "funktion": ""}),
+        Some(p) => json!({
+            "namn": n.written.name,
+            "url": urls::person(site, p),
+            "parti": site.people[p].party.clone().unwrap_or_default(),
+            "funktion": n.written.function,
+            "id": site.people[p].id,
+        }),
+    }
+}
+
+/// A person by canonical name.
+pub fn person_ref(site: &Site, p: usize) -> Value {
+    let person = &site.people[p];
+    json!({
+        "namn": person.name, "url": urls::person(site, p), "id": person.id,
+        "parti": person.party.clone().unwrap_or_default(), "funktion": person.kommun.clone().unwrap_or_default(),
+    })
+}
+
+/// The meeting's status key and text.
+pub fn status(m: &Meeting) -> (&'static str, &'static str) {
+    match (&m.protokoll, &m.kallelse) {
+        (Some(p), _) if p.adjusted.is_some() || !p.signatures.is_empty() => ("justerat", "Justerat"),
+        (Some(_), _) => ("genomfort", "Genomfört"),
+        (None, Some(_)) => ("kallat", "Kallat"),
+        (None, None) => ("planerat", "Planerat"),
+    }
+}
+
+/// "09.00–10.30".
+pub fn time_range(m: &Meeting) -> String {
+    match (m.start, m.end) {
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        (Some(a), None) => format!("{a}"),
+        _ => String::new(),
+    }
+}
+
+/// A meeting in a list.
+pub fn meeting_card(site: &Site, m: usize) -> Value {
+    let meeting = &site.meetings[m];
+    let organ = &site.organs[meeting.organ];
+    let (key, text) = status(meeting);
+    let mut meta = vec![meeting.date.long_with_weekday()];
+    if let Some(p) = &meeting.place { meta.push(p.clone()); }
+    meta.push(text.to_string());
+    json!({
+        "url": urls::meeting(site, m),
+        "titel": format!("{} {}", organ.short, meeting.date.long()),
+        "meta": meta.join(" · "),
+        "excerpt": "",
+        "datum": meeting.date, "organ": organ.id, "status": key,
+    })
+}
+
+fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max { return text.to_string(); }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |c| c.0);
+    format!("{cut} …")
+}
+
+fn decision_text(p: &Paragraph) -> String {
+    p.item.sections.iter().filter(|s| s.kind == crate::body::SectionKind::Decision)
+        .map(|s| markdown::to_plain(&s.markdown)).collect::<Vec<_>>().join(" ")
+}
+
+/// A paragraph or agenda item in a list.
+pub fn item_card(site: &Site, r: ItemRef) -> Value {
+    let meeting = &site.meetings[r.meeting];
+    let p = &meeting.items(r.part)[r.index];
+    let mut meta = vec![site.organs[meeting.organ].short.clone(), meeting.date.long()];
+    if r.part == Part::Kallelse { meta.push("föredragningslista".into()); }
+    meta.extend(p.dnr.iter().map(|d| format!("Dnr {d}")));
+    json!({
+        "url": urls::item(site, r),
+        "titel": format!("{} {}", p.item.label(), p.item.title),
+        "meta": meta.join(" · "),
+        "excerpt": excerpt(&decision_text(p), 220),
+        "datum": meeting.date,
+    })
+}
+
+/// The Swedish name of a document kind.
+pub fn kind_text(kind: &str) -> &'static str {
+    DOCUMENT_KINDS.iter().find(|k| k.0 == kind).map_or("Dokument", |k| k.1)
+}
+
+/// A document in a list.
+pub fn doc_card(site: &Site, d: usize) -> Value {
+    let doc = &site.documents[d];
+    let mut meta = vec![kind_text(&doc.kind).to_string()];
+    if let Some(date) = doc.sort_date(site) { meta.push(date.long()); }
+    if let Some(o) = doc.organisation { meta.push(site.organisations[o].name.clone()); }
+    json!({"url": urls::document(site, d), "titel": doc.title, "meta": meta.join(" · "), "excerpt": "", "typ": doc.kind})
+}
+
+fn dnr_list(dnr: &[String]) -> Value {
+    dnr.iter().map(|d| json!({"dnr": d, "url": urls::case(d)})).collect()
+}
+
+/// A paragraph or item with everything shown on the meeting and paragraph pages.
+pub fn paragraph(site: &Site, r: ItemRef) -> Value {
+    let meeting = &site.meetings[r.meeting];
+    let p = &meeting.items(r.part)[r.index];
+    let anchor = urls::anchor(r.part, &p.item.number);
+    let text = markdown::render(&p.item.text, &format!("{anchor}-"));
+    let sections: Vec<Value> = p.item.sections.iter().enumerate().map(|(i, s)| {
+        let h = markdown::render(&s.markdown, &format!("{anchor}-{i}-"));
+        json!({"key": s.kind.key(), "rubrik": s.heading, "html": h.html, "text": markdown::to_plain(&s.markdown)})
+    }).collect();
+    let other = match r.part { Part::Protokoll => Part::Kallelse, Part::Kallelse => Part::Protokoll };
+    let counterpart = p.counterpart.map(|i| {
+        let o = ItemRef { meeting: r.meeting, part: other, index: i };
+        let op = &meeting.items(other)[i];
+        json!({"url": urls::item(site, o), "label": op.item.label(), "titel": op.item.title})
+    });
+    let memberships: Vec<Value> = p.memberships.iter().map(|&m| membership(site, m)).collect();
+    json!({
+        "nummer": p.item.number,
+        "label": p.item.label(),
+        "titel": p.item.title,
+        "anchor": anchor,
+        "url": urls::item(site, r),
+        "dnr": dnr_list(&p.dnr),
+        "foredragande": p.item.presenter.as_ref().map(|m| json!({
+            "text": m.value,
+            "personer": p.presenters.iter().map(|&x| person_ref(site, x)).collect::<Vec<_>>(),
+        })),
+        "text_html": text.html,
+        "sections": sections,
+        "beslut": p.item.is_decision(),
+        "beslutstext": decision_text(p),
+        "handlingar": p.documents.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
+        "motsvarighet": counterpart,
+        "uppdrag": memberships,
+        "antar": p.adopted.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
+        "namnda": p.mentions.iter().map(|&x| person_ref(site, x)).collect::<Vec<_>>(),
+    })
+}
+
+/// A membership row.
+pub fn membership(site: &Site, i: usize) -> Value {
+    let m = &site.memberships[i];
+    let decision = m.decision.map(|d| match d {
+        Ref::Item(r) => item_card(site, r),
+        Ref::Document(d) => doc_card(site, d),
+    });
+    json!({
+        "person": person_ref(site, m.person),
+        "organ": {"id": site.organs[m.organ].id, "namn": site.organs[m.organ].short, "url": urls::organ(site, m.organ)},
+        "roll": m.role,
+        "fran": m.from, "till": m.to,
+        "kommun": m.kommun,
+        "ersattare_for": m.substitute_for.map(|p| person_ref(site, p)),
+        "beslut": decision,
+        "anteckning": m.note,
+    })
+}
+
+/// The full meeting.
+pub fn meeting(site: &Site, m: usize) -> Value {
+    let meeting = &site.meetings[m];
+    let organ = &site.organs[meeting.organ];
+    let (key, text) = status(meeting);
+    let items = |part: Part| -> Vec<Value> {
+        (0..meeting.items(part).len()).map(|index| paragraph(site, ItemRef { meeting: m, part, index })).collect()
+    };
+    let protokoll = meeting.protokoll.as_ref().map(|p| json!({
+        "rubrik": p.title,
+        "ordforande": p.chair.as_ref().map(|n| named(site, n)),
+        "sekreterare": p.secretary.as_ref().map(|n| named(site, n)),
+        "justerare": p.adjusters.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
+        "justerad": p.adjusted,
+        "paragrafer": p.printed_range,
+        "narvaro": p.attendance.iter().map(|(g, list)| json!({
+            "id": ATTENDANCE_GROUPS[*g].0, "rubrik": ATTENDANCE_GROUPS[*g].1,
+            "namn": list.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "inledning_html": markdown::render(&p.preamble, "inledning-").html,
+        "paragrafer_lista": items(Part::Protokoll),
+        "underskrifter": p.signatures.iter().map(|s| signature(site, s)).collect::<Vec<_>>(),
+    }));
+    let kallelse = meeting.kallelse.as_ref().map(|k| json!({
+        "rubrik": k.title,
+        "utfardad": k.issued,
+        "undertecknad": k.signed_by.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
+        "sandlista": k.send_list.as_ref().map(|(title, cols, rows)| json!({
+            "rubrik": title, "kolumner": cols,
+            "rader": rows.iter().map(|r| json!({
+                "kommun": r.kommun,
+                "forsta": r.first.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
+                "andra": r.second.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        })),
+        "inledning_html": markdown::render(&k.preamble, "kallelse-").html,
+        "punkter": items(Part::Kallelse),
+    }));
+    json!({
+        "url": urls::meeting(site, m),
+        "titel": format!("{} {}", organ.short, meeting.date.long()),
+        "organ": {"id": organ.id, "namn": organ.name, "kortnamn": organ.short, "url": urls::organ(site, meeting.organ)},
+        "datum": meeting.date, "datum_text": meeting.date.long_with_weekday(),
+        "tid": time_range(meeting), "plats": meeting.place,
+        "status": key, "status_text": text,
+        "kallelse": kallelse, "protokoll": protokoll,
+        "handlingar": meeting.documents.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
+    })
+}
+
+/// A signature.
+pub fn signature(site: &Site, s: &Signature) -> Value {
+    json!({"person": named(site, &s.who), "roll": s.role, "tid": s.time, "metod": s.method})
+}

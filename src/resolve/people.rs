@@ -1,0 +1,129 @@
+//! Resolving people: the name index (every spelling → one person), names as written in documents,
+//! and the people a decision's text names.
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::load::SourceFile;
+use crate::names::{self, Written};
+use crate::site::{Named, Person};
+use std::collections::HashMap;
+use toml::Spanned;
+
+/// Every spelling of every person, by normalized key.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    by_key: HashMap<String, usize>,
+    spellings: Vec<String>,
+    longest: usize,
+}
+
+impl NameIndex {
+    /// Adds a spelling; returns the person it already belonged to, if another.
+    pub fn add(&mut self, spelling: &str, person: usize) -> Option<usize> {
+        let key = names::name_key(spelling);
+        self.longest = self.longest.max(key.split(' ').count());
+        match self.by_key.insert(key, person) {
+            Some(prev) if prev != person => Some(prev),
+            _ => {
+                self.spellings.push(spelling.to_string());
+                None
+            }
+        }
+    }
+
+    /// The person a spelling names.
+    pub fn get(&self, spelling: &str) -> Option<usize> {
+        self.by_key.get(&names::name_key(spelling)).copied()
+    }
+
+    /// Resolves a name as written in `file`; "Vakant" resolves to no person when `vacant_ok`.
+    pub fn resolve(
+        &self,
+        file: &SourceFile,
+        people: &[Person],
+        s: &Spanned<String>,
+        vacant_ok: bool,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Option<Named> {
+        let written = names::split_written(s.get_ref());
+        if vacant_ok && names::is_vacant(&written.text) {
+            return Some(Named { written, person: None });
+        }
+        self.check(file, people, s, written, errors)
+    }
+
+    fn check(
+        &self,
+        file: &SourceFile,
+        people: &[Person],
+        s: &Spanned<String>,
+        written: Written,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Option<Named> {
+        let Some(p) = self.get(&written.name) else {
+            let mut d = file.at(s, format!("unknown person \"{}\"", written.name));
+            let hint = did_you_mean(&written.name, self.spellings.iter().map(String::as_str))
+                .unwrap_or_else(|| "add the person (or this spelling as an alias) to content/register/".to_string());
+            d = d.with_hint(hint);
+            errors.push(d);
+            return None;
+        };
+        if let (Some(wp), Some(rp)) = (&written.party, &people[p].party) {
+            if !wp.eq_ignore_ascii_case(rp) {
+                errors.push(file.at(s, format!(
+                    "{} is registered as ({rp}), not ({wp})", people[p].name
+                )));
+            }
+        }
+        Some(Named { written, person: Some(p) })
+    }
+
+    /// Every person whose name or alias occurs in `text` as whole words, in order of first occurrence.
+    pub fn mentioned_in(&self, text: &str) -> Vec<usize> {
+        let words: Vec<String> = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(|w| names::name_key(w))
+            .collect();
+        let mut found = Vec::new();
+        for i in 0..words.len() {
+            for n in 2..=self.longest.min(words.len() - i) {
+                let key = words[i..i + n].join(" ");
+                if let Some(&p) = self.by_key.get(&key) {
+                    if !found.contains(&p) {
+                        found.push(p);
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// Every registered person named in a free text line (Föredragande).
+    pub fn named_in_line(&self, line: &str) -> Vec<usize> {
+        self.mentioned_in(line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_are_whole_names_in_any_case() {
+        let mut ix = NameIndex::default();
+        ix.add("Henric Gustavsson", 0);
+        ix.add("Tobias Fagergård", 1);
+        ix.add("Åke Gustafsson", 2);
+        let t = "Styrelsen adjungerar HENRIC GUSTAVSSON (C) som ersättare för Tobias Fagergård.";
+        assert_eq!(ix.mentioned_in(t), vec![0, 1]);
+        assert!(ix.mentioned_in("Henric är här").is_empty());
+    }
+
+    #[test]
+    fn a_spelling_cannot_name_two_people() {
+        let mut ix = NameIndex::default();
+        assert_eq!(ix.add("Eva Klase", 0), None);
+        assert_eq!(ix.add("EVA KLASE", 0), None);
+        assert_eq!(ix.add("Eva Klase", 3), Some(0));
+    }
+}

@@ -1,0 +1,309 @@
+//! The front matter of every kind of content file and of the registers, exactly as publishers write it.
+//! Every struct is strict (`deny_unknown_fields`); references stay `Spanned` so later passes can point
+//! at them.
+
+use crate::date::{Date, Time};
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A TOML string with its position in the front matter.
+pub type S = Spanned<String>;
+
+/// A register file: any mix of organisations, organs and people.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterFile {
+    /// Organisations that publish or are named.
+    #[serde(default)]
+    pub organisation: Vec<OrganisationRec>,
+    /// Bodies (organ) of the organisations.
+    #[serde(default)]
+    pub organ: Vec<OrganRec>,
+    /// People.
+    #[serde(default)]
+    pub person: Vec<PersonRec>,
+}
+
+/// `[[organisation]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationRec {
+    /// URL id.
+    pub id: S,
+    /// Full name.
+    pub namn: String,
+    /// Kind: kommunalförbund, kommun, region, myndighet …
+    pub typ: Option<String>,
+    /// Organisation number.
+    pub orgnr: Option<String>,
+    /// The municipality this organisation is, if it is one.
+    pub kommun: Option<String>,
+    /// Its own website, shown as text.
+    pub webbplats: Option<String>,
+}
+
+/// `[[organ]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganRec {
+    /// URL id, the first segment of its meetings' URLs.
+    pub id: S,
+    /// Full name.
+    pub namn: String,
+    /// Short name for lists.
+    pub kortnamn: Option<String>,
+    /// The organisation id it belongs to.
+    pub organisation: S,
+    /// Kind: styrelse, förbundsmöte …
+    pub typ: Option<String>,
+    /// Markdown description.
+    pub beskrivning: Option<String>,
+}
+
+/// `[[person]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonRec {
+    /// Canonical name.
+    pub namn: S,
+    /// URL id; derived from the name when absent.
+    pub id: Option<S>,
+    /// Other spellings found in documents.
+    #[serde(default)]
+    pub alias: Vec<S>,
+    /// Party code.
+    pub parti: Option<S>,
+    /// Municipality represented.
+    pub kommun: Option<String>,
+    /// Employer (organisation id), for officials.
+    pub organisation: Option<S>,
+    /// Function, for officials.
+    pub titel: Option<String>,
+    /// Memberships.
+    #[serde(default)]
+    pub uppdrag: Vec<UppdragRec>,
+}
+
+/// `[[person.uppdrag]]`: a membership.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UppdragRec {
+    /// Organ id.
+    pub organ: S,
+    /// Role.
+    pub roll: S,
+    /// Start date.
+    pub fran: Option<Date>,
+    /// End date.
+    pub till: Option<Date>,
+    /// Whom a personlig ersättare replaces.
+    pub ersattare_for: Option<S>,
+    /// Municipality the seat represents.
+    pub kommun: Option<String>,
+    /// The decision that made it: `organ/datum/nr` or `dokument/id`.
+    pub beslut: Option<S>,
+    /// Free note.
+    pub anteckning: Option<String>,
+}
+
+/// Only `typ`, read first to choose the real struct.
+#[derive(Debug, Deserialize)]
+pub struct Kind {
+    /// The kind of file.
+    pub typ: Option<S>,
+}
+
+/// `[[underskrift]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureRec {
+    /// Who signed, as written.
+    pub namn: S,
+    /// In what role.
+    pub roll: Option<String>,
+    /// When, as printed.
+    pub tid: Option<String>,
+    /// How (e.g. Svenskt BankID).
+    pub metod: Option<String>,
+}
+
+/// `[narvaro]` of a protokoll.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceRec {
+    /// Members with a vote.
+    #[serde(default)]
+    pub beslutande: Vec<S>,
+    /// Substitutes who served.
+    #[serde(default)]
+    pub tjanstgorande_ersattare: Vec<S>,
+    /// Substitutes present but not serving.
+    #[serde(default)]
+    pub ej_tjanstgorande: Vec<S>,
+    /// Others present (officials, guests).
+    #[serde(default)]
+    pub ovriga: Vec<S>,
+    /// Registered participants (conferences).
+    #[serde(default)]
+    pub anmalda: Vec<S>,
+}
+
+/// Front matter of `typ = "protokoll"`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtokollFm {
+    /// Always "protokoll".
+    pub typ: String,
+    /// Organ id.
+    pub organ: S,
+    /// Meeting date.
+    pub datum: Date,
+    /// Start time.
+    pub start: Option<Time>,
+    /// End time.
+    pub slut: Option<Time>,
+    /// Place.
+    pub plats: Option<String>,
+    /// Title as printed.
+    pub rubrik: Option<String>,
+    /// Who chaired.
+    pub ordforande: Option<S>,
+    /// Secretary.
+    pub sekreterare: Option<S>,
+    /// Adjusters.
+    #[serde(default)]
+    pub justerare: Vec<S>,
+    /// Date of adjustment.
+    pub justerad: Option<Date>,
+    /// "§§ 28-35" as printed; checked.
+    pub paragrafer: Option<S>,
+    /// Attendance.
+    #[serde(default)]
+    pub narvaro: AttendanceRec,
+    /// Signature block.
+    #[serde(default)]
+    pub underskrift: Vec<SignatureRec>,
+}
+
+/// `[sandlista]` of a kallelse.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SendListRec {
+    /// Heading.
+    pub rubrik: Option<String>,
+    /// Headings of the two name columns.
+    #[serde(default)]
+    pub kolumner: Vec<String>,
+    /// One row per municipality.
+    #[serde(default)]
+    pub rad: Vec<SendRowRec>,
+}
+
+/// `[[sandlista.rad]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SendRowRec {
+    /// Municipality.
+    pub kommun: String,
+    /// Members (first column).
+    #[serde(default)]
+    pub ordinarie: Vec<S>,
+    /// Substitutes (second column).
+    #[serde(default)]
+    pub ersattare: Vec<S>,
+}
+
+/// Front matter of `typ = "kallelse"`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KallelseFm {
+    /// Always "kallelse".
+    pub typ: String,
+    /// Organ id.
+    pub organ: S,
+    /// Meeting date.
+    pub datum: Date,
+    /// Start time.
+    pub start: Option<Time>,
+    /// End time.
+    pub slut: Option<Time>,
+    /// Place.
+    pub plats: Option<String>,
+    /// Date printed on the notice.
+    pub utfardad: Option<Date>,
+    /// Title as printed.
+    pub rubrik: Option<String>,
+    /// Who sent it.
+    #[serde(default)]
+    pub undertecknad: Vec<S>,
+    /// The distribution list.
+    pub sandlista: Option<SendListRec>,
+}
+
+/// Front matter of every document kind.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentFm {
+    /// The document kind.
+    pub typ: String,
+    /// URL id.
+    pub id: S,
+    /// Title.
+    pub titel: String,
+    /// Date of the document.
+    pub datum: Option<Date>,
+    /// Year covered (reports).
+    pub ar: Option<i32>,
+    /// Issuing organisation id.
+    pub organisation: Option<S>,
+    /// Organ id.
+    pub organ: Option<S>,
+    /// Case numbers.
+    #[serde(default)]
+    pub dnr: Vec<S>,
+    /// Meeting `organ/datum` where it was handled.
+    pub mote: Option<S>,
+    /// Agenda item number at that meeting.
+    pub punkt: Option<S>,
+    /// Decision `organ/datum/nr` that adopted it.
+    pub antagen: Option<S>,
+    /// Authors, as written.
+    #[serde(default)]
+    pub forfattare: Vec<S>,
+    /// Signatures.
+    #[serde(default)]
+    pub underskrift: Vec<SignatureRec>,
+}
+
+/// Front matter of `typ = "sida"`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFm {
+    /// Always "sida".
+    pub typ: String,
+    /// URL id.
+    pub id: S,
+    /// Title.
+    pub titel: String,
+    /// One-line description.
+    pub beskrivning: Option<String>,
+}
+
+/// The document kinds and their Swedish display names; the first four are reports.
+pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
+    ("arsredovisning", "Årsredovisning"),
+    ("verksamhetsberattelse", "Verksamhetsberättelse"),
+    ("revisionsberattelse", "Revisionsberättelse"),
+    ("verksamhetsplan", "Verksamhetsplan och budget"),
+    ("tjansteskrivelse", "Tjänsteskrivelse"),
+    ("motion", "Motion"),
+    ("beslut", "Beslut"),
+    ("protokollsutdrag", "Protokollsutdrag"),
+    ("bilaga", "Bilaga"),
+    ("skrivelse", "Skrivelse"),
+];
+
+/// Whether a document kind is a yearly report.
+pub fn is_report(kind: &str) -> bool {
+    DOCUMENT_KINDS[..4].iter().any(|k| k.0 == kind)
+}
