@@ -59,7 +59,12 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, split: &Split<'_>) ->
 /// Turns a TOML error into a diagnostic at the right place of the original file.
 pub fn toml_error(path: &Path, text: &str, base: usize, e: &toml::de::Error) -> Diagnostic {
     let offset = e.span().map_or(base, |s| base + s.start);
-    let message = e.message().trim().replace('`', "\"");
+    let message = e.message().trim().replace('`', "\"").replace('\n', ": ");
+    // TOML's own date check says "invalid date-time"; say it the way publishers think of it.
+    let message = match message.strip_prefix("invalid date-time") {
+        Some(rest) => format!("impossible date or time{rest}"),
+        None => message,
+    };
     Diagnostic::at(path, text, offset, message)
 }
 
