@@ -110,12 +110,18 @@ pub struct Item {
 impl Item {
     /// Whether the item has a decision section.
     pub fn is_decision(&self) -> bool {
-        self.sections.iter().any(|s| s.kind == SectionKind::Decision)
+        self.sections
+            .iter()
+            .any(|s| s.kind == SectionKind::Decision)
     }
 
     /// "§ 28" or "5.".
     pub fn label(&self) -> String {
-        if self.section_sign { format!("§ {}", self.number) } else { format!("{}.", self.number) }
+        if self.section_sign {
+            format!("§ {}", self.number)
+        } else {
+            format!("{}.", self.number)
+        }
     }
 }
 
@@ -190,19 +196,23 @@ pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Dia
             }
             continue;
         }
-        if let (Some(h), Some(item)) = (raw.strip_prefix("### "), out.items.last_mut()) {
-            if let Some(kind) = section_kind(h) {
-                item.sections.push(Section {
-                    kind,
-                    heading: clean_heading(h),
-                    markdown: String::new(),
-                });
-                continue;
-            }
+        if let (Some(h), Some(item)) = (raw.strip_prefix("### "), out.items.last_mut())
+            && let Some(kind) = section_kind(h)
+        {
+            item.sections.push(Section {
+                kind,
+                heading: clean_heading(h),
+                markdown: String::new(),
+            });
+            continue;
         }
         push_line(&mut out, raw);
     }
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 fn push_line(out: &mut Body, line: &str) {
@@ -224,7 +234,9 @@ fn parse_heading(h: &str) -> Option<(String, bool, String)> {
         Some(r) => (true, r.trim_start()),
         None => (false, h),
     };
-    let num_end = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+    let num_end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
     let number = &rest[..num_end];
     if number.is_empty() || !number.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -245,21 +257,38 @@ fn parse_heading(h: &str) -> Option<(String, bool, String)> {
 }
 
 fn clean_heading(h: &str) -> String {
-    h.trim().trim_matches(['*', '_']).trim().trim_end_matches(':').trim().to_string()
+    h.trim()
+        .trim_matches(['*', '_'])
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_string()
 }
 
 fn section_kind(h: &str) -> Option<SectionKind> {
     let name = clean_heading(h).to_lowercase();
-    SECTION_NAMES.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
+    SECTION_NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, k)| *k)
 }
 
 /// Reads one meta line into `item`; false when the line is not a meta line.
-fn read_meta(path: &Path, item: &mut Item, line: &str, line_no: usize, errors: &mut Vec<Diagnostic>) -> bool {
+fn read_meta(
+    path: &Path,
+    item: &mut Item,
+    line: &str,
+    line_no: usize,
+    errors: &mut Vec<Diagnostic>,
+) -> bool {
     let content = line.trim().trim_matches(['*', '_']);
-    let lead = line.len() - line.trim_start().len() + (line.trim().len() - line.trim().trim_start_matches(['*', '_']).len());
+    let lead = line.len() - line.trim_start().len()
+        + (line.trim().len() - line.trim().trim_start_matches(['*', '_']).len());
     let keys = ["Dnr", "Föredragande", "Föredragare", "Punkt", "Handlingar"];
     let Some(key) = keys.iter().find(|k| {
-        content.strip_prefix(**k).is_some_and(|r| r.starts_with(':') || (**k == "Dnr" && r.starts_with(' ')))
+        content
+            .strip_prefix(**k)
+            .is_some_and(|r| r.starts_with(':') || (**k == "Dnr" && r.starts_with(' ')))
     }) else {
         return false;
     };
@@ -268,15 +297,42 @@ fn read_meta(path: &Path, item: &mut Item, line: &str, line_no: usize, errors: &
     let value = content[value_start..].trim().to_string();
     let col = content[..value_start].chars().count() + 1 + lead;
     if value.is_empty() {
-        errors.push(Diagnostic::error(path, line_no, col, format!("`{key}:` has no value")));
+        errors.push(Diagnostic::error(
+            path,
+            line_no,
+            col,
+            format!("`{key}:` has no value"),
+        ));
         return true;
     }
-    let meta = |value: String| Meta { value, line: line_no, col };
+    let meta = |value: String| Meta {
+        value,
+        line: line_no,
+        col,
+    };
     match *key {
-        "Dnr" => item.dnr.extend(value.split(',').map(|v| meta(v.trim().to_string())).filter(|m| !m.value.is_empty())),
+        "Dnr" => item.dnr.extend(
+            value
+                .split(',')
+                .map(|v| meta(v.trim().to_string()))
+                .filter(|m| !m.value.is_empty()),
+        ),
         "Föredragande" | "Föredragare" => item.presenter = Some(meta(value)),
-        "Punkt" => item.agenda_item = Some(meta(value.trim_start_matches('§').trim().trim_end_matches('.').to_string())),
-        _ => item.documents.extend(value.split(',').map(|v| meta(v.trim().to_string())).filter(|m| !m.value.is_empty())),
+        "Punkt" => {
+            item.agenda_item = Some(meta(
+                value
+                    .trim_start_matches('§')
+                    .trim()
+                    .trim_end_matches('.')
+                    .to_string(),
+            ))
+        }
+        _ => item.documents.extend(
+            value
+                .split(',')
+                .map(|v| meta(v.trim().to_string()))
+                .filter(|m| !m.value.is_empty()),
+        ),
     }
     true
 }
@@ -291,7 +347,10 @@ mod tests {
         let b = parse(Path::new("p.md"), md, 10).unwrap();
         assert_eq!(b.preamble.trim(), "Öppnar.");
         let it = &b.items[0];
-        assert_eq!((it.number.as_str(), it.title.as_str(), it.line), ("30", "Ny ersättare", 12));
+        assert_eq!(
+            (it.number.as_str(), it.title.as_str(), it.line),
+            ("30", "Ny ersättare", 12)
+        );
         assert_eq!(it.dnr[0].value, "2023/07");
         assert_eq!((it.dnr[0].line, it.dnr[0].col), (14, 6));
         assert_eq!(it.presenter.as_ref().unwrap().value, "Cecilia Frid");
@@ -301,10 +360,18 @@ mod tests {
 
     #[test]
     fn numbered_items_and_duplicates() {
-        let b = parse(Path::new("p.md"), "## 1. Välkomna\n\n## 2. Dagordningen\n", 1).unwrap();
+        let b = parse(
+            Path::new("p.md"),
+            "## 1. Välkomna\n\n## 2. Dagordningen\n",
+            1,
+        )
+        .unwrap();
         assert_eq!(b.items[1].label(), "2.");
         let e = parse(Path::new("p.md"), "## § 1 A\n## § 1 B\n", 5).unwrap_err();
-        assert_eq!((e[0].line, e[0].message.as_str()), (6, "duplicate paragraph number 1"));
+        assert_eq!(
+            (e[0].line, e[0].message.as_str()),
+            (6, "duplicate paragraph number 1")
+        );
     }
 
     #[test]
@@ -315,7 +382,12 @@ mod tests {
 
     #[test]
     fn other_level_three_headings_stay_in_the_text() {
-        let b = parse(Path::new("p.md"), "## § 1 A\n### Mål\nx\n### Beslut:\ny\n", 1).unwrap();
+        let b = parse(
+            Path::new("p.md"),
+            "## § 1 A\n### Mål\nx\n### Beslut:\ny\n",
+            1,
+        )
+        .unwrap();
         assert!(b.items[0].text.contains("### Mål"));
         assert_eq!(b.items[0].sections[0].heading, "Beslut");
     }

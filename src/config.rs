@@ -41,7 +41,8 @@ impl Config {
         let path = root.join("protokoll.toml");
         let shown = Path::new("protokoll.toml");
         match std::fs::read_to_string(&path) {
-            Ok(text) => toml::from_str(&text).map_err(|e| crate::frontmatter::toml_error(shown, &text, 0, &e)),
+            Ok(text) => toml::from_str(&text)
+                .map_err(|e| crate::frontmatter::toml_error(shown, &text, 0, &e)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(Diagnostic::error(shown, 0, 0, format!("cannot read: {e}"))),
         }

@@ -16,16 +16,30 @@ pub struct Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
-const WEEKDAYS: [&str; 7] = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"];
+const WEEKDAYS: [&str; 7] = [
+    "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+];
 
 impl Date {
     /// A date, or an error message when it does not exist.
     pub fn new(year: i32, month: u8, day: u8) -> Result<Date, String> {
         if !(1..=12).contains(&month) {
-            return Err(format!("impossible date {year:04}-{month:02}-{day:02}: no month {month}"));
+            return Err(format!(
+                "impossible date {year:04}-{month:02}-{day:02}: no month {month}"
+            ));
         }
         let max = days_in_month(year, month);
         if day == 0 || day > max {
@@ -43,7 +57,10 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(format!("\"{s}\" is not a date in the form YYYY-MM-DD"));
         }
-        let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().map_err(|_| format!("\"{s}\" is not a date in the form YYYY-MM-DD"));
+        let num = |r: std::ops::Range<usize>| {
+            s[r].parse::<u32>()
+                .map_err(|_| format!("\"{s}\" is not a date in the form YYYY-MM-DD"))
+        };
         Date::new(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)
     }
 
@@ -67,7 +84,12 @@ impl Date {
 
     /// "12 september 2024".
     pub fn long(self) -> String {
-        format!("{} {} {}", self.day, MONTHS[self.month as usize - 1], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[self.month as usize - 1],
+            self.year
+        )
     }
 
     /// "torsdag 12 september 2024".
@@ -146,13 +168,22 @@ mod tests {
     fn weekday_matches_the_seed_documents() {
         // "Torsdagen den 12 september 2024"
         assert_eq!(Date::new(2024, 9, 12).unwrap().weekday(), "torsdag");
-        assert_eq!(Date::new(2024, 4, 25).unwrap().long_with_weekday(), "torsdag 25 april 2024");
+        assert_eq!(
+            Date::new(2024, 4, 25).unwrap().long_with_weekday(),
+            "torsdag 25 april 2024"
+        );
     }
 
     #[test]
     fn times_accept_colon_and_dot() {
         assert_eq!(Time::parse("09.00").unwrap().to_string(), "09.00");
-        assert_eq!(Time::parse("14:30").unwrap(), Time { hour: 14, minute: 30 });
+        assert_eq!(
+            Time::parse("14:30").unwrap(),
+            Time {
+                hour: 14,
+                minute: 30
+            }
+        );
         assert!(Time::parse("25:00").is_err());
     }
 }

@@ -106,7 +106,10 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// The closest candidate to `wanted`, if one is close enough to suggest.
-pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let wanted_l = wanted.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
@@ -115,7 +118,8 @@ pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a s
             best = Some((score, c));
         }
     }
-    best.filter(|b| b.0 >= 0.85).map(|b| format!("did you mean \"{}\"?", b.1))
+    best.filter(|b| b.0 >= 0.85)
+        .map(|b| format!("did you mean \"{}\"?", b.1))
 }
 
 #[cfg(test)]

@@ -23,14 +23,22 @@ pub struct Split<'a> {
 /// Cuts `text` at its front-matter fences.
 pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::error(path, 1, 1, "the file is empty")
-            .with_hint("a content file starts with `+++`, TOML front matter, `+++`, then Markdown"));
+        return Err(
+            Diagnostic::error(path, 1, 1, "the file is empty").with_hint(
+                "a content file starts with `+++`, TOML front matter, `+++`, then Markdown",
+            ),
+        );
     }
     let start = text.strip_prefix('\u{feff}').map_or(0, |_| 3);
     let first_line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     if text[start..first_line_end].trim_end() != "+++" {
-        return Err(Diagnostic::at(path, text, start, "the file does not start with front matter")
-            .with_hint("put a line `+++` first, the TOML front matter, and a closing `+++` line"));
+        return Err(Diagnostic::at(
+            path,
+            text,
+            start,
+            "the file does not start with front matter",
+        )
+        .with_hint("put a line `+++` first, the TOML front matter, and a closing `+++` line"));
     }
     let toml_offset = (first_line_end + 1).min(text.len());
     let mut pos = toml_offset;
@@ -47,12 +55,21 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         pos = end + 1;
     }
-    Err(Diagnostic::at(path, text, start, "unterminated front matter: no closing `+++` line")
-        .with_hint("end the front matter with a line holding only `+++`"))
+    Err(Diagnostic::at(
+        path,
+        text,
+        start,
+        "unterminated front matter: no closing `+++` line",
+    )
+    .with_hint("end the front matter with a line holding only `+++`"))
 }
 
 /// Deserializes front matter into `T`, mapping TOML and serde errors to positions in the file.
-pub fn parse<T: DeserializeOwned>(path: &Path, text: &str, split: &Split<'_>) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    split: &Split<'_>,
+) -> Result<T, Diagnostic> {
     toml::from_str::<T>(split.toml).map_err(|e| toml_error(path, text, split.toml_offset, &e))
 }
 
@@ -89,15 +106,23 @@ impl<T> Located<T> {
 /// Converts a TOML `Spanned` value into a [`Located`] one, given the front matter's offset.
 pub fn locate<T>(text: &str, base: usize, s: toml::Spanned<T>) -> Located<T> {
     let (line, col) = crate::diagnostic::line_col(text, base + s.span().start);
-    Located { value: s.into_inner(), line, col }
+    Located {
+        value: s.into_inner(),
+        line,
+        col,
+    }
 }
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         match toml::Value::deserialize(d)? {
             toml::Value::Datetime(dt) => match (dt.date, dt.time) {
-                (Some(date), None) => Date::new(i32::from(date.year), date.month, date.day).map_err(D::Error::custom),
-                _ => Err(D::Error::custom("expected a date like 2024-09-12, without a time")),
+                (Some(date), None) => {
+                    Date::new(i32::from(date.year), date.month, date.day).map_err(D::Error::custom)
+                }
+                _ => Err(D::Error::custom(
+                    "expected a date like 2024-09-12, without a time",
+                )),
             },
             toml::Value::String(s) => Date::parse(&s).map_err(D::Error::custom),
             other => Err(D::Error::custom(format!(
@@ -136,7 +161,11 @@ mod tests {
     fn unknown_key_points_at_its_line() {
         let e = p("+++\ndatum = 2024-01-02\natendees = 1\n+++\nbody").unwrap_err();
         assert_eq!((e.line, e.col), (3, 1));
-        assert!(e.message.contains("unknown field \"atendees\""), "{}", e.message);
+        assert!(
+            e.message.contains("unknown field \"atendees\""),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

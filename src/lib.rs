@@ -57,14 +57,22 @@ impl std::fmt::Display for BuildError {
                 for x in d {
                     writeln!(f, "{x}")?;
                 }
-                write!(f, "{} error(s) in the content; nothing was written", d.len())
+                write!(
+                    f,
+                    "{} error(s) in the content; nothing was written",
+                    d.len()
+                )
             }
             BuildError::Template(e) => write!(f, "template error: {e}"),
             BuildError::Links(l) => {
                 for x in l {
                     writeln!(f, "{x}")?;
                 }
-                write!(f, "{} broken internal link(s); nothing was written", l.len())
+                write!(
+                    f,
+                    "{} broken internal link(s); nothing was written",
+                    l.len()
+                )
             }
             BuildError::Write(e) => write!(f, "{e}"),
         }
@@ -88,8 +96,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Links(broken));
     }
     output::write_all(&opts.output, &files).map_err(BuildError::Write)?;
-    let pages = files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "html")).count();
-    Ok(BuildReport { pages, files: files.len() + 1 })
+    let pages = files
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+        .count();
+    Ok(BuildReport {
+        pages,
+        files: files.len() + 1,
+    })
 }
 
 fn sorted(mut d: Vec<Diagnostic>) -> BuildError {

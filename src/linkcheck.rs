@@ -37,10 +37,16 @@ fn url_of(p: &Path) -> String {
 
 /// "/a/b/index.html" → "/a/b/".
 fn page_of(url: &str) -> String {
-    url.strip_suffix("index.html").map_or_else(|| url.to_string(), str::to_string)
+    url.strip_suffix("index.html")
+        .map_or_else(|| url.to_string(), str::to_string)
 }
 
-fn check_one(here: &str, href: &str, paths: &HashSet<String>, ids: &HashMap<String, HashSet<&str>>) -> Option<String> {
+fn check_one(
+    here: &str,
+    href: &str,
+    paths: &HashSet<String>,
+    ids: &HashMap<String, HashSet<&str>>,
+) -> Option<String> {
     let href = decode_entities(href);
     if href.contains(':') && !href.starts_with('/') && !href.starts_with('#') {
         return None; // https:, mailto:, tel: … leave the site
@@ -58,7 +64,11 @@ fn check_one(here: &str, href: &str, paths: &HashSet<String>, ids: &HashMap<Stri
         let base = &here[..here.rfind('/').map_or(0, |i| i + 1)];
         normalize(&format!("{base}{path}"))
     };
-    let file = if target.ends_with('/') { format!("{target}index.html") } else { target.clone() };
+    let file = if target.ends_with('/') {
+        format!("{target}index.html")
+    } else {
+        target.clone()
+    };
     if !paths.contains(&file) {
         return Some("no such page".to_string());
     }
@@ -87,7 +97,11 @@ fn normalize(path: &str) -> String {
 }
 
 fn decode_entities(s: &str) -> String {
-    s.replace("&#x2F;", "/").replace("&amp;", "&").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#39;", "'")
+    s.replace("&#x2F;", "/")
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
 }
 
 /// Every value of `name="…"` in the HTML.
@@ -114,13 +128,19 @@ mod tests {
     #[test]
     fn finds_missing_pages_and_anchors() {
         let files = vec![
-            f("index.html", r##"<a href="/a/">a</a> <a href="/b/">b</a> <a href="/a/#x">x</a> <a href="/a/#y">y</a> <a href="https://e.se/">e</a>"##),
+            f(
+                "index.html",
+                r##"<a href="/a/">a</a> <a href="/b/">b</a> <a href="/a/#x">x</a> <a href="/a/#y">y</a> <a href="https://e.se/">e</a>"##,
+            ),
             f("a/index.html", r#"<h2 id="x">x</h2><a href="../">up</a>"#),
         ];
         let broken = check(&files);
-        assert_eq!(broken, vec![
-            "/index.html: /a/#y → no element with id \"y\"".to_string(),
-            "/index.html: /b/ → no such page".to_string(),
-        ]);
+        assert_eq!(
+            broken,
+            vec![
+                "/index.html: /a/#y → no element with id \"y\"".to_string(),
+                "/index.html: /b/ → no such page".to_string(),
+            ]
+        );
     }
 }

@@ -40,7 +40,12 @@ pub struct SourceFile {
 impl SourceFile {
     /// An error at a spanned front-matter value.
     pub fn at<T>(&self, s: &toml::Spanned<T>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::at(&self.path, &self.text, self.toml_offset + s.span().start, message)
+        Diagnostic::at(
+            &self.path,
+            &self.text,
+            self.toml_offset + s.span().start,
+            message,
+        )
     }
 }
 
@@ -63,12 +68,22 @@ pub fn load(root: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
             Ok(_) => {}
             Err(e) => {
                 let p = e.path().map_or(content.clone(), Path::to_path_buf);
-                errors.push(Diagnostic::error(&rel(root, &p), 0, 0, format!("cannot read: {e}")));
+                errors.push(Diagnostic::error(
+                    &rel(root, &p),
+                    0,
+                    0,
+                    format!("cannot read: {e}"),
+                ));
             }
         }
     }
     if !content.is_dir() {
-        errors.push(Diagnostic::error(&rel(root, &content), 0, 0, "no content directory"));
+        errors.push(Diagnostic::error(
+            &rel(root, &content),
+            0,
+            0,
+            "no content directory",
+        ));
     }
     let results: Vec<Result<SourceFile, Vec<Diagnostic>>> =
         paths.par_iter().map(|p| read_one(root, p)).collect();
@@ -79,7 +94,11 @@ pub fn load(root: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
             Err(mut e) => errors.append(&mut e),
         }
     }
-    if errors.is_empty() { Ok(files) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
 }
 
 fn rel(root: &Path, p: &Path) -> PathBuf {
@@ -91,31 +110,54 @@ fn read_one(root: &Path, path: &Path) -> Result<SourceFile, Vec<Diagnostic>> {
     let bytes = std::fs::read(path)
         .map_err(|e| vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))])?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(vec![Diagnostic::error(&shown, 1, 1, format!(
-            "the file is {} bytes, over the limit of {MAX_FILE_BYTES}", bytes.len()
-        ))]);
+        return Err(vec![Diagnostic::error(
+            &shown,
+            1,
+            1,
+            format!(
+                "the file is {} bytes, over the limit of {MAX_FILE_BYTES}",
+                bytes.len()
+            ),
+        )]);
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(good);
-        vec![Diagnostic::at(&shown, &text, text.len(), "the file is not UTF-8")
-            .with_hint("save it as UTF-8 (in Word: Spara som → Oformaterad text → Unicode UTF-8)")]
+        vec![
+            Diagnostic::at(&shown, &text, text.len(), "the file is not UTF-8").with_hint(
+                "save it as UTF-8 (in Word: Spara som → Oformaterad text → Unicode UTF-8)",
+            ),
+        ]
     })?;
     let is_register = path.extension().and_then(|x| x.to_str()) == Some("toml");
     parse_file(shown, text, is_register)
 }
 
 /// Parses one file's text. `is_register` for `.toml` register files.
-pub fn parse_file(path: PathBuf, text: String, is_register: bool) -> Result<SourceFile, Vec<Diagnostic>> {
+pub fn parse_file(
+    path: PathBuf,
+    text: String,
+    is_register: bool,
+) -> Result<SourceFile, Vec<Diagnostic>> {
     if is_register {
         let reg: RegisterFile = toml::from_str(&text)
             .map_err(|e| vec![frontmatter::toml_error(&path, &text, 0, &e)])?;
-        return Ok(SourceFile { path, text, toml_offset: 0, parsed: Parsed::Register(reg) });
+        return Ok(SourceFile {
+            path,
+            text,
+            toml_offset: 0,
+            parsed: Parsed::Register(reg),
+        });
     }
     let split = frontmatter::split(&path, &text).map_err(|d| vec![d])?;
     let toml_offset = split.toml_offset;
     let parsed = parse_kind(&path, &text, &split)?;
-    Ok(SourceFile { path, text, toml_offset, parsed })
+    Ok(SourceFile {
+        path,
+        text,
+        toml_offset,
+        parsed,
+    })
 }
 
 fn parse_kind(path: &Path, text: &str, split: &Split<'_>) -> Result<Parsed, Vec<Diagnostic>> {
@@ -148,7 +190,12 @@ fn parse_kind(path: &Path, text: &str, split: &Split<'_>) -> Result<Parsed, Vec<
         other => {
             let mut kinds = vec!["protokoll", "kallelse", "sida"];
             kinds.extend(source::DOCUMENT_KINDS.iter().map(|d| d.0));
-            let d = Diagnostic::at(path, text, split.toml_offset + typ.span().start, format!("unknown typ \"{other}\""));
+            let d = Diagnostic::at(
+                path,
+                text,
+                split.toml_offset + typ.span().start,
+                format!("unknown typ \"{other}\""),
+            );
             let hint = crate::diagnostic::did_you_mean(other, kinds.iter().copied())
                 .unwrap_or_else(|| format!("expected one of {}", kinds.join(", ")));
             Err(vec![d.with_hint(hint)])

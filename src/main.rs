@@ -6,7 +6,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 #[derive(Parser)]
-#[command(name = "protokoll", version, about = "Static site generator for the published record of Swedish public bodies")]
+#[command(
+    name = "protokoll",
+    version,
+    about = "Static site generator for the published record of Swedish public bodies"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -30,7 +34,10 @@ fn main() -> ExitCode {
         Command::Build { root, output } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             let started = Instant::now();
-            match protokoll::build(&protokoll::BuildOptions { root, output: output.clone() }) {
+            match protokoll::build(&protokoll::BuildOptions {
+                root,
+                output: output.clone(),
+            }) {
                 Ok(r) => {
                     eprintln!(
                         "built {} pages ({} files) into {} in {} ms",

@@ -70,7 +70,11 @@ pub fn render(md: &str, id_prefix: &str) -> Rendered {
                 let end = find_end(&events, i);
                 let text = plain_text(&events[i + 1..end]);
                 let id = unique_id(id_prefix, &text, &mut used);
-                out.headings.push(Heading { level: level as u8, text: text.clone(), id: id.clone() });
+                out.headings.push(Heading {
+                    level: level as u8,
+                    text: text.clone(),
+                    id: id.clone(),
+                });
                 last_heading = text;
                 chunk.push(Event::Start(Tag::Heading {
                     level,
@@ -136,9 +140,13 @@ pub fn to_plain(md: &str) -> String {
     let mut s = String::new();
     for e in &events {
         match e {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => s.push_str(t),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                s.push_str(t)
+            }
             Event::SoftBreak | Event::HardBreak => s.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => s.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => s.push(' '),
             _ => {}
         }
     }
@@ -147,7 +155,11 @@ pub fn to_plain(md: &str) -> String {
 
 fn unique_id(prefix: &str, text: &str, used: &mut HashSet<String>) -> String {
     let base = crate::names::slug(text);
-    let base = if base.is_empty() { "rubrik".to_string() } else { base };
+    let base = if base.is_empty() {
+        "rubrik".to_string()
+    } else {
+        base
+    };
     let mut id = format!("{prefix}{base}");
     let mut n = 2;
     while !used.insert(id.clone()) {
@@ -159,7 +171,12 @@ fn unique_id(prefix: &str, text: &str, used: &mut HashSet<String>) -> String {
 
 /// Parses a Swedish-format number: "71 163", "-2 622", "47,16", "−5", "12 %".
 pub fn swedish_number(text: &str) -> Option<f64> {
-    let t = text.trim().trim_matches(['*', '_']).trim().trim_end_matches('%').trim();
+    let t = text
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim()
+        .trim_end_matches('%')
+        .trim();
     if t.is_empty() {
         return None;
     }
@@ -203,12 +220,20 @@ fn table_data(caption: &str, events: &[Event]) -> TableData {
             _ => {}
         }
     }
-    TableData { caption: caption.to_string(), headers, rows }
+    TableData {
+        caption: caption.to_string(),
+        headers,
+        rows,
+    }
 }
 
 fn write_table(out: &mut String, table: &TableData, events: &[Event]) {
     out.push_str("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"");
-    let label = if table.caption.is_empty() { "Tabell" } else { &table.caption };
+    let label = if table.caption.is_empty() {
+        "Tabell"
+    } else {
+        &table.caption
+    };
     html::push_html(out, std::iter::once(Event::Text(label.into())));
     out.push_str("\">\n<table>\n");
     let mut in_head = false;
@@ -235,8 +260,19 @@ fn write_table(out: &mut String, table: &TableData, events: &[Event]) {
             }
             Event::Start(Tag::TableCell) => cell_start = j,
             Event::End(TagEnd::TableCell) => {
-                let numeric = !in_head && table.rows.get(row).and_then(|r| r.get(col)).is_some_and(|c| c.value.is_some());
-                let tag = if in_head { "th scope=\"col\"" } else if numeric { "td class=\"num\"" } else { "td" };
+                let numeric = !in_head
+                    && table
+                        .rows
+                        .get(row)
+                        .and_then(|r| r.get(col))
+                        .is_some_and(|c| c.value.is_some());
+                let tag = if in_head {
+                    "th scope=\"col\""
+                } else if numeric {
+                    "td class=\"num\""
+                } else {
+                    "td"
+                };
                 out.push('<');
                 out.push_str(tag);
                 out.push('>');
@@ -247,7 +283,10 @@ fn write_table(out: &mut String, table: &TableData, events: &[Event]) {
             _ => {}
         }
     }
-    if events.iter().any(|e| matches!(e, Event::End(TagEnd::TableHead))) {
+    if events
+        .iter()
+        .any(|e| matches!(e, Event::End(TagEnd::TableHead)))
+    {
         out.push_str("</tbody>\n");
     }
     out.push_str("</table>\n</div>\n");
@@ -270,12 +309,22 @@ mod tests {
 
     #[test]
     fn tables_become_data_with_caption() {
-        let r = render("### Flerårsöversikt\n\n| Post | 2023 |\n|---|---|\n| Intäkter | 71 163 |\n", "");
+        let r = render(
+            "### Flerårsöversikt\n\n| Post | 2023 |\n|---|---|\n| Intäkter | 71 163 |\n",
+            "",
+        );
         assert_eq!(r.tables[0].caption, "Flerårsöversikt");
         assert_eq!(r.tables[0].headers, vec!["Post", "2023"]);
         assert_eq!(r.tables[0].rows[0][1].value, Some(71163.0));
-        assert!(r.html.contains("<td class=\"num\">71 163</td>"), "{}", r.html);
-        assert!(r.html.contains("<h3 id=\"flersoversikt\">") || r.html.contains("id=\"flerarsoversikt\""));
+        assert!(
+            r.html.contains("<td class=\"num\">71 163</td>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<h3 id=\"flersoversikt\">")
+                || r.html.contains("id=\"flerarsoversikt\"")
+        );
     }
 
     #[test]

@@ -23,19 +23,26 @@ pub fn split_written(text: &str) -> Written {
     let name = t[..end].trim().to_string();
     let mut rest = &t[end..];
     let mut party = None;
-    if let Some(r) = rest.strip_prefix('(') {
-        if let Some(close) = r.find(')') {
-            party = Some(r[..close].trim().to_string());
-            rest = &r[close + 1..];
-        }
+    if let Some(r) = rest.strip_prefix('(')
+        && let Some(close) = r.find(')')
+    {
+        party = Some(r[..close].trim().to_string());
+        rest = &r[close + 1..];
     }
     let function = rest.trim_start_matches([',', ' ']).trim().to_string();
-    Written { text: t.to_string(), name, party, function }
+    Written {
+        text: t.to_string(),
+        name,
+        party,
+        function,
+    }
 }
 
 /// Whether a list entry stands for an empty seat.
 pub fn is_vacant(text: &str) -> bool {
-    text.trim().trim_matches(['*', '_']).eq_ignore_ascii_case("vakant")
+    text.trim()
+        .trim_matches(['*', '_'])
+        .eq_ignore_ascii_case("vakant")
 }
 
 /// The key names are compared by: NFC, lower case, single spaces.
@@ -80,7 +87,9 @@ pub fn is_valid_id(id: &str) -> bool {
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]
@@ -94,7 +103,10 @@ mod tests {
         assert_eq!(w.party.as_deref(), Some("S"));
         assert_eq!(w.function, "ordförande");
         let w = split_written("Lennart Saxberg §33");
-        assert_eq!((w.name.as_str(), w.function.as_str()), ("Lennart Saxberg", "§33"));
+        assert_eq!(
+            (w.name.as_str(), w.function.as_str()),
+            ("Lennart Saxberg", "§33")
+        );
         let w = split_written("Cecilia Frid, förbundschef");
         assert_eq!((w.party, w.function.as_str()), (None, "förbundschef"));
     }

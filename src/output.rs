@@ -24,7 +24,11 @@ pub enum WriteError {
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            WriteError::NotOurs(p) => write!(f, "{}: refusing to replace a non-empty directory that protokoll did not create (no {MARKER} in it)", p.display()),
+            WriteError::NotOurs(p) => write!(
+                f,
+                "{}: refusing to replace a non-empty directory that protokoll did not create (no {MARKER} in it)",
+                p.display()
+            ),
             WriteError::Io(p, e) => write!(f, "{}: {e}", p.display()),
         }
     }
@@ -52,9 +56,14 @@ pub fn check_replaceable(out: &Path) -> Result<(), WriteError> {
 /// Writes all files into a fresh staging directory and swaps it in place of `out`.
 pub fn write_all(out: &Path, files: &[OutFile]) -> Result<(), WriteError> {
     check_replaceable(out)?;
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(io_at(parent))?;
-    let name = out.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+    let name = out
+        .file_name()
+        .map_or("public".into(), |n| n.to_string_lossy().into_owned());
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
@@ -75,7 +84,11 @@ fn write_tree(staging: &Path, files: &[OutFile]) -> Result<(), WriteError> {
         fs::write(&path, bytes).map_err(io_at(&path))?;
     }
     let marker = staging.join(MARKER);
-    fs::write(&marker, b"This directory is written by protokoll build and replaced on every build.\n").map_err(io_at(&marker))
+    fs::write(
+        &marker,
+        b"This directory is written by protokoll build and replaced on every build.\n",
+    )
+    .map_err(io_at(&marker))
 }
 
 fn swap(out: &Path, staging: &Path, old: &Path) -> Result<(), WriteError> {
@@ -117,6 +130,10 @@ mod tests {
         write_all(&out, &[("b/index.html".into(), b"2".to_vec())]).unwrap();
         assert!(!out.join("a").exists());
         assert_eq!(fs::read(out.join("b/index.html")).unwrap(), b"2");
-        assert_eq!(fs::read_dir(t.path()).unwrap().count(), 1, "no staging left behind");
+        assert_eq!(
+            fs::read_dir(t.path()).unwrap().count(),
+            1,
+            "no staging left behind"
+        );
     }
 }

@@ -275,6 +275,20 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// A meeting with nothing known yet but organ and date.
+    pub fn new(organ: usize, date: Date) -> Meeting {
+        Meeting {
+            organ,
+            date,
+            start: None,
+            end: None,
+            place: None,
+            kallelse: None,
+            protokoll: None,
+            documents: Vec::new(),
+        }
+    }
+
     /// The items of one part.
     pub fn items(&self, part: Part) -> &[Paragraph] {
         match part {
@@ -322,7 +336,8 @@ pub struct Document {
 impl Document {
     /// The date to sort and list it by.
     pub fn sort_date(&self, site: &Site) -> Option<Date> {
-        self.date.or_else(|| self.meeting.map(|m| site.meetings[m].date))
+        self.date
+            .or_else(|| self.meeting.map(|m| site.meetings[m].date))
     }
 }
 

@@ -14,17 +14,27 @@ fn minimal_site_builds_with_links_both_ways() {
     let out = t.path().join("public");
     let m = json(&out, "styrelsen/2024-01-10/index.json");
     assert_eq!(m["status"], "justerat");
-    assert_eq!(m["kallelse"]["punkter"][1]["motsvarighet"]["url"], "/styrelsen/2024-01-10/2/");
+    assert_eq!(
+        m["kallelse"]["punkter"][1]["motsvarighet"]["url"],
+        "/styrelsen/2024-01-10/2/"
+    );
     let p2 = json(&out, "styrelsen/2024-01-10/2/index.json");
     assert_eq!(p2["antar"][0]["url"], "/dokument/budget-2024/");
     let doc = json(&out, "dokument/budget-2024/index.json");
     assert_eq!(doc["antagen"]["url"], "/styrelsen/2024-01-10/2/");
     let case = json(&out, "arende/2023-07/index.json");
-    assert_eq!(case["poster"].as_array().unwrap().len(), 3, "two paragraphs and the document");
+    assert_eq!(
+        case["poster"].as_array().unwrap().len(),
+        3,
+        "two paragraphs and the document"
+    );
     let ake = json(&out, "person/ake-gustavsson/index.json");
     assert_eq!(ake["moten"][0]["url"], "/styrelsen/2024-01-10/");
     let peter = json(&out, "person/peter-karlsson/index.json");
-    assert_eq!(peter["uppdrag"][0]["beslut"]["url"], "/styrelsen/2024-01-10/3/");
+    assert_eq!(
+        peter["uppdrag"][0]["beslut"]["url"],
+        "/styrelsen/2024-01-10/3/"
+    );
     assert_eq!(peter["namnd_i"][0]["url"], "/styrelsen/2024-01-10/3/");
 }
 
@@ -35,14 +45,24 @@ fn a_broken_file_fails_the_build_and_leaves_the_previous_output_identical() {
     let out = t.path().join("public");
     let before = snapshot(&out);
     let bad = t.path().join("content/styrelsen/2024-01-10/protokoll.md");
-    let text = fs::read_to_string(&bad).unwrap().replace("ordforande = \"Åke Gustafsson (S)\"", "ordforande = \"Åke Gustafson (S)\"\natendees = 3");
+    let text = fs::read_to_string(&bad).unwrap().replace(
+        "ordforande = \"Åke Gustafsson (S)\"",
+        "ordforande = \"Åke Gustafson (S)\"\natendees = 3",
+    );
     fs::write(&bad, text).unwrap();
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_protokoll"))
-        .args(["build", "--root"]).arg(t.path())
-        .output().unwrap();
+        .args(["build", "--root"])
+        .arg(t.path())
+        .output()
+        .unwrap();
     assert!(!status.status.success());
     let stderr = String::from_utf8(status.stderr).unwrap();
-    assert!(stderr.contains("content/styrelsen/2024-01-10/protokoll.md:9:1: error: unknown field \"atendees\""), "{stderr}");
+    assert!(
+        stderr.contains(
+            "content/styrelsen/2024-01-10/protokoll.md:9:1: error: unknown field \"atendees\""
+        ),
+        "{stderr}"
+    );
     assert_eq!(snapshot(&out), before, "previous output changed");
 }
 
@@ -50,18 +70,36 @@ fn a_broken_file_fails_the_build_and_leaves_the_previous_output_identical() {
 fn all_content_errors_are_reported_at_once_with_positions_and_hints() {
     let t = fixture("minimal");
     let p = t.path().join("content/styrelsen/2024-01-10/protokoll.md");
-    let text = fs::read_to_string(&p).unwrap()
-        .replace("ordforande = \"Åke Gustafsson (S)\"", "ordforande = \"Åke Gustafson (S)\"")
+    let text = fs::read_to_string(&p)
+        .unwrap()
+        .replace(
+            "ordforande = \"Åke Gustafsson (S)\"",
+            "ordforande = \"Åke Gustafson (S)\"",
+        )
         .replace("## § 3 Ny ersättare", "## § 2 Ny ersättare");
     fs::write(&p, text).unwrap();
     let k = t.path().join("content/styrelsen/2024-01-10/kallelse.md");
-    fs::write(&k, fs::read_to_string(&k).unwrap().replace("datum = 2024-01-10", "datum = 2024-02-30")).unwrap();
-    let Err(BuildError::Content(d)) = build(t.path()) else { panic!("expected content errors") };
+    fs::write(
+        &k,
+        fs::read_to_string(&k)
+            .unwrap()
+            .replace("datum = 2024-01-10", "datum = 2024-02-30"),
+    )
+    .unwrap();
+    let Err(BuildError::Content(d)) = build(t.path()) else {
+        panic!("expected content errors")
+    };
     let lines: Vec<String> = d.iter().map(ToString::to_string).collect();
     let all = lines.join("\n");
     assert!(all.contains("content/styrelsen/2024-01-10/kallelse.md:4:17: error: impossible date or time: value is out of range"), "{all}");
-    assert!(all.contains("protokoll.md:34:4: error: duplicate paragraph number 2"), "{all}");
-    assert!(lines.windows(2).all(|w| w[0] <= w[1]) || d.windows(2).all(|w| w[0].path <= w[1].path), "sorted");
+    assert!(
+        all.contains("protokoll.md:34:4: error: duplicate paragraph number 2"),
+        "{all}"
+    );
+    assert!(
+        lines.windows(2).all(|w| w[0] <= w[1]) || d.windows(2).all(|w| w[0].path <= w[1].path),
+        "sorted"
+    );
     assert!(!t.path().join("public").exists());
 }
 
@@ -69,18 +107,43 @@ fn all_content_errors_are_reported_at_once_with_positions_and_hints() {
 fn unknown_people_get_a_did_you_mean() {
     let t = fixture("minimal");
     let p = t.path().join("content/styrelsen/2024-01-10/protokoll.md");
-    fs::write(&p, fs::read_to_string(&p).unwrap().replace("ordforande = \"Åke Gustafsson (S)\"", "ordforande = \"Åke Gustafson (S)\"")).unwrap();
-    let Err(BuildError::Content(d)) = build(t.path()) else { panic!("expected an error") };
-    assert_eq!(d[0].to_string(), "content/styrelsen/2024-01-10/protokoll.md:8:14: error: unknown person \"Åke Gustafson\"\n  = hint: did you mean \"Åke Gustafsson\"?");
+    fs::write(
+        &p,
+        fs::read_to_string(&p).unwrap().replace(
+            "ordforande = \"Åke Gustafsson (S)\"",
+            "ordforande = \"Åke Gustafson (S)\"",
+        ),
+    )
+    .unwrap();
+    let Err(BuildError::Content(d)) = build(t.path()) else {
+        panic!("expected an error")
+    };
+    assert_eq!(
+        d[0].to_string(),
+        "content/styrelsen/2024-01-10/protokoll.md:8:14: error: unknown person \"Åke Gustafson\"\n  = hint: did you mean \"Åke Gustafsson\"?"
+    );
 }
 
 #[test]
 fn a_broken_internal_link_fails_the_build() {
     let t = fixture("minimal");
     let p = t.path().join("content/dokument/budget.md");
-    fs::write(&p, fs::read_to_string(&p).unwrap().replace("/styrelsen/2024-01-10/2/", "/styrelsen/2024-01-10/9/")).unwrap();
-    let Err(BuildError::Links(l)) = build(t.path()) else { panic!("expected a link error") };
-    assert_eq!(l, vec!["/dokument/budget-2024/index.html: /styrelsen/2024-01-10/9/ → no such page".to_string()]);
+    fs::write(
+        &p,
+        fs::read_to_string(&p)
+            .unwrap()
+            .replace("/styrelsen/2024-01-10/2/", "/styrelsen/2024-01-10/9/"),
+    )
+    .unwrap();
+    let Err(BuildError::Links(l)) = build(t.path()) else {
+        panic!("expected a link error")
+    };
+    assert_eq!(
+        l,
+        vec![
+            "/dokument/budget-2024/index.html: /styrelsen/2024-01-10/9/ → no such page".to_string()
+        ]
+    );
 }
 
 #[test]
@@ -99,7 +162,13 @@ fn a_site_template_overrides_the_theme() {
     fs::create_dir(t.path().join("templates")).unwrap();
     fs::write(t.path().join("templates/page.html"), "{% extends \"base.html\" %}{% block content %}<h1>EGEN {{ sida.titel }}</h1>{% endblock content %}").unwrap();
     fs::create_dir_all(t.path().join("content/sidor")).unwrap();
-    fs::write(t.path().join("content/om-webbplatsen.md"), "+++\ntyp = \"sida\"\nid = \"om-webbplatsen\"\ntitel = \"Om\"\n+++\nText.\n").unwrap();
+    fs::write(
+        t.path().join("content/om-webbplatsen.md"),
+        "+++\ntyp = \"sida\"\nid = \"om-webbplatsen\"\ntitel = \"Om\"\n+++\nText.\n",
+    )
+    .unwrap();
     build(t.path()).unwrap_or_else(|e| panic!("{e}"));
-    assert!(read(&t.path().join("public"), "om-webbplatsen/index.html").contains("<h1>EGEN Om</h1>"));
+    assert!(
+        read(&t.path().join("public"), "om-webbplatsen/index.html").contains("<h1>EGEN Om</h1>")
+    );
 }

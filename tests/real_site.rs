@@ -13,7 +13,11 @@ fn site() -> &'static Path {
         let t = tempfile::tempdir().unwrap().keep();
         for part in ["content", "protokoll.toml"] {
             let from = repo().join(part);
-            if from.is_dir() { copy_tree(&from, &t.join(part)) } else { std::fs::copy(&from, t.join(part)).unwrap(); }
+            if from.is_dir() {
+                copy_tree(&from, &t.join(part))
+            } else {
+                std::fs::copy(&from, t.join(part)).unwrap();
+            }
         }
         build(&t).unwrap_or_else(|e| panic!("{e}"));
         t.join("public")
@@ -34,21 +38,44 @@ fn every_paragraph_of_the_seed_protocols_has_a_page_with_its_decision() {
             assert_eq!(v["nummer"], n.to_string());
             let page = text_of(&html(out, &format!("{m}/{n}/index.html")));
             if v["beslut"].as_bool().unwrap() {
-                let text = v["sections"].as_array().unwrap().iter().find(|s| s["key"] == "beslut").unwrap()["text"].as_str().unwrap().to_string();
-                let first_words: String = text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
-                assert!(page.contains(&first_words), "{m}/{n}: decision text missing: {first_words}");
+                let text = v["sections"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|s| s["key"] == "beslut")
+                    .unwrap()["text"]
+                    .as_str()
+                    .unwrap()
+                    .to_string();
+                let first_words: String = text
+                    .split_whitespace()
+                    .take(8)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(
+                    page.contains(&first_words),
+                    "{m}/{n}: decision text missing: {first_words}"
+                );
             }
         }
     }
     let p30 = html(out, "styrelsen/2024-09-12/30/index.html");
-    assert!(text_of(&p30).contains("Styrelsen beslutar att adjungera Henric Gustavsson (C) som ersättare"));
+    assert!(
+        text_of(&p30)
+            .contains("Styrelsen beslutar att adjungera Henric Gustavsson (C) som ersättare")
+    );
     assert!(p30.contains("/arende/2023-07/"));
 }
 
 #[test]
 fn a_case_lists_every_paragraph_that_handled_it() {
     let v = json(site(), "arende/2020-26/index.json");
-    let urls: Vec<&str> = v["poster"].as_array().unwrap().iter().map(|e| e["url"].as_str().unwrap()).collect();
+    let urls: Vec<&str> = v["poster"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["url"].as_str().unwrap())
+        .collect();
     assert!(urls.contains(&"/forbundsmotet/2024-04-25/5/"), "{urls:?}");
     assert!(urls.contains(&"/forbundsmotet/2024-04-25/7/"), "{urls:?}");
     assert!(urls.contains(&"/dokument/arsredovisning-2023/"), "{urls:?}");
@@ -70,25 +97,46 @@ fn every_spelling_of_a_person_lands_on_one_page() {
     ];
     for (id, alias) in variants {
         let v = json(out, &format!("person/{id}/index.json"));
-        let aliases: Vec<&str> = v["alias"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+        let aliases: Vec<&str> = v["alias"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap())
+            .collect();
         assert!(aliases.contains(&alias), "{id}: {aliases:?}");
         let alias_slug = protokoll::names::slug(alias);
-        assert!(!out.join("person").join(alias_slug).exists(), "{alias} got its own page");
+        assert!(
+            !out.join("person").join(alias_slug).exists(),
+            "{alias} got its own page"
+        );
     }
     // Written "Åke Gustavsson (S)" in the förbundsmöte attendance and "Åke Gustafsson" in § 3: both link to one page.
     let m = html(out, "forbundsmotet/2024-04-25/index.html");
     assert!(m.contains("/person/ake-gustavsson/"));
     let jessica = json(out, "person/jessica-leksell/index.json");
-    assert!(jessica["moten"].as_array().unwrap().len() >= 2, "attended both meetings under two spellings");
+    assert!(
+        jessica["moten"].as_array().unwrap().len() >= 2,
+        "attended both meetings under two spellings"
+    );
 }
 
 #[test]
 fn the_flerarsoversikt_is_a_table_with_numbers() {
     let out = site();
     let v = json(out, "dokument/arsredovisning-2023/index.json");
-    let t = v["tabeller"].as_array().unwrap().iter().find(|t| t["caption"] == "Flerårsöversikt").expect("Flerårsöversikt table");
+    let t = v["tabeller"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["caption"] == "Flerårsöversikt")
+        .expect("Flerårsöversikt table");
     assert!(t["headers"].as_array().unwrap().iter().any(|h| h == "2023"));
-    let intakter = t["rows"].as_array().unwrap().iter().find(|r| r[0]["text"] == "Verksamhetens intäkter").unwrap();
+    let intakter = t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r[0]["text"] == "Verksamhetens intäkter")
+        .unwrap();
     assert_eq!(intakter[1]["value"], 71163.0);
     let page = read(out, "dokument/arsredovisning-2023/index.html");
     assert!(page.contains("<table>") && page.contains("<td class=\"num\">71 163</td>"));
@@ -98,12 +146,26 @@ fn the_flerarsoversikt_is_a_table_with_numbers() {
 fn membership_changes_link_to_the_decision_that_made_them() {
     let out = site();
     let henric = json(out, "person/henric-gustavsson/index.json");
-    let urls: Vec<String> = henric["uppdrag"].as_array().unwrap().iter().filter_map(|u| u["beslut"]["url"].as_str().map(String::from)).collect();
-    assert!(urls.contains(&"/styrelsen/2024-09-12/30/".to_string()), "{urls:?}");
+    let urls: Vec<String> = henric["uppdrag"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|u| u["beslut"]["url"].as_str().map(String::from))
+        .collect();
+    assert!(
+        urls.contains(&"/styrelsen/2024-09-12/30/".to_string()),
+        "{urls:?}"
+    );
     let marcus = json(out, "person/marcus-fridlund/index.json");
     assert!(marcus.to_string().contains("/forbundsmotet/2024-04-25/12/"));
     let p30 = json(out, "styrelsen/2024-09-12/30/index.json");
-    assert!(p30["uppdrag"].as_array().unwrap().iter().any(|u| u["person"]["id"] == "henric-gustavsson"));
+    assert!(
+        p30["uppdrag"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["person"]["id"] == "henric-gustavsson")
+    );
 }
 
 #[test]
@@ -111,7 +173,10 @@ fn agenda_items_link_to_the_paragraph_that_decided_them() {
     let m = json(site(), "forbundsmotet/2024-04-25/index.json");
     let items = m["kallelse"]["punkter"].as_array().unwrap();
     assert_eq!(items.len(), 13);
-    assert_eq!(items[11]["motsvarighet"]["url"], "/forbundsmotet/2024-04-25/12/");
+    assert_eq!(
+        items[11]["motsvarighet"]["url"],
+        "/forbundsmotet/2024-04-25/12/"
+    );
 }
 
 #[test]
@@ -120,11 +185,28 @@ fn every_page_is_swedish_and_has_a_json_twin_where_it_is_an_entity() {
     for e in walkdir::WalkDir::new(out).into_iter().map(Result::unwrap) {
         if e.path().extension().is_some_and(|x| x == "html") {
             let s = std::fs::read_to_string(e.path()).unwrap();
-            assert!(s.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"), "{}", e.path().display());
-            assert!(!s.contains("src=\"http") && !s.contains("<link rel=\"stylesheet\" href=\"http") && !s.contains("<script"), "{} requests another host or runs script", e.path().display());
+            assert!(
+                s.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"),
+                "{}",
+                e.path().display()
+            );
+            assert!(
+                !s.contains("src=\"http")
+                    && !s.contains("<link rel=\"stylesheet\" href=\"http")
+                    && !s.contains("<script"),
+                "{} requests another host or runs script",
+                e.path().display()
+            );
         }
     }
-    for p in ["styrelsen/2024-09-12", "arende/2023-07", "person/ake-gustavsson", "ar/2024", "styrelsen", "dokument/arsredovisning-2023"] {
+    for p in [
+        "styrelsen/2024-09-12",
+        "arende/2023-07",
+        "person/ake-gustavsson",
+        "ar/2024",
+        "styrelsen",
+        "dokument/arsredovisning-2023",
+    ] {
         assert!(out.join(p).join("index.json").is_file(), "{p}");
     }
     assert!(read(out, "om-webbplatsen/index.html").contains("Tillgänglighetsredogörelse"));
@@ -136,7 +218,10 @@ fn text_of(html: &str) -> String {
     let mut in_tag = false;
     for c in html.chars() {
         match c {
-            '<' => { in_tag = true; out.push(' '); }
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
             '>' => in_tag = false,
             c if !in_tag => out.push(c),
             _ => {}

@@ -26,32 +26,47 @@ pub fn render(site: &Site, root: &Path) -> Result<Vec<OutFile>, BuildError> {
         {"titel": "År", "url": "/ar/"},
         {"titel": "Sök", "url": "/sok/"},
     ]);
-    let site_view = json!({"titel": site.config.titel, "beskrivning": site.config.beskrivning, "nav": nav});
+    let site_view =
+        json!({"titel": site.config.titel, "beskrivning": site.config.beskrivning, "nav": nav});
     let list = pages::all(site);
-    let rendered: Result<Vec<Vec<OutFile>>, BuildError> = list
-        .par_iter()
-        .map(|page| {
-            let json_url = if page.json { format!("{}index.json", page.url) } else { String::new() };
-            let mut ctx = tera::Context::new();
-            ctx.insert("site", &site_view);
-            ctx.insert("page", &json!({
+    let rendered: Result<Vec<Vec<OutFile>>, BuildError> =
+        list.par_iter()
+            .map(|page| {
+                let json_url = if page.json {
+                    format!("{}index.json", page.url)
+                } else {
+                    String::new()
+                };
+                let mut ctx = tera::Context::new();
+                ctx.insert("site", &site_view);
+                ctx.insert("page", &json!({
                 "titel": page.title, "url": page.url, "json_url": json_url,
                 "breadcrumbs": page.crumbs.iter().map(|(t, u)| json!({"titel": t, "url": u}))
                     .chain(std::iter::once(json!({"titel": page.title, "url": page.url})))
                     .collect::<Vec<_>>(),
                 "beskrivning": "",
             }));
-            ctx.insert(page.data.0, &page.data.1);
-            let html = tera.render(page.template, &ctx).map_err(|e| BuildError::Template(describe(&e)))?;
-            let file = if page.url.ends_with('/') { format!("{}index.html", page.url) } else { page.url.clone() };
-            let mut out = vec![(PathBuf::from(file.trim_start_matches('/')), html.into_bytes())];
-            if page.json {
-                let bytes = serde_json::to_vec_pretty(&page.data.1).map_err(|e| BuildError::Template(e.to_string()))?;
-                out.push((PathBuf::from(json_url.trim_start_matches('/')), bytes));
-            }
-            Ok(out)
-        })
-        .collect();
+                ctx.insert(page.data.0, &page.data.1);
+                let html = tera
+                    .render(page.template, &ctx)
+                    .map_err(|e| BuildError::Template(describe(&e)))?;
+                let file = if page.url.ends_with('/') {
+                    format!("{}index.html", page.url)
+                } else {
+                    page.url.clone()
+                };
+                let mut out = vec![(
+                    PathBuf::from(file.trim_start_matches('/')),
+                    html.into_bytes(),
+                )];
+                if page.json {
+                    let bytes = serde_json::to_vec_pretty(&page.data.1)
+                        .map_err(|e| BuildError::Template(e.to_string()))?;
+                    out.push((PathBuf::from(json_url.trim_start_matches('/')), bytes));
+                }
+                Ok(out)
+            })
+            .collect();
     let mut files: Vec<OutFile> = rendered?.into_iter().flatten().collect();
     files.extend(static_files(&theme.join("static"))?);
     files.extend(static_files(&root.join("static"))?);
@@ -62,26 +77,47 @@ pub fn render(site: &Site, root: &Path) -> Result<Vec<OutFile>, BuildError> {
 /// The theme folder: the site's own `themes/<name>`, else the one shipped beside the binary's sources.
 fn theme_dir(root: &Path, name: &str) -> PathBuf {
     let own = root.join("themes").join(name);
-    if own.is_dir() { own } else { Path::new(env!("CARGO_MANIFEST_DIR")).join("themes").join(name) }
+    if own.is_dir() {
+        own
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes")
+            .join(name)
+    }
 }
 
 fn templates(theme: &Path, overrides: &Path) -> Result<Tera, BuildError> {
     let mut tera = Tera::default();
     let mut files = Vec::new();
     for dir in [theme.join("templates"), overrides.to_path_buf()] {
-        if !dir.is_dir() { continue; }
-        for e in WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        if !dir.is_dir() {
+            continue;
+        }
+        for e in WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
             if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html") {
-                let name = e.path().strip_prefix(&dir).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+                let name = e
+                    .path()
+                    .strip_prefix(&dir)
+                    .unwrap_or(e.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 files.push((e.path().to_path_buf(), Some(name)));
             }
         }
     }
     if files.is_empty() {
-        return Err(BuildError::Template(format!("no templates in {}", theme.join("templates").display())));
+        return Err(BuildError::Template(format!(
+            "no templates in {}",
+            theme.join("templates").display()
+        )));
     }
     // Later entries (the site's overrides) replace earlier ones of the same name.
-    tera.add_template_files(files).map_err(|e| BuildError::Template(describe(&e)))?;
+    tera.add_template_files(files)
+        .map_err(|e| BuildError::Template(describe(&e)))?;
     tera.autoescape_on(vec![".html"]);
     Ok(tera)
 }
@@ -99,11 +135,18 @@ fn describe(e: &tera::Error) -> String {
 
 fn static_files(dir: &Path) -> Result<Vec<OutFile>, BuildError> {
     let mut out = Vec::new();
-    if !dir.is_dir() { return Ok(out); }
-    for e in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for e in WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         if e.file_type().is_file() {
             let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
-            let bytes = std::fs::read(e.path()).map_err(|err| BuildError::Template(format!("{}: {err}", e.path().display())))?;
+            let bytes = std::fs::read(e.path())
+                .map_err(|err| BuildError::Template(format!("{}: {err}", e.path().display())))?;
             out.push((rel, bytes));
         }
     }

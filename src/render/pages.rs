@@ -34,62 +34,128 @@ pub fn all(site: &Site) -> Vec<Page> {
     for m in 0..site.meetings.len() {
         pages.push(meeting(site, m));
         for index in 0..site.meetings[m].items(Part::Protokoll).len() {
-            pages.push(paragraph(site, ItemRef { meeting: m, part: Part::Protokoll, index }));
+            pages.push(paragraph(
+                site,
+                ItemRef {
+                    meeting: m,
+                    part: Part::Protokoll,
+                    index,
+                },
+            ));
         }
     }
     pages.push(list_page("/arende/", "Ärenden", "arenden", site.cases.iter().map(|c| json!({
         "url": urls::case(&c.dnr), "titel": format!("Dnr {}", c.dnr), "meta": case_title(site, c), "excerpt": format!("{} handlingar och paragrafer", c.entries.len()),
     })).collect()));
     pages.extend(site.cases.iter().map(|c| case(site, c)));
-    pages.push(list_page("/person/", "Personer", "personer", (0..site.people.len()).map(|p| {
-        let mut v = person_ref(site, p);
-        v["titel"] = v["namn"].clone();
-        let meta = [site.people[p].party.clone(), site.people[p].kommun.clone(), site.people[p].title.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-        v["meta"] = json!(meta);
-        v["excerpt"] = json!("");
-        v
-    }).collect()));
+    pages.push(list_page(
+        "/person/",
+        "Personer",
+        "personer",
+        (0..site.people.len())
+            .map(|p| {
+                let mut v = person_ref(site, p);
+                v["titel"] = v["namn"].clone();
+                let meta = [
+                    site.people[p].party.clone(),
+                    site.people[p].kommun.clone(),
+                    site.people[p].title.clone(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
+                v["meta"] = json!(meta);
+                v["excerpt"] = json!("");
+                v
+            })
+            .collect(),
+    ));
     pages.extend((0..site.people.len()).map(|p| person(site, p)));
     pages.extend(groups(site));
     pages.extend(years(site));
     let mut docs: Vec<usize> = (0..site.documents.len()).collect();
     docs.sort_by_key(|&d| std::cmp::Reverse((site.documents[d].sort_date(site), d)));
-    pages.push(list_page("/dokument/", "Handlingar och rapporter", "dokument", docs.iter().map(|&d| doc_card(site, d)).collect()));
+    pages.push(list_page(
+        "/dokument/",
+        "Handlingar och rapporter",
+        "dokument",
+        docs.iter().map(|&d| doc_card(site, d)).collect(),
+    ));
     pages.extend((0..site.documents.len()).map(|d| document(site, d)));
     pages.extend(site.pages.iter().map(|p| Page {
         url: format!("/{}/", p.id), template: "page.html", title: p.title.clone(), crumbs: vec![],
         data: ("sida", json!({"titel": p.title, "beskrivning": p.description, "html": markdown::render(&p.body, "").html})),
         json: false,
     }));
-    pages.push(Page { url: "/sok/".into(), template: "search.html", title: "Sök".into(), crumbs: vec![], data: ("sok", json!({})), json: false });
-    pages.push(Page { url: "/404.html".into(), template: "404.html", title: "Sidan finns inte".into(), crumbs: vec![], data: ("fel", json!({})), json: false });
+    pages.push(Page {
+        url: "/sok/".into(),
+        template: "search.html",
+        title: "Sök".into(),
+        crumbs: vec![],
+        data: ("sok", json!({})),
+        json: false,
+    });
+    pages.push(Page {
+        url: "/404.html".into(),
+        template: "404.html",
+        title: "Sidan finns inte".into(),
+        crumbs: vec![],
+        data: ("fel", json!({})),
+        json: false,
+    });
     pages
 }
 
 fn list_page(url: &str, title: &str, key: &'static str, items: Vec<Value>) -> Page {
-    Page { url: url.into(), template: "list.html", title: title.into(), crumbs: vec![], data: ("lista", json!({"titel": title, "id": key, "poster": items})), json: true }
+    Page {
+        url: url.into(),
+        template: "list.html",
+        title: title.into(),
+        crumbs: vec![],
+        data: ("lista", json!({"titel": title, "id": key, "poster": items})),
+        json: true,
+    }
 }
 
 fn home(site: &Site) -> Page {
-    let held: Vec<usize> = (0..site.meetings.len()).rev().filter(|&m| site.meetings[m].protokoll.is_some()).take(6).collect();
-    let upcoming: Vec<usize> = (0..site.meetings.len()).rev().filter(|&m| site.meetings[m].protokoll.is_none()).take(6).collect();
-    let decisions: Vec<Value> = decisions(site).into_iter().take(8).map(|r| item_card(site, r)).collect();
+    let held: Vec<usize> = (0..site.meetings.len())
+        .rev()
+        .filter(|&m| site.meetings[m].protokoll.is_some())
+        .take(6)
+        .collect();
+    let upcoming: Vec<usize> = (0..site.meetings.len())
+        .rev()
+        .filter(|&m| site.meetings[m].protokoll.is_none())
+        .take(6)
+        .collect();
+    let decisions: Vec<Value> = decisions(site)
+        .into_iter()
+        .take(8)
+        .map(|r| item_card(site, r))
+        .collect();
     let n_decisions = decisions_count(site);
     Page {
-        url: "/".into(), template: "index.html", title: site.config.titel.clone(), crumbs: vec![],
-        data: ("start", json!({
-            "senaste_moten": held.iter().map(|&m| meeting_card(site, m)).collect::<Vec<_>>(),
-            "kommande_moten": upcoming.iter().map(|&m| meeting_card(site, m)).collect::<Vec<_>>(),
-            "senaste_beslut": decisions,
-            "statistik": [
-                {"tal": site.meetings.len(), "text": "möten"},
-                {"tal": n_decisions, "text": "beslut"},
-                {"tal": site.cases.len(), "text": "ärenden"},
-                {"tal": site.documents.len(), "text": "handlingar"},
-                {"tal": site.people.len(), "text": "personer"},
-            ],
-            "organ": (0..site.organs.len()).map(|o| json!({"url": urls::organ(site, o), "titel": site.organs[o].name, "meta": "", "excerpt": ""})).collect::<Vec<_>>(),
-        })),
+        url: "/".into(),
+        template: "index.html",
+        title: site.config.titel.clone(),
+        crumbs: vec![],
+        data: (
+            "start",
+            json!({
+                "senaste_moten": held.iter().map(|&m| meeting_card(site, m)).collect::<Vec<_>>(),
+                "kommande_moten": upcoming.iter().map(|&m| meeting_card(site, m)).collect::<Vec<_>>(),
+                "senaste_beslut": decisions,
+                "statistik": [
+                    {"tal": site.meetings.len(), "text": "möten"},
+                    {"tal": n_decisions, "text": "beslut"},
+                    {"tal": site.cases.len(), "text": "ärenden"},
+                    {"tal": site.documents.len(), "text": "handlingar"},
+                    {"tal": site.people.len(), "text": "personer"},
+                ],
+                "organ": (0..site.organs.len()).map(|o| json!({"url": urls::organ(site, o), "titel": site.organs[o].name, "meta": "", "excerpt": ""})).collect::<Vec<_>>(),
+            }),
+        ),
         json: false,
     }
 }
@@ -98,9 +164,18 @@ fn home(site: &Site) -> Page {
 pub fn decisions(site: &Site) -> Vec<ItemRef> {
     let mut out = Vec::new();
     for m in (0..site.meetings.len()).rev() {
-        for (index, p) in site.meetings[m].items(Part::Protokoll).iter().enumerate().rev() {
+        for (index, p) in site.meetings[m]
+            .items(Part::Protokoll)
+            .iter()
+            .enumerate()
+            .rev()
+        {
             if p.item.is_decision() {
-                out.push(ItemRef { meeting: m, part: Part::Protokoll, index });
+                out.push(ItemRef {
+                    meeting: m,
+                    part: Part::Protokoll,
+                    index,
+                });
             }
         }
     }
@@ -112,10 +187,19 @@ fn decisions_count(site: &Site) -> usize {
 }
 
 fn organ_list(site: &Site) -> Page {
-    list_page("/organ/", "Organ", "organ", (0..site.organs.len()).map(|o| json!({
-        "url": urls::organ(site, o), "titel": site.organs[o].name,
-        "meta": site.organisations[site.organs[o].organisation].name, "excerpt": "",
-    })).collect())
+    list_page(
+        "/organ/",
+        "Organ",
+        "organ",
+        (0..site.organs.len())
+            .map(|o| {
+                json!({
+                    "url": urls::organ(site, o), "titel": site.organs[o].name,
+                    "meta": site.organisations[site.organs[o].organisation].name, "excerpt": "",
+                })
+            })
+            .collect(),
+    )
 }
 
 fn organ(site: &Site, o: usize) -> Page {
@@ -123,23 +207,44 @@ fn organ(site: &Site, o: usize) -> Page {
     let mut current = Vec::new();
     let mut former = Vec::new();
     let latest = site.meetings.iter().map(|m| m.date).max();
-    for (i, m) in site.memberships.iter().enumerate().filter(|(_, m)| m.organ == o) {
+    for (i, m) in site
+        .memberships
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.organ == o)
+    {
         let ended = matches!((m.to, latest), (Some(t), Some(l)) if t < l);
-        if ended { former.push(views::membership(site, i)) } else { current.push(views::membership(site, i)) }
+        if ended {
+            former.push(views::membership(site, i))
+        } else {
+            current.push(views::membership(site, i))
+        }
     }
     let mut years: BTreeMap<i32, Vec<Value>> = BTreeMap::new();
-    for m in (0..site.meetings.len()).rev().filter(|&m| site.meetings[m].organ == o) {
-        years.entry(site.meetings[m].date.year).or_default().push(meeting_card(site, m));
+    for m in (0..site.meetings.len())
+        .rev()
+        .filter(|&m| site.meetings[m].organ == o)
+    {
+        years
+            .entry(site.meetings[m].date.year)
+            .or_default()
+            .push(meeting_card(site, m));
     }
     Page {
-        url: urls::organ(site, o), template: "organ.html", title: organ.name.clone(), crumbs: vec![crumb("Organ", "/organ/")],
-        data: ("organ", json!({
-            "id": organ.id, "namn": organ.name, "kortnamn": organ.short, "typ": organ.kind,
-            "organisation": site.organisations[organ.organisation].name,
-            "beskrivning_html": markdown::render(&organ.description, "").html,
-            "nuvarande": current, "tidigare": former,
-            "ar": years.into_iter().rev().map(|(y, ms)| json!({"ar": y, "moten": ms})).collect::<Vec<_>>(),
-        })),
+        url: urls::organ(site, o),
+        template: "organ.html",
+        title: organ.name.clone(),
+        crumbs: vec![crumb("Organ", "/organ/")],
+        data: (
+            "organ",
+            json!({
+                "id": organ.id, "namn": organ.name, "kortnamn": organ.short, "typ": organ.kind,
+                "organisation": site.organisations[organ.organisation].name,
+                "beskrivning_html": markdown::render(&organ.description, "").html,
+                "nuvarande": current, "tidigare": former,
+                "ar": years.into_iter().rev().map(|(y, ms)| json!({"ar": y, "moten": ms})).collect::<Vec<_>>(),
+            }),
+        ),
         json: true,
     }
 }
@@ -148,10 +253,12 @@ fn meeting(site: &Site, m: usize) -> Page {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
     Page {
-        url: urls::meeting(site, m), template: "meeting.html",
+        url: urls::meeting(site, m),
+        template: "meeting.html",
         title: format!("{} {}", organ.short, meeting.date.long()),
         crumbs: vec![crumb(&organ.short, &urls::organ(site, meeting.organ))],
-        data: ("mote", views::meeting(site, m)), json: true,
+        data: ("mote", views::meeting(site, m)),
+        json: true,
     }
 }
 
@@ -169,48 +276,112 @@ fn paragraph(site: &Site, r: ItemRef) -> Page {
     data["foregaende"] = json!(r.index.checked_sub(1).map(neighbour));
     data["nasta"] = json!((r.index + 1 < items.len()).then(|| neighbour(r.index + 1)));
     Page {
-        url: urls::item(site, r), template: "paragraph.html",
+        url: urls::item(site, r),
+        template: "paragraph.html",
         title: format!("{} {}", p.item.label(), p.item.title),
-        crumbs: vec![crumb(&organ.short, &urls::organ(site, meeting.organ)), crumb(&meeting.date.to_string(), &urls::meeting(site, r.meeting))],
-        data: ("paragraf", data), json: true,
+        crumbs: vec![
+            crumb(&organ.short, &urls::organ(site, meeting.organ)),
+            crumb(&meeting.date.to_string(), &urls::meeting(site, r.meeting)),
+        ],
+        data: ("paragraf", data),
+        json: true,
     }
 }
 
 fn case_title(site: &Site, c: &Case) -> String {
-    c.entries.iter().find_map(|e| match *e {
-        CaseEntry::Item(r) => Some(site.meetings[r.meeting].items(r.part)[r.index].item.title.clone()),
-        CaseEntry::Document(_) => None,
-    }).unwrap_or_default()
+    c.entries
+        .iter()
+        .find_map(|e| match *e {
+            CaseEntry::Item(r) => Some(
+                site.meetings[r.meeting].items(r.part)[r.index]
+                    .item
+                    .title
+                    .clone(),
+            ),
+            CaseEntry::Document(_) => None,
+        })
+        .unwrap_or_default()
 }
 
 fn case(site: &Site, c: &Case) -> Page {
-    let entries: Vec<Value> = c.entries.iter().map(|e| match *e {
-        CaseEntry::Item(r) => { let mut v = item_card(site, r); v["slag"] = json!(if r.part == Part::Protokoll { "paragraf" } else { "punkt" }); v }
-        CaseEntry::Document(d) => { let mut v = doc_card(site, d); v["slag"] = json!("dokument"); v }
-    }).collect();
+    let entries: Vec<Value> = c
+        .entries
+        .iter()
+        .map(|e| match *e {
+            CaseEntry::Item(r) => {
+                let mut v = item_card(site, r);
+                v["slag"] = json!(if r.part == Part::Protokoll {
+                    "paragraf"
+                } else {
+                    "punkt"
+                });
+                v
+            }
+            CaseEntry::Document(d) => {
+                let mut v = doc_card(site, d);
+                v["slag"] = json!("dokument");
+                v
+            }
+        })
+        .collect();
     Page {
-        url: urls::case(&c.dnr), template: "case.html", title: format!("Ärende {}", c.dnr), crumbs: vec![crumb("Ärenden", "/arende/")],
-        data: ("arende", json!({"dnr": c.dnr, "titel": case_title(site, c), "poster": entries})), json: true,
+        url: urls::case(&c.dnr),
+        template: "case.html",
+        title: format!("Ärende {}", c.dnr),
+        crumbs: vec![crumb("Ärenden", "/arende/")],
+        data: (
+            "arende",
+            json!({"dnr": c.dnr, "titel": case_title(site, c), "poster": entries}),
+        ),
+        json: true,
     }
 }
 
 fn person(site: &Site, p: usize) -> Page {
     let person = &site.people[p];
-    let mut meetings: Vec<Value> = person.attended.iter().rev().map(|(m, how)| { let mut v = meeting_card(site, *m); v["meta"] = json!(format!("{} · {how}", v["meta"].as_str().unwrap_or(""))); v }).collect();
-    meetings.extend(person.send_lists.iter().rev().map(|(m, col)| { let mut v = meeting_card(site, *m); v["meta"] = json!(format!("{} · kallad: {col}", v["meta"].as_str().unwrap_or(""))); v }));
-    let party = person.party.as_ref().map(|c| json!({"kod": c, "namn": party_name(c), "url": urls::party(c)}));
-    let kommun = person.kommun.as_ref().map(|k| json!({"namn": k, "url": urls::kommun(k)}));
+    let mut meetings: Vec<Value> = person
+        .attended
+        .iter()
+        .rev()
+        .map(|(m, how)| {
+            let mut v = meeting_card(site, *m);
+            v["meta"] = json!(format!("{} · {how}", v["meta"].as_str().unwrap_or("")));
+            v
+        })
+        .collect();
+    meetings.extend(person.send_lists.iter().rev().map(|(m, col)| {
+        let mut v = meeting_card(site, *m);
+        v["meta"] = json!(format!(
+            "{} · kallad: {col}",
+            v["meta"].as_str().unwrap_or("")
+        ));
+        v
+    }));
+    let party = person
+        .party
+        .as_ref()
+        .map(|c| json!({"kod": c, "namn": party_name(c), "url": urls::party(c)}));
+    let kommun = person
+        .kommun
+        .as_ref()
+        .map(|k| json!({"namn": k, "url": urls::kommun(k)}));
     Page {
-        url: urls::person(site, p), template: "person.html", title: person.name.clone(), crumbs: vec![crumb("Personer", "/person/")],
-        data: ("person", json!({
-            "id": person.id, "namn": person.name, "alias": person.aliases, "parti": party, "kommun": kommun,
-            "titel": person.title, "organisation": person.organisation.map(|o| site.organisations[o].name.clone()),
-            "uppdrag": person.memberships.iter().map(|&m| views::membership(site, m)).collect::<Vec<_>>(),
-            "moten": meetings,
-            "foredragit": person.presented.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
-            "namnd_i": person.mentioned.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
-            "dokument": person.documents.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
-        })),
+        url: urls::person(site, p),
+        template: "person.html",
+        title: person.name.clone(),
+        crumbs: vec![crumb("Personer", "/person/")],
+        data: (
+            "person",
+            json!({
+                "id": person.id, "namn": person.name, "alias": person.aliases, "parti": party, "kommun": kommun,
+                "titel": person.title, "organisation": person.organisation.map(|o| site.organisations[o].name.clone()),
+                "uppdrag": person.memberships.iter().map(|&m| views::membership(site, m)).collect::<Vec<_>>(),
+                "moten": meetings,
+                "foredragit": person.presented.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
+                "namnd_i": person.mentioned.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
+                "dokument": person.documents.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
+            }),
+        ),
         json: true,
     }
 }
@@ -218,34 +389,52 @@ fn person(site: &Site, p: usize) -> Page {
 /// Swedish party names by code.
 pub fn party_name(code: &str) -> String {
     match code {
-        "S" => "Socialdemokraterna", "M" => "Moderaterna", "C" => "Centerpartiet", "KD" => "Kristdemokraterna",
-        "V" => "Vänsterpartiet", "L" => "Liberalerna", "MP" => "Miljöpartiet de gröna", "SD" => "Sverigedemokraterna",
+        "S" => "Socialdemokraterna",
+        "M" => "Moderaterna",
+        "C" => "Centerpartiet",
+        "KD" => "Kristdemokraterna",
+        "V" => "Vänsterpartiet",
+        "L" => "Liberalerna",
+        "MP" => "Miljöpartiet de gröna",
+        "SD" => "Sverigedemokraterna",
         other => other,
-    }.to_string()
+    }
+    .to_string()
 }
 
 fn groups(site: &Site) -> Vec<Page> {
     let mut parties: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut kommuner: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, p) in site.people.iter().enumerate() {
-        if let Some(c) = &p.party { parties.entry(c.clone()).or_default().push(i); }
-        if let Some(k) = &p.kommun { kommuner.entry(k.clone()).or_default().push(i); }
+        if let Some(c) = &p.party {
+            parties.entry(c.clone()).or_default().push(i);
+        }
+        if let Some(k) = &p.kommun {
+            kommuner.entry(k.clone()).or_default().push(i);
+        }
     }
     let mut pages = vec![
         list_page("/parti/", "Partier", "partier", parties.iter().map(|(c, ps)| json!({"url": urls::party(c), "titel": format!("{} ({c})", party_name(c)), "meta": format!("{} personer", ps.len()), "excerpt": ""})).collect()),
         list_page("/kommun/", "Kommuner", "kommuner", kommuner.iter().map(|(k, ps)| json!({"url": urls::kommun(k), "titel": k, "meta": format!("{} personer", ps.len()), "excerpt": ""})).collect()),
     ];
-    let people_cards = |ps: &[usize]| -> Vec<Value> { ps.iter().map(|&p| {
+    let people_cards = |ps: &[usize]| -> Vec<Value> {
+        ps.iter().map(|&p| {
         let person = &site.people[p];
         let meta = [person.party.clone(), person.kommun.clone(), person.title.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
         json!({"url": urls::person(site, p), "titel": person.name, "meta": meta, "excerpt": ""})
-    }).collect() };
+    }).collect()
+    };
     for (c, ps) in &parties {
         pages.push(Page { url: urls::party(c), template: "group.html", title: format!("{} ({c})", party_name(c)), crumbs: vec![crumb("Partier", "/parti/")],
             data: ("grupp", json!({"titel": format!("{} ({c})", party_name(c)), "slag": "parti", "personer": people_cards(ps)})), json: true });
     }
     for (k, ps) in &kommuner {
-        let orgs: Vec<Value> = site.organisations.iter().filter(|o| o.kommun.as_deref() == Some(k)).map(|o| json!({"namn": o.name, "orgnr": o.orgnr})).collect();
+        let orgs: Vec<Value> = site
+            .organisations
+            .iter()
+            .filter(|o| o.kommun.as_deref() == Some(k))
+            .map(|o| json!({"namn": o.name, "orgnr": o.orgnr}))
+            .collect();
         pages.push(Page { url: urls::kommun(k), template: "group.html", title: k.clone(), crumbs: vec![crumb("Kommuner", "/kommun/")],
             data: ("grupp", json!({"titel": k, "slag": "kommun", "personer": people_cards(ps), "organisationer": orgs})), json: true });
     }
@@ -254,15 +443,27 @@ fn groups(site: &Site) -> Vec<Page> {
 
 fn years(site: &Site) -> Vec<Page> {
     let mut years: BTreeMap<i32, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for (m, meeting) in site.meetings.iter().enumerate() { years.entry(meeting.date.year).or_default().0.push(m); }
+    for (m, meeting) in site.meetings.iter().enumerate() {
+        years.entry(meeting.date.year).or_default().0.push(m);
+    }
     for (d, doc) in site.documents.iter().enumerate() {
-        if let Some(y) = doc.year.or_else(|| doc.sort_date(site).map(|x| x.year)) { years.entry(y).or_default().1.push(d); }
+        if let Some(y) = doc.year.or_else(|| doc.sort_date(site).map(|x| x.year)) {
+            years.entry(y).or_default().1.push(d);
+        }
     }
     let list: Vec<i32> = years.keys().copied().collect();
     let mut pages = vec![list_page("/ar/", "År", "ar", list.iter().rev().map(|y| json!({"url": urls::year(*y), "titel": y.to_string(), "meta": format!("{} möten, {} handlingar", years[y].0.len(), years[y].1.len()), "excerpt": ""})).collect())];
     for (i, (y, (ms, ds))) in years.iter().enumerate() {
-        let decisions: Vec<Value> = decisions(site).into_iter().filter(|r| site.meetings[r.meeting].date.year == *y).map(|r| item_card(site, r)).collect();
-        let reports: Vec<Value> = ds.iter().filter(|&&d| crate::source::is_report(&site.documents[d].kind)).map(|&d| doc_card(site, d)).collect();
+        let decisions: Vec<Value> = decisions(site)
+            .into_iter()
+            .filter(|r| site.meetings[r.meeting].date.year == *y)
+            .map(|r| item_card(site, r))
+            .collect();
+        let reports: Vec<Value> = ds
+            .iter()
+            .filter(|&&d| crate::source::is_report(&site.documents[d].kind))
+            .map(|&d| doc_card(site, d))
+            .collect();
         pages.push(Page { url: urls::year(*y), template: "year.html", title: format!("År {y}"), crumbs: vec![crumb("År", "/ar/")],
             data: ("ar", json!({
                 "ar": y,
@@ -281,32 +482,53 @@ fn years(site: &Site) -> Vec<Page> {
 fn document(site: &Site, d: usize) -> Page {
     let doc = &site.documents[d];
     let body = markdown::render(&doc.body, "");
-    let toc: Vec<Value> = body.headings.iter().filter(|h| h.level == 2).map(|h| json!({"id": h.id, "text": h.text})).collect();
+    let toc: Vec<Value> = body
+        .headings
+        .iter()
+        .filter(|h| h.level == 2)
+        .map(|h| json!({"id": h.id, "text": h.text}))
+        .collect();
     let punkt = match (doc.meeting, &doc.item) {
         (Some(m), Some(nr)) => [Part::Protokoll, Part::Kallelse].iter().find_map(|&part| {
-            let index = site.meetings[m].items(part).iter().position(|p| &p.item.number == nr)?;
-            Some(item_card(site, ItemRef { meeting: m, part, index }))
+            let index = site.meetings[m]
+                .items(part)
+                .iter()
+                .position(|p| &p.item.number == nr)?;
+            Some(item_card(
+                site,
+                ItemRef {
+                    meeting: m,
+                    part,
+                    index,
+                },
+            ))
         }),
         _ => None,
     };
     Page {
-        url: urls::document(site, d), template: "document.html", title: doc.title.clone(), crumbs: vec![crumb("Handlingar", "/dokument/")],
-        data: ("dokument", json!({
-            "id": doc.id, "typ": doc.kind, "typ_text": views::kind_text(&doc.kind), "titel": doc.title,
-            "datum": doc.date, "datum_text": doc.date.map(|x| x.long()), "ar": doc.year,
-            "rapport": crate::source::is_report(&doc.kind),
-            "organisation": doc.organisation.map(|o| site.organisations[o].name.clone()),
-            "organ": doc.organ.map(|o| json!({"namn": site.organs[o].short, "url": urls::organ(site, o)})),
-            "dnr": doc.dnr.iter().map(|x| json!({"dnr": x, "url": urls::case(x)})).collect::<Vec<_>>(),
-            "mote": doc.meeting.map(|m| meeting_card(site, m)),
-            "punkt": punkt,
-            "antagen": doc.adopted_by.map(|r| item_card(site, r)),
-            "forfattare": doc.authors.iter().map(|n| views::named(site, n)).collect::<Vec<_>>(),
-            "underskrifter": doc.signatures.iter().map(|s| views::signature(site, s)).collect::<Vec<_>>(),
-            "innehall": toc,
-            "html": body.html,
-            "tabeller": body.tables,
-        })),
+        url: urls::document(site, d),
+        template: "document.html",
+        title: doc.title.clone(),
+        crumbs: vec![crumb("Handlingar", "/dokument/")],
+        data: (
+            "dokument",
+            json!({
+                "id": doc.id, "typ": doc.kind, "typ_text": views::kind_text(&doc.kind), "titel": doc.title,
+                "datum": doc.date, "datum_text": doc.date.map(|x| x.long()), "ar": doc.year,
+                "rapport": crate::source::is_report(&doc.kind),
+                "organisation": doc.organisation.map(|o| site.organisations[o].name.clone()),
+                "organ": doc.organ.map(|o| json!({"namn": site.organs[o].short, "url": urls::organ(site, o)})),
+                "dnr": doc.dnr.iter().map(|x| json!({"dnr": x, "url": urls::case(x)})).collect::<Vec<_>>(),
+                "mote": doc.meeting.map(|m| meeting_card(site, m)),
+                "punkt": punkt,
+                "antagen": doc.adopted_by.map(|r| item_card(site, r)),
+                "forfattare": doc.authors.iter().map(|n| views::named(site, n)).collect::<Vec<_>>(),
+                "underskrifter": doc.signatures.iter().map(|s| views::signature(site, s)).collect::<Vec<_>>(),
+                "innehall": toc,
+                "html": body.html,
+                "tabeller": body.tables,
+            }),
+        ),
         json: true,
     }
 }

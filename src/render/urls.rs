@@ -13,7 +13,11 @@ pub fn item(site: &Site, r: ItemRef) -> String {
     let p = &site.meetings[r.meeting].items(r.part)[r.index];
     match r.part {
         Part::Protokoll => format!("{}{}/", meeting(site, r.meeting), p.item.number),
-        Part::Kallelse => format!("{}#{}", meeting(site, r.meeting), anchor(r.part, &p.item.number)),
+        Part::Kallelse => format!(
+            "{}#{}",
+            meeting(site, r.meeting),
+            anchor(r.part, &p.item.number)
+        ),
     }
 }
 

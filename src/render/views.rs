@@ -33,7 +33,9 @@ pub fn person_ref(site: &Site, p: usize) -> Value {
 /// The meeting's status key and text.
 pub fn status(m: &Meeting) -> (&'static str, &'static str) {
     match (&m.protokoll, &m.kallelse) {
-        (Some(p), _) if p.adjusted.is_some() || !p.signatures.is_empty() => ("justerat", "Justerat"),
+        (Some(p), _) if p.adjusted.is_some() || !p.signatures.is_empty() => {
+            ("justerat", "Justerat")
+        }
         (Some(_), _) => ("genomfort", "Genomfört"),
         (None, Some(_)) => ("kallat", "Kallat"),
         (None, None) => ("planerat", "Planerat"),
@@ -55,7 +57,9 @@ pub fn meeting_card(site: &Site, m: usize) -> Value {
     let organ = &site.organs[meeting.organ];
     let (key, text) = status(meeting);
     let mut meta = vec![meeting.date.long_with_weekday()];
-    if let Some(p) = &meeting.place { meta.push(p.clone()); }
+    if let Some(p) = &meeting.place {
+        meta.push(p.clone());
+    }
     meta.push(text.to_string());
     json!({
         "url": urls::meeting(site, m),
@@ -67,23 +71,35 @@ pub fn meeting_card(site: &Site, m: usize) -> Value {
 }
 
 fn excerpt(text: &str, max: usize) -> String {
-    if text.chars().count() <= max { return text.to_string(); }
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
     let cut: String = text.chars().take(max).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |c| c.0);
     format!("{cut} …")
 }
 
 fn decision_text(p: &Paragraph) -> String {
-    p.item.sections.iter().filter(|s| s.kind == crate::body::SectionKind::Decision)
-        .map(|s| markdown::to_plain(&s.markdown)).collect::<Vec<_>>().join(" ")
+    p.item
+        .sections
+        .iter()
+        .filter(|s| s.kind == crate::body::SectionKind::Decision)
+        .map(|s| markdown::to_plain(&s.markdown))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A paragraph or agenda item in a list.
 pub fn item_card(site: &Site, r: ItemRef) -> Value {
     let meeting = &site.meetings[r.meeting];
     let p = &meeting.items(r.part)[r.index];
-    let mut meta = vec![site.organs[meeting.organ].short.clone(), meeting.date.long()];
-    if r.part == Part::Kallelse { meta.push("föredragningslista".into()); }
+    let mut meta = vec![
+        site.organs[meeting.organ].short.clone(),
+        meeting.date.long(),
+    ];
+    if r.part == Part::Kallelse {
+        meta.push("föredragningslista".into());
+    }
     meta.extend(p.dnr.iter().map(|d| format!("Dnr {d}")));
     json!({
         "url": urls::item(site, r),
@@ -96,20 +112,29 @@ pub fn item_card(site: &Site, r: ItemRef) -> Value {
 
 /// The Swedish name of a document kind.
 pub fn kind_text(kind: &str) -> &'static str {
-    DOCUMENT_KINDS.iter().find(|k| k.0 == kind).map_or("Dokument", |k| k.1)
+    DOCUMENT_KINDS
+        .iter()
+        .find(|k| k.0 == kind)
+        .map_or("Dokument", |k| k.1)
 }
 
 /// A document in a list.
 pub fn doc_card(site: &Site, d: usize) -> Value {
     let doc = &site.documents[d];
     let mut meta = vec![kind_text(&doc.kind).to_string()];
-    if let Some(date) = doc.sort_date(site) { meta.push(date.long()); }
-    if let Some(o) = doc.organisation { meta.push(site.organisations[o].name.clone()); }
+    if let Some(date) = doc.sort_date(site) {
+        meta.push(date.long());
+    }
+    if let Some(o) = doc.organisation {
+        meta.push(site.organisations[o].name.clone());
+    }
     json!({"url": urls::document(site, d), "titel": doc.title, "meta": meta.join(" · "), "excerpt": "", "typ": doc.kind})
 }
 
 fn dnr_list(dnr: &[String]) -> Value {
-    dnr.iter().map(|d| json!({"dnr": d, "url": urls::case(d)})).collect()
+    dnr.iter()
+        .map(|d| json!({"dnr": d, "url": urls::case(d)}))
+        .collect()
 }
 
 /// A paragraph or item with everything shown on the meeting and paragraph pages.
@@ -122,9 +147,16 @@ pub fn paragraph(site: &Site, r: ItemRef) -> Value {
         let h = markdown::render(&s.markdown, &format!("{anchor}-{i}-"));
         json!({"key": s.kind.key(), "rubrik": s.heading, "html": h.html, "text": markdown::to_plain(&s.markdown)})
     }).collect();
-    let other = match r.part { Part::Protokoll => Part::Kallelse, Part::Kallelse => Part::Protokoll };
+    let other = match r.part {
+        Part::Protokoll => Part::Kallelse,
+        Part::Kallelse => Part::Protokoll,
+    };
     let counterpart = p.counterpart.map(|i| {
-        let o = ItemRef { meeting: r.meeting, part: other, index: i };
+        let o = ItemRef {
+            meeting: r.meeting,
+            part: other,
+            index: i,
+        };
         let op = &meeting.items(other)[i];
         json!({"url": urls::item(site, o), "label": op.item.label(), "titel": op.item.title})
     });
@@ -177,38 +209,53 @@ pub fn meeting(site: &Site, m: usize) -> Value {
     let organ = &site.organs[meeting.organ];
     let (key, text) = status(meeting);
     let items = |part: Part| -> Vec<Value> {
-        (0..meeting.items(part).len()).map(|index| paragraph(site, ItemRef { meeting: m, part, index })).collect()
+        (0..meeting.items(part).len())
+            .map(|index| {
+                paragraph(
+                    site,
+                    ItemRef {
+                        meeting: m,
+                        part,
+                        index,
+                    },
+                )
+            })
+            .collect()
     };
-    let protokoll = meeting.protokoll.as_ref().map(|p| json!({
-        "rubrik": p.title,
-        "ordforande": p.chair.as_ref().map(|n| named(site, n)),
-        "sekreterare": p.secretary.as_ref().map(|n| named(site, n)),
-        "justerare": p.adjusters.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
-        "justerad": p.adjusted,
-        "paragrafer": p.printed_range,
-        "narvaro": p.attendance.iter().map(|(g, list)| json!({
-            "id": ATTENDANCE_GROUPS[*g].0, "rubrik": ATTENDANCE_GROUPS[*g].1,
-            "namn": list.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "inledning_html": markdown::render(&p.preamble, "inledning-").html,
-        "paragrafer_lista": items(Part::Protokoll),
-        "underskrifter": p.signatures.iter().map(|s| signature(site, s)).collect::<Vec<_>>(),
-    }));
-    let kallelse = meeting.kallelse.as_ref().map(|k| json!({
-        "rubrik": k.title,
-        "utfardad": k.issued,
-        "undertecknad": k.signed_by.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
-        "sandlista": k.send_list.as_ref().map(|(title, cols, rows)| json!({
-            "rubrik": title, "kolumner": cols,
-            "rader": rows.iter().map(|r| json!({
-                "kommun": r.kommun,
-                "forsta": r.first.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
-                "andra": r.second.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
+    let protokoll = meeting.protokoll.as_ref().map(|p| {
+        json!({
+            "rubrik": p.title,
+            "ordforande": p.chair.as_ref().map(|n| named(site, n)),
+            "sekreterare": p.secretary.as_ref().map(|n| named(site, n)),
+            "justerare": p.adjusters.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
+            "justerad": p.adjusted,
+            "paragrafer": p.printed_range,
+            "narvaro": p.attendance.iter().map(|(g, list)| json!({
+                "id": ATTENDANCE_GROUPS[*g].0, "rubrik": ATTENDANCE_GROUPS[*g].1,
+                "namn": list.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
-        })),
-        "inledning_html": markdown::render(&k.preamble, "kallelse-").html,
-        "punkter": items(Part::Kallelse),
-    }));
+            "inledning_html": markdown::render(&p.preamble, "inledning-").html,
+            "paragrafer_lista": items(Part::Protokoll),
+            "underskrifter": p.signatures.iter().map(|s| signature(site, s)).collect::<Vec<_>>(),
+        })
+    });
+    let kallelse = meeting.kallelse.as_ref().map(|k| {
+        json!({
+            "rubrik": k.title,
+            "utfardad": k.issued,
+            "undertecknad": k.signed_by.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
+            "sandlista": k.send_list.as_ref().map(|(title, cols, rows)| json!({
+                "rubrik": title, "kolumner": cols,
+                "rader": rows.iter().map(|r| json!({
+                    "kommun": r.kommun,
+                    "forsta": r.first.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
+                    "andra": r.second.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            })),
+            "inledning_html": markdown::render(&k.preamble, "kallelse-").html,
+            "punkter": items(Part::Kallelse),
+        })
+    });
     json!({
         "url": urls::meeting(site, m),
         "titel": format!("{} {}", organ.short, meeting.date.long()),

@@ -15,38 +15,72 @@ use toml::Spanned;
 /// Finds a meeting by organ id and date.
 fn meeting_index(site: &Site, organ: &str, date: &str) -> Option<usize> {
     let date = Date::parse(date).ok()?;
-    site.meetings.iter().position(|m| m.date == date && site.organs[m.organ].id == organ)
+    site.meetings
+        .iter()
+        .position(|m| m.date == date && site.organs[m.organ].id == organ)
 }
 
 /// Resolves `organ/datum` to a meeting.
-fn meeting_ref(site: &Site, f: &SourceFile, s: &Spanned<String>, errors: &mut Vec<Diagnostic>) -> Option<usize> {
+fn meeting_ref(
+    site: &Site,
+    f: &SourceFile,
+    s: &Spanned<String>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<usize> {
     let v = s.get_ref();
-    let found = v.split_once('/').and_then(|(o, d)| meeting_index(site, o, d));
+    let found = v
+        .split_once('/')
+        .and_then(|(o, d)| meeting_index(site, o, d));
     if found.is_none() {
-        let all: Vec<String> = site.meetings.iter().map(|m| format!("{}/{}", site.organs[m.organ].id, m.date)).collect();
-        let hint = did_you_mean(v, all.iter().map(String::as_str)).unwrap_or_else(|| "write organ/YYYY-MM-DD of a meeting on this site".into());
+        let all: Vec<String> = site
+            .meetings
+            .iter()
+            .map(|m| format!("{}/{}", site.organs[m.organ].id, m.date))
+            .collect();
+        let hint = did_you_mean(v, all.iter().map(String::as_str))
+            .unwrap_or_else(|| "write organ/YYYY-MM-DD of a meeting on this site".into());
         errors.push(f.at(s, format!("unknown meeting \"{v}\"")).with_hint(hint));
     }
     found
 }
 
 /// Resolves `organ/datum/nr` to a protokoll paragraph.
-fn item_ref(site: &Site, f: &SourceFile, s: &Spanned<String>, errors: &mut Vec<Diagnostic>) -> Option<ItemRef> {
+fn item_ref(
+    site: &Site,
+    f: &SourceFile,
+    s: &Spanned<String>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<ItemRef> {
     let v = s.get_ref();
     let Some((m, nr)) = v.rsplit_once('/') else {
-        errors.push(f.at(s, format!("\"{v}\" is not a paragraph reference")).with_hint("write organ/YYYY-MM-DD/nr, e.g. styrelsen/2024-09-12/30"));
+        errors.push(
+            f.at(s, format!("\"{v}\" is not a paragraph reference"))
+                .with_hint("write organ/YYYY-MM-DD/nr, e.g. styrelsen/2024-09-12/30"),
+        );
         return None;
     };
     let meeting = meeting_ref(site, f, &Spanned::new(s.span(), m.to_string()), errors)?;
-    let index = site.meetings[meeting].items(Part::Protokoll).iter().position(|p| p.item.number == nr);
+    let index = site.meetings[meeting]
+        .items(Part::Protokoll)
+        .iter()
+        .position(|p| p.item.number == nr);
     if index.is_none() {
         errors.push(f.at(s, format!("the protokoll of {m} has no paragraph {nr}")));
     }
-    Some(ItemRef { meeting, part: Part::Protokoll, index: index? })
+    Some(ItemRef {
+        meeting,
+        part: Part::Protokoll,
+        index: index?,
+    })
 }
 
 /// Resolves a membership's `beslut`: `organ/datum/nr` or `dokument/id`.
-pub fn decision_ref(site: &Site, f: &SourceFile, s: &Spanned<String>, errors: &mut Vec<Diagnostic>) -> Option<Ref> {
+pub fn decision_ref(
+    site: &Site,
+    f: &SourceFile,
+    s: &Spanned<String>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Ref> {
     if let Some(id) = s.get_ref().strip_prefix("dokument/") {
         let found = site.documents.iter().position(|d| d.id == id);
         if found.is_none() {
@@ -58,24 +92,37 @@ pub fn decision_ref(site: &Site, f: &SourceFile, s: &Spanned<String>, errors: &m
 }
 
 /// Checks "§§ 28-35" against the paragraphs found.
-pub fn check_range(f: &SourceFile, s: &Spanned<String>, items: &[crate::body::Item], errors: &mut Vec<Diagnostic>) {
-    let digits: Vec<u32> = s.get_ref()
+pub fn check_range(
+    f: &SourceFile,
+    s: &Spanned<String>,
+    items: &[crate::body::Item],
+    errors: &mut Vec<Diagnostic>,
+) {
+    let digits: Vec<u32> = s
+        .get_ref()
         .split(|c: char| !c.is_ascii_digit())
         .filter_map(|x| x.parse().ok())
         .collect();
     let nums: Vec<u32> = items.iter().filter_map(|i| i.number.parse().ok()).collect();
-    if let ([a, b], Some(first), Some(last)) = (digits.as_slice(), nums.first(), nums.last()) {
-        if (a, b) != (first, last) {
-            errors.push(f.at(s, format!("paragrafer says {a}–{b} but the paragraphs found run {first}–{last}")));
-        }
+    if let ([a, b], Some(first), Some(last)) = (digits.as_slice(), nums.first(), nums.last())
+        && (a, b) != (first, last)
+    {
+        errors.push(f.at(
+            s,
+            format!("paragrafer says {a}–{b} but the paragraphs found run {first}–{last}"),
+        ));
     }
 }
 
 /// Documents' `mote`, `punkt` and `antagen`.
 pub fn document_refs(site: &mut Site, files: &[SourceFile], errors: &mut Vec<Diagnostic>) {
     for f in files {
-        let Parsed::Document(fm, _) = &f.parsed else { continue };
-        let Some(d) = site.documents.iter().position(|d| &d.id == fm.id.get_ref()) else { continue };
+        let Parsed::Document(fm, _) = &f.parsed else {
+            continue;
+        };
+        let Some(d) = site.documents.iter().position(|d| &d.id == fm.id.get_ref()) else {
+            continue;
+        };
         if let Some(m) = &fm.mote {
             site.documents[d].meeting = meeting_ref(site, f, m, errors);
         }
@@ -84,7 +131,12 @@ pub fn document_refs(site: &mut Site, files: &[SourceFile], errors: &mut Vec<Dia
         }
         if let (Some(p), Some(m)) = (&fm.punkt, site.documents[d].meeting) {
             let meeting = &site.meetings[m];
-            let exists = [Part::Kallelse, Part::Protokoll].iter().any(|&part| meeting.items(part).iter().any(|i| &i.item.number == p.get_ref()));
+            let exists = [Part::Kallelse, Part::Protokoll].iter().any(|&part| {
+                meeting
+                    .items(part)
+                    .iter()
+                    .any(|i| &i.item.number == p.get_ref())
+            });
             if !exists {
                 errors.push(f.at(p, format!("the meeting has no item {}", p.get_ref())));
             }
@@ -95,14 +147,21 @@ pub fn document_refs(site: &mut Site, files: &[SourceFile], errors: &mut Vec<Dia
 /// Fills every derived link: items' cases, presenters, documents, mentions, agenda matches; cases;
 /// people's backlinks.
 pub fn link(site: &mut Site, names: &NameIndex, errors: &mut Vec<Diagnostic>) {
-    let doc_ids: BTreeMap<String, usize> = site.documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+    let doc_ids: BTreeMap<String, usize> = site
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.clone(), i))
+        .collect();
     for m in 0..site.meetings.len() {
         for part in [Part::Protokoll, Part::Kallelse] {
             let path = match part {
                 Part::Protokoll => site.meetings[m].protokoll.as_ref().map(|p| p.path.clone()),
                 Part::Kallelse => site.meetings[m].kallelse.as_ref().map(|k| k.path.clone()),
             };
-            let Some(path) = path.map(PathBuf::from) else { continue };
+            let Some(path) = path.map(PathBuf::from) else {
+                continue;
+            };
             let items = match part {
                 Part::Protokoll => &mut site.meetings[m].protokoll.as_mut().unwrap().items,
                 Part::Kallelse => &mut site.meetings[m].kallelse.as_mut().unwrap().items,
@@ -120,16 +179,31 @@ pub fn link(site: &mut Site, names: &NameIndex, errors: &mut Vec<Diagnostic>) {
                     match doc_ids.get(&d.value) {
                         Some(&i) => p.documents.push(i),
                         None => {
-                            let hint = did_you_mean(&d.value, doc_ids.keys().map(String::as_str)).unwrap_or_default();
-                            let e = Diagnostic::error(&path, d.line, d.col, format!("unknown document \"{}\"", d.value));
-                            errors.push(if hint.is_empty() { e } else { e.with_hint(hint) });
+                            let hint = did_you_mean(&d.value, doc_ids.keys().map(String::as_str))
+                                .unwrap_or_default();
+                            let e = Diagnostic::error(
+                                &path,
+                                d.line,
+                                d.col,
+                                format!("unknown document \"{}\"", d.value),
+                            );
+                            errors.push(if hint.is_empty() {
+                                e
+                            } else {
+                                e.with_hint(hint)
+                            });
                         }
                     }
                 }
                 if part == Part::Protokoll {
-                    let decision: String = p.item.sections.iter()
+                    let decision: String = p
+                        .item
+                        .sections
+                        .iter()
                         .filter(|s| s.kind == crate::body::SectionKind::Decision)
-                        .map(|s| markdown::to_plain(&s.markdown)).collect::<Vec<_>>().join(" ");
+                        .map(|s| markdown::to_plain(&s.markdown))
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     p.mentions = names.mentioned_in(&decision);
                 }
             }
@@ -143,11 +217,16 @@ pub fn link(site: &mut Site, names: &NameIndex, errors: &mut Vec<Diagnostic>) {
 /// Pairs agenda items with the paragraphs that decided them.
 fn match_agenda(site: &mut Site, m: usize, errors: &mut Vec<Diagnostic>) {
     let meeting = &mut site.meetings[m];
-    let (Some(prot), Some(kall)) = (meeting.protokoll.as_mut(), meeting.kallelse.as_mut()) else { return };
+    let (Some(prot), Some(kall)) = (meeting.protokoll.as_mut(), meeting.kallelse.as_mut()) else {
+        return;
+    };
     let explicit = prot.items.iter().any(|p| p.item.agenda_item.is_some());
     for pi in 0..prot.items.len() {
         let wanted = if explicit {
-            match &prot.items[pi].item.agenda_item { Some(a) => a.value.clone(), None => continue }
+            match &prot.items[pi].item.agenda_item {
+                Some(a) => a.value.clone(),
+                None => continue,
+            }
         } else {
             prot.items[pi].item.number.clone()
         };
@@ -158,7 +237,12 @@ fn match_agenda(site: &mut Site, m: usize, errors: &mut Vec<Diagnostic>) {
             }
             None if explicit => {
                 let a = prot.items[pi].item.agenda_item.as_ref().unwrap();
-                errors.push(Diagnostic::error(std::path::Path::new(&prot.path), a.line, a.col, format!("the kallelse has no agenda item {wanted}")));
+                errors.push(Diagnostic::error(
+                    std::path::Path::new(&prot.path),
+                    a.line,
+                    a.col,
+                    format!("the kallelse has no agenda item {wanted}"),
+                ));
             }
             None => {}
         }
@@ -196,29 +280,59 @@ fn backlinks(site: &mut Site) {
             }
         }
         for part in [Part::Protokoll, Part::Kallelse] {
-            let refs: Vec<(ItemRef, Vec<usize>, Vec<usize>)> = site.meetings[m].items(part).iter().enumerate()
-                .map(|(index, p)| (ItemRef { meeting: m, part, index }, p.presenters.clone(), p.mentions.clone()))
+            let refs: Vec<(ItemRef, Vec<usize>, Vec<usize>)> = site.meetings[m]
+                .items(part)
+                .iter()
+                .enumerate()
+                .map(|(index, p)| {
+                    (
+                        ItemRef {
+                            meeting: m,
+                            part,
+                            index,
+                        },
+                        p.presenters.clone(),
+                        p.mentions.clone(),
+                    )
+                })
                 .collect();
             for (r, presenters, mentions) in refs {
-                for p in presenters { site.people[p].presented.push(r); }
-                for p in mentions { site.people[p].mentioned.push(r); }
+                for p in presenters {
+                    site.people[p].presented.push(r);
+                }
+                for p in mentions {
+                    site.people[p].mentioned.push(r);
+                }
             }
         }
     }
     for d in 0..site.documents.len() {
         let doc = &site.documents[d];
-        let who: Vec<usize> = doc.authors.iter().chain(doc.signatures.iter().map(|s| &s.who)).filter_map(|n| n.person).collect();
+        let who: Vec<usize> = doc
+            .authors
+            .iter()
+            .chain(doc.signatures.iter().map(|s| &s.who))
+            .filter_map(|n| n.person)
+            .collect();
         for p in who {
-            if !site.people[p].documents.contains(&d) { site.people[p].documents.push(d); }
+            if !site.people[p].documents.contains(&d) {
+                site.people[p].documents.push(d);
+            }
         }
-        if let Some(m) = doc.meeting { site.meetings[m].documents.push(d); }
-        if let Some(r) = doc.adopted_by {
-            if let Some(p) = site.meetings[r.meeting].protokoll.as_mut() { p.items[r.index].adopted.push(d); }
+        if let Some(m) = doc.meeting {
+            site.meetings[m].documents.push(d);
+        }
+        if let Some(r) = doc.adopted_by
+            && let Some(p) = site.meetings[r.meeting].protokoll.as_mut()
+        {
+            p.items[r.index].adopted.push(d);
         }
     }
     for i in 0..site.memberships.len() {
-        if let Some(Ref::Item(r)) = site.memberships[i].decision {
-            if let Some(p) = site.meetings[r.meeting].protokoll.as_mut() { p.items[r.index].memberships.push(i); }
+        if let Some(Ref::Item(r)) = site.memberships[i].decision
+            && let Some(p) = site.meetings[r.meeting].protokoll.as_mut()
+        {
+            p.items[r.index].memberships.push(i);
         }
     }
 }
@@ -227,23 +341,56 @@ fn cases(site: &mut Site) {
     let mut by_slug: BTreeMap<String, Case> = BTreeMap::new();
     let mut add = |dnr: &str, e: CaseEntry| {
         let slug = dnr_slug(dnr);
-        by_slug.entry(slug.clone()).or_insert_with(|| Case { dnr: dnr.to_string(), slug, entries: Vec::new() }).entries.push(e);
+        by_slug
+            .entry(slug.clone())
+            .or_insert_with(|| Case {
+                dnr: dnr.to_string(),
+                slug,
+                entries: Vec::new(),
+            })
+            .entries
+            .push(e);
     };
     for (m, meeting) in site.meetings.iter().enumerate() {
         for part in [Part::Kallelse, Part::Protokoll] {
             for (index, p) in meeting.items(part).iter().enumerate() {
-                for d in &p.dnr { add(d, CaseEntry::Item(ItemRef { meeting: m, part, index })); }
+                for d in &p.dnr {
+                    add(
+                        d,
+                        CaseEntry::Item(ItemRef {
+                            meeting: m,
+                            part,
+                            index,
+                        }),
+                    );
+                }
             }
         }
     }
     for (i, d) in site.documents.iter().enumerate() {
-        for dnr in &d.dnr { add(dnr, CaseEntry::Document(i)); }
+        for dnr in &d.dnr {
+            add(dnr, CaseEntry::Document(i));
+        }
     }
     let mut cases: Vec<Case> = by_slug.into_values().collect();
     for c in &mut cases {
         c.entries.sort_by_key(|e| match *e {
-            CaseEntry::Item(r) => (site.meetings[r.meeting].date, 1, r.part == Part::Protokoll, r.index),
-            CaseEntry::Document(d) => (site.documents[d].sort_date(site).unwrap_or(Date { year: 0, month: 1, day: 1 }), 0, false, d),
+            CaseEntry::Item(r) => (
+                site.meetings[r.meeting].date,
+                1,
+                r.part == Part::Protokoll,
+                r.index,
+            ),
+            CaseEntry::Document(d) => (
+                site.documents[d].sort_date(site).unwrap_or(Date {
+                    year: 0,
+                    month: 1,
+                    day: 1,
+                }),
+                0,
+                false,
+                d,
+            ),
         });
     }
     site.cases = cases;

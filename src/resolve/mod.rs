@@ -17,17 +17,36 @@ use toml::Spanned;
 
 /// Roles a membership may have.
 pub const ROLES: &[&str] = &[
-    "ordförande", "vice ordförande", "andre vice ordförande", "ledamot", "ersättare", "personlig ersättare",
-    "adjungerad ersättare", "ombud", "ersättare för ombud", "sekreterare", "revisor", "revisorsersättare",
+    "ordförande",
+    "vice ordförande",
+    "andre vice ordförande",
+    "ledamot",
+    "ersättare",
+    "personlig ersättare",
+    "adjungerad ersättare",
+    "ombud",
+    "ersättare för ombud",
+    "sekreterare",
+    "revisor",
+    "revisorsersättare",
     "ledamot (utan rösträtt)",
 ];
 
 /// URL segments the generator itself uses at the top level.
-pub const RESERVED: &[&str] = &["arende", "person", "ar", "dokument", "parti", "kommun", "sok", "organ", "static"];
+pub const RESERVED: &[&str] = &[
+    "arende", "person", "ar", "dokument", "parti", "kommun", "sok", "organ", "static",
+];
 
 /// Builds the site graph from the loaded files.
 pub fn resolve(config: Config, files: &[SourceFile]) -> Result<Site, Vec<Diagnostic>> {
-    let mut r = Resolver { site: Site { config, ..Site::default() }, errors: Vec::new(), names: NameIndex::default() };
+    let mut r = Resolver {
+        site: Site {
+            config,
+            ..Site::default()
+        },
+        errors: Vec::new(),
+        names: NameIndex::default(),
+    };
     r.registers(files);
     r.meetings(files);
     r.documents(files);
@@ -35,7 +54,11 @@ pub fn resolve(config: Config, files: &[SourceFile]) -> Result<Site, Vec<Diagnos
     r.memberships(files);
     links::link(&mut r.site, &r.names, &mut r.errors);
     r.check_urls();
-    if r.errors.is_empty() { Ok(r.site) } else { Err(r.errors) }
+    if r.errors.is_empty() {
+        Ok(r.site)
+    } else {
+        Err(r.errors)
+    }
 }
 
 struct Resolver {
@@ -54,7 +77,13 @@ fn registers(files: &[SourceFile]) -> impl Iterator<Item = (&SourceFile, &Regist
 impl Resolver {
     fn check_id(&mut self, file: &SourceFile, id: &Spanned<String>) {
         if !names::is_valid_id(id.get_ref()) {
-            self.errors.push(file.at(id, format!("invalid id \"{}\": use a–z, 0–9 and single dashes", id.get_ref())));
+            self.errors.push(file.at(
+                id,
+                format!(
+                    "invalid id \"{}\": use a–z, 0–9 and single dashes",
+                    id.get_ref()
+                ),
+            ));
         }
     }
 
@@ -63,8 +92,14 @@ impl Resolver {
         for (f, reg) in registers(files) {
             for o in &reg.organisation {
                 self.check_id(f, &o.id);
-                if org_ids.insert(o.id.get_ref().clone(), self.site.organisations.len()).is_some() {
-                    self.errors.push(f.at(&o.id, format!("duplicate organisation id \"{}\"", o.id.get_ref())));
+                if org_ids
+                    .insert(o.id.get_ref().clone(), self.site.organisations.len())
+                    .is_some()
+                {
+                    self.errors.push(f.at(
+                        &o.id,
+                        format!("duplicate organisation id \"{}\"", o.id.get_ref()),
+                    ));
                 }
                 self.site.organisations.push(Organisation {
                     id: o.id.get_ref().clone(),
@@ -80,11 +115,21 @@ impl Resolver {
             for o in &reg.organ {
                 self.check_id(f, &o.id);
                 if RESERVED.contains(&o.id.get_ref().as_str()) {
-                    self.errors.push(f.at(&o.id, format!("the organ id \"{}\" is reserved for the site's own pages", o.id.get_ref())));
+                    self.errors.push(f.at(
+                        &o.id,
+                        format!(
+                            "the organ id \"{}\" is reserved for the site's own pages",
+                            o.id.get_ref()
+                        ),
+                    ));
                 }
                 let organisation = self.lookup_org(f, &o.organisation);
-                if organ_ids.insert(o.id.get_ref().clone(), self.site.organs.len()).is_some() {
-                    self.errors.push(f.at(&o.id, format!("duplicate organ id \"{}\"", o.id.get_ref())));
+                if organ_ids
+                    .insert(o.id.get_ref().clone(), self.site.organs.len())
+                    .is_some()
+                {
+                    self.errors
+                        .push(f.at(&o.id, format!("duplicate organ id \"{}\"", o.id.get_ref())));
                 }
                 self.site.organs.push(Organ {
                     id: o.id.get_ref().clone(),
@@ -108,13 +153,21 @@ impl Resolver {
                     None => names::slug(p.namn.get_ref()),
                 };
                 if person_ids.insert(id.clone(), idx).is_some() {
-                    self.errors.push(f.at(&p.namn, format!("two people have the id \"{id}\""))
-                        .with_hint("give one of them an explicit `id`"));
+                    self.errors.push(
+                        f.at(&p.namn, format!("two people have the id \"{id}\""))
+                            .with_hint("give one of them an explicit `id`"),
+                    );
                 }
                 for spelling in std::iter::once(&p.namn).chain(&p.alias) {
                     if let Some(other) = self.names.add(spelling.get_ref(), idx) {
                         let other = self.site.people[other].name.clone();
-                        self.errors.push(f.at(spelling, format!("the spelling \"{}\" already names {other}", spelling.get_ref())));
+                        self.errors.push(f.at(
+                            spelling,
+                            format!(
+                                "the spelling \"{}\" already names {other}",
+                                spelling.get_ref()
+                            ),
+                        ));
                     }
                 }
                 let organisation = p.organisation.as_ref().and_then(|o| self.lookup_org(f, o));
@@ -133,11 +186,21 @@ impl Resolver {
     }
 
     fn lookup_org(&mut self, f: &SourceFile, id: &Spanned<String>) -> Option<usize> {
-        let found = self.site.organisations.iter().position(|o| &o.id == id.get_ref());
+        let found = self
+            .site
+            .organisations
+            .iter()
+            .position(|o| &o.id == id.get_ref());
         if found.is_none() {
-            let hint = did_you_mean(id.get_ref(), self.site.organisations.iter().map(|o| o.id.as_str()));
+            let hint = did_you_mean(
+                id.get_ref(),
+                self.site.organisations.iter().map(|o| o.id.as_str()),
+            );
             let d = f.at(id, format!("unknown organisation \"{}\"", id.get_ref()));
-            self.errors.push(match hint { Some(h) => d.with_hint(h), None => d });
+            self.errors.push(match hint {
+                Some(h) => d.with_hint(h),
+                None => d,
+            });
         }
         found
     }
@@ -147,18 +210,30 @@ impl Resolver {
         if found.is_none() {
             let hint = did_you_mean(id.get_ref(), self.site.organs.iter().map(|o| o.id.as_str()))
                 .unwrap_or_else(|| "add it to an [[organ]] table in content/register/".to_string());
-            self.errors.push(f.at(id, format!("unknown organ \"{}\"", id.get_ref())).with_hint(hint));
+            self.errors.push(
+                f.at(id, format!("unknown organ \"{}\"", id.get_ref()))
+                    .with_hint(hint),
+            );
         }
         found
     }
 
     fn name(&mut self, f: &SourceFile, s: &Spanned<String>) -> Option<Named> {
-        self.names.resolve(f, &self.site.people, s, false, &mut self.errors)
+        self.names
+            .resolve(f, &self.site.people, s, false, &mut self.errors)
     }
 
-    fn name_list(&mut self, f: &SourceFile, list: &[Spanned<String>], vacant_ok: bool) -> Vec<Named> {
+    fn name_list(
+        &mut self,
+        f: &SourceFile,
+        list: &[Spanned<String>],
+        vacant_ok: bool,
+    ) -> Vec<Named> {
         list.iter()
-            .filter_map(|s| self.names.resolve(f, &self.site.people, s, vacant_ok, &mut self.errors))
+            .filter_map(|s| {
+                self.names
+                    .resolve(f, &self.site.people, s, vacant_ok, &mut self.errors)
+            })
             .collect()
     }
 
@@ -184,33 +259,52 @@ impl Resolver {
                 Parsed::Kallelse(fm, _) => (&fm.organ, fm.datum, false),
                 _ => continue,
             };
-            let Some(organ) = self.lookup_organ(f, organ_s) else { continue };
+            let Some(organ) = self.lookup_organ(f, organ_s) else {
+                continue;
+            };
             let shown = f.path.display().to_string();
             if let Some(prev) = seen.insert((date, organ, is_protokoll), shown.clone()) {
-                let what = if is_protokoll { "protokoll" } else { "kallelse" };
-                self.errors.push(Diagnostic::error(&f.path, 1, 1, format!(
-                    "a second {what} for {}/{date}: it would write the same URL", self.site.organs[organ].id
-                )).with_hint(format!("the first one is {prev}")));
+                let what = if is_protokoll {
+                    "protokoll"
+                } else {
+                    "kallelse"
+                };
+                self.errors.push(
+                    Diagnostic::error(
+                        &f.path,
+                        1,
+                        1,
+                        format!(
+                            "a second {what} for {}/{date}: it would write the same URL",
+                            self.site.organs[organ].id
+                        ),
+                    )
+                    .with_hint(format!("the first one is {prev}")),
+                );
                 continue;
             }
             let key = (date, self.site.organs[organ].id.clone());
-            let m = by_key.entry(key).or_insert_with(|| Meeting {
-                organ, date, start: None, end: None, place: None, kallelse: None, protokoll: None, documents: Vec::new(),
-            });
             match &f.parsed {
                 Parsed::Protokoll(fm, body) => {
+                    let minutes = self.minutes(f, fm, body);
+                    let m = by_key
+                        .entry(key)
+                        .or_insert_with(|| Meeting::new(organ, date));
+                    // The protokoll says what happened; it wins over the kallelse's plan.
                     m.start = fm.start.or(m.start);
                     m.end = fm.slut.or(m.end);
                     m.place = fm.plats.clone().or(m.place.take());
-                    let minutes = self.minutes(f, fm, body);
-                    by_key.get_mut(&(date, self.site.organs[organ].id.clone())).map(|m| m.protokoll = Some(minutes));
+                    m.protokoll = Some(minutes);
                 }
                 Parsed::Kallelse(fm, body) => {
+                    let notice = self.notice(f, fm, body);
+                    let m = by_key
+                        .entry(key)
+                        .or_insert_with(|| Meeting::new(organ, date));
                     m.start = m.start.or(fm.start);
                     m.end = m.end.or(fm.slut);
                     m.place = m.place.take().or(fm.plats.clone());
-                    let notice = self.notice(f, fm, body);
-                    by_key.get_mut(&(date, self.site.organs[organ].id.clone())).map(|m| m.kallelse = Some(notice));
+                    m.kallelse = Some(notice);
                 }
                 _ => {}
             }
@@ -219,17 +313,33 @@ impl Resolver {
     }
 
     fn paragraphs(items: &[crate::body::Item]) -> Vec<Paragraph> {
-        items.iter().map(|item| Paragraph {
-            item: item.clone(),
-            dnr: Vec::new(), presenters: Vec::new(), documents: Vec::new(), counterpart: None,
-            mentions: Vec::new(), memberships: Vec::new(), adopted: Vec::new(),
-        }).collect()
+        items
+            .iter()
+            .map(|item| Paragraph {
+                item: item.clone(),
+                dnr: Vec::new(),
+                presenters: Vec::new(),
+                documents: Vec::new(),
+                counterpart: None,
+                mentions: Vec::new(),
+                memberships: Vec::new(),
+                adopted: Vec::new(),
+            })
+            .collect()
     }
 
     fn minutes(&mut self, f: &SourceFile, fm: &ProtokollFm, body: &crate::body::Body) -> Minutes {
         let n = &fm.narvaro;
-        let groups = [&n.beslutande, &n.tjanstgorande_ersattare, &n.ej_tjanstgorande, &n.ovriga, &n.anmalda];
-        let attendance = groups.iter().enumerate()
+        let groups = [
+            &n.beslutande,
+            &n.tjanstgorande_ersattare,
+            &n.ej_tjanstgorande,
+            &n.ovriga,
+            &n.anmalda,
+        ];
+        let attendance = groups
+            .iter()
+            .enumerate()
             .filter(|(_, g)| !g.is_empty())
             .map(|(i, g)| (i, self.name_list(f, g, false)))
             .collect();
@@ -253,12 +363,20 @@ impl Resolver {
 
     fn notice(&mut self, f: &SourceFile, fm: &KallelseFm, body: &crate::body::Body) -> Notice {
         let send_list = fm.sandlista.as_ref().map(|s| {
-            let rows = s.rad.iter().map(|r| SendRow {
-                kommun: r.kommun.clone(),
-                first: self.name_list(f, &r.ordinarie, true),
-                second: self.name_list(f, &r.ersattare, true),
-            }).collect();
-            (s.rubrik.clone().unwrap_or_else(|| "Sändlista".to_string()), s.kolumner.clone(), rows)
+            let rows = s
+                .rad
+                .iter()
+                .map(|r| SendRow {
+                    kommun: r.kommun.clone(),
+                    first: self.name_list(f, &r.ordinarie, true),
+                    second: self.name_list(f, &r.ersattare, true),
+                })
+                .collect();
+            (
+                s.rubrik.clone().unwrap_or_else(|| "Sändlista".to_string()),
+                s.kolumner.clone(),
+                rows,
+            )
         });
         Notice {
             path: f.path.display().to_string(),
@@ -274,11 +392,18 @@ impl Resolver {
     fn documents(&mut self, files: &[SourceFile]) {
         let mut ids: HashMap<String, String> = HashMap::new();
         for f in files {
-            let Parsed::Document(fm, body) = &f.parsed else { continue };
+            let Parsed::Document(fm, body) = &f.parsed else {
+                continue;
+            };
             self.check_id(f, &fm.id);
             if let Some(prev) = ids.insert(fm.id.get_ref().clone(), f.path.display().to_string()) {
-                self.errors.push(f.at(&fm.id, format!("duplicate document id \"{}\"", fm.id.get_ref()))
-                    .with_hint(format!("{prev} already uses it")));
+                self.errors.push(
+                    f.at(
+                        &fm.id,
+                        format!("duplicate document id \"{}\"", fm.id.get_ref()),
+                    )
+                    .with_hint(format!("{prev} already uses it")),
+                );
             }
             let organisation = fm.organisation.as_ref().and_then(|o| self.lookup_org(f, o));
             let organ = fm.organ.as_ref().and_then(|o| self.lookup_organ(f, o));
@@ -292,7 +417,11 @@ impl Resolver {
                 year: fm.ar,
                 organisation,
                 organ,
-                dnr: fm.dnr.iter().map(|d| d.get_ref().trim().to_string()).collect(),
+                dnr: fm
+                    .dnr
+                    .iter()
+                    .map(|d| d.get_ref().trim().to_string())
+                    .collect(),
                 meeting: None,
                 item: fm.punkt.as_ref().map(|p| p.get_ref().clone()),
                 adopted_by: None,
@@ -308,7 +437,9 @@ impl Resolver {
 
     fn pages(&mut self, files: &[SourceFile]) {
         for f in files {
-            let Parsed::Page(fm, body) = &f.parsed else { continue };
+            let Parsed::Page(fm, body) = &f.parsed else {
+                continue;
+            };
             self.check_id(f, &fm.id);
             self.site.pages.push(Page {
                 id: fm.id.get_ref().clone(),
@@ -329,20 +460,40 @@ impl Resolver {
                     if !ROLES.contains(&u.roll.get_ref().as_str()) {
                         let hint = did_you_mean(u.roll.get_ref(), ROLES.iter().copied())
                             .unwrap_or_else(|| format!("expected one of: {}", ROLES.join(", ")));
-                        self.errors.push(f.at(&u.roll, format!("unknown role \"{}\"", u.roll.get_ref())).with_hint(hint));
+                        self.errors.push(
+                            f.at(&u.roll, format!("unknown role \"{}\"", u.roll.get_ref()))
+                                .with_hint(hint),
+                        );
                     }
-                    if let (Some(a), Some(b)) = (u.fran, u.till) {
-                        if b < a {
-                            self.errors.push(f.at(&u.organ, format!("the membership ends ({b}) before it starts ({a})")));
-                        }
+                    if let (Some(a), Some(b)) = (u.fran, u.till)
+                        && b < a
+                    {
+                        self.errors.push(f.at(
+                            &u.organ,
+                            format!("the membership ends ({b}) before it starts ({a})"),
+                        ));
                     }
-                    let substitute_for = u.ersattare_for.as_ref().and_then(|s| self.name(f, s)).and_then(|n| n.person);
-                    let decision = u.beslut.as_ref().and_then(|b| links::decision_ref(&self.site, f, b, &mut self.errors));
+                    let substitute_for = u
+                        .ersattare_for
+                        .as_ref()
+                        .and_then(|s| self.name(f, s))
+                        .and_then(|n| n.person);
+                    let decision = u
+                        .beslut
+                        .as_ref()
+                        .and_then(|b| links::decision_ref(&self.site, f, b, &mut self.errors));
                     let Some(organ) = organ else { continue };
                     let idx = self.site.memberships.len();
                     self.site.memberships.push(Membership {
-                        person, organ, role: u.roll.get_ref().clone(), from: u.fran, to: u.till,
-                        substitute_for, kommun: u.kommun.clone(), decision, note: u.anteckning.clone(),
+                        person,
+                        organ,
+                        role: u.roll.get_ref().clone(),
+                        from: u.fran,
+                        to: u.till,
+                        substitute_for,
+                        kommun: u.kommun.clone(),
+                        decision,
+                        note: u.anteckning.clone(),
                     });
                     self.site.people[person].memberships.push(idx);
                 }
@@ -354,15 +505,33 @@ impl Resolver {
     /// Two sources must never write the same URL, also when they differ only in case.
     fn check_urls(&mut self) {
         let mut seen: HashMap<String, String> = HashMap::new();
-        let organs = self.site.organs.iter().map(|o| (o.id.clone(), format!("organ {}", o.id)));
-        let pages = self.site.pages.iter().map(|p| (p.id.clone(), format!("page {}", p.id)));
+        let organs = self
+            .site
+            .organs
+            .iter()
+            .map(|o| (o.id.clone(), format!("organ {}", o.id)));
+        let pages = self
+            .site
+            .pages
+            .iter()
+            .map(|p| (p.id.clone(), format!("page {}", p.id)));
         for (url, what) in organs.chain(pages) {
             let key = names::name_key(&url);
             if RESERVED.contains(&key.as_str()) {
-                self.errors.push(Diagnostic::error(std::path::Path::new("content"), 0, 0, format!("{what} would use the reserved URL /{url}/")));
+                self.errors.push(Diagnostic::error(
+                    std::path::Path::new("content"),
+                    0,
+                    0,
+                    format!("{what} would use the reserved URL /{url}/"),
+                ));
             }
             if let Some(prev) = seen.insert(key, what.clone()) {
-                self.errors.push(Diagnostic::error(std::path::Path::new("content"), 0, 0, format!("{what} and {prev} would write the same URL /{url}/")));
+                self.errors.push(Diagnostic::error(
+                    std::path::Path::new("content"),
+                    0,
+                    0,
+                    format!("{what} and {prev} would write the same URL /{url}/"),
+                ));
             }
         }
     }

@@ -46,7 +46,10 @@ impl NameIndex {
     ) -> Option<Named> {
         let written = names::split_written(s.get_ref());
         if vacant_ok && names::is_vacant(&written.text) {
-            return Some(Named { written, person: None });
+            return Some(Named {
+                written,
+                person: None,
+            });
         }
         self.check(file, people, s, written, errors)
     }
@@ -62,19 +65,25 @@ impl NameIndex {
         let Some(p) = self.get(&written.name) else {
             let mut d = file.at(s, format!("unknown person \"{}\"", written.name));
             let hint = did_you_mean(&written.name, self.spellings.iter().map(String::as_str))
-                .unwrap_or_else(|| "add the person (or this spelling as an alias) to content/register/".to_string());
+                .unwrap_or_else(|| {
+                    "add the person (or this spelling as an alias) to content/register/".to_string()
+                });
             d = d.with_hint(hint);
             errors.push(d);
             return None;
         };
-        if let (Some(wp), Some(rp)) = (&written.party, &people[p].party) {
-            if !wp.eq_ignore_ascii_case(rp) {
-                errors.push(file.at(s, format!(
-                    "{} is registered as ({rp}), not ({wp})", people[p].name
-                )));
-            }
+        if let (Some(wp), Some(rp)) = (&written.party, &people[p].party)
+            && !wp.eq_ignore_ascii_case(rp)
+        {
+            errors.push(file.at(
+                s,
+                format!("{} is registered as ({rp}), not ({wp})", people[p].name),
+            ));
         }
-        Some(Named { written, person: Some(p) })
+        Some(Named {
+            written,
+            person: Some(p),
+        })
     }
 
     /// Every person whose name or alias occurs in `text` as whole words, in order of first occurrence.
@@ -82,16 +91,16 @@ impl NameIndex {
         let words: Vec<String> = text
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| !w.is_empty())
-            .map(|w| names::name_key(w))
+            .map(names::name_key)
             .collect();
         let mut found = Vec::new();
         for i in 0..words.len() {
             for n in 2..=self.longest.min(words.len() - i) {
                 let key = words[i..i + n].join(" ");
-                if let Some(&p) = self.by_key.get(&key) {
-                    if !found.contains(&p) {
-                        found.push(p);
-                    }
+                if let Some(&p) = self.by_key.get(&key)
+                    && !found.contains(&p)
+                {
+                    found.push(p);
                 }
             }
         }

@@ -33,7 +33,10 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
 
 /// Builds `root` into `root/public`.
 pub fn build(root: &Path) -> Result<protokoll::BuildReport, protokoll::BuildError> {
-    protokoll::build(&protokoll::BuildOptions { root: root.to_path_buf(), output: root.join("public") })
+    protokoll::build(&protokoll::BuildOptions {
+        root: root.to_path_buf(),
+        output: root.join("public"),
+    })
 }
 
 /// Every file of a tree with its bytes.
@@ -42,7 +45,12 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .into_iter()
         .map(Result::unwrap)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
