@@ -481,7 +481,8 @@ fn years(site: &Site) -> Vec<Page> {
 
 fn document(site: &Site, d: usize) -> Page {
     let doc = &site.documents[d];
-    let body = markdown::render(&doc.body, "");
+    // Prefixed so headings in the text never clash with the ids the template uses.
+    let body = markdown::render(&doc.body, "d-");
     let toc: Vec<Value> = body
         .headings
         .iter()
