@@ -70,6 +70,8 @@ pub struct Person {
     pub name: String,
     /// Other spellings (register aliases).
     pub aliases: Vec<String>,
+    /// Every spelling the documents use for the person, in order of first use.
+    pub spellings: Vec<String>,
     /// Party code.
     pub party: Option<String>,
     /// Municipality.

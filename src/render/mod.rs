@@ -119,7 +119,25 @@ fn templates(theme: &Path, overrides: &Path) -> Result<Tera, BuildError> {
     tera.add_template_files(files)
         .map_err(|e| BuildError::Template(describe(&e)))?;
     tera.autoescape_on(vec![".html"]);
+    // Tera's default also escapes `/`, which makes every URL in the HTML unreadable.
+    tera.set_escape_fn(escape_html);
     Ok(tera)
+}
+
+/// Escapes the five characters that matter in HTML text and attribute values.
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn describe(e: &tera::Error) -> String {

@@ -357,6 +357,18 @@ fn person(site: &Site, p: usize) -> Page {
         ));
         v
     }));
+    // Every other spelling: the register's aliases and the forms the documents actually use.
+    let mut other_spellings: Vec<&String> = Vec::new();
+    for sp in person.aliases.iter().chain(&person.spellings) {
+        let key = crate::names::name_key(sp);
+        if key != crate::names::name_key(&person.name)
+            && !other_spellings
+                .iter()
+                .any(|o| crate::names::name_key(o) == key)
+        {
+            other_spellings.push(sp);
+        }
+    }
     let party = person
         .party
         .as_ref()
@@ -373,7 +385,7 @@ fn person(site: &Site, p: usize) -> Page {
         data: (
             "person",
             json!({
-                "id": person.id, "namn": person.name, "alias": person.aliases, "parti": party, "kommun": kommun,
+                "id": person.id, "namn": person.name, "alias": person.aliases, "stavningar": person.spellings, "andra_stavningar": other_spellings, "parti": party, "kommun": kommun,
                 "titel": person.title, "organisation": person.organisation.map(|o| site.organisations[o].name.clone()),
                 "uppdrag": person.memberships.iter().map(|&m| views::membership(site, m)).collect::<Vec<_>>(),
                 "moten": meetings,

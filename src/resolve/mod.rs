@@ -219,8 +219,7 @@ impl Resolver {
     }
 
     fn name(&mut self, f: &SourceFile, s: &Spanned<String>) -> Option<Named> {
-        self.names
-            .resolve(f, &self.site.people, s, false, &mut self.errors)
+        self.resolve_name(f, s, false)
     }
 
     fn name_list(
@@ -230,11 +229,27 @@ impl Resolver {
         vacant_ok: bool,
     ) -> Vec<Named> {
         list.iter()
-            .filter_map(|s| {
-                self.names
-                    .resolve(f, &self.site.people, s, vacant_ok, &mut self.errors)
-            })
+            .filter_map(|s| self.resolve_name(f, s, vacant_ok))
             .collect()
+    }
+
+    /// Resolves one name and remembers the spelling it was written with.
+    fn resolve_name(
+        &mut self,
+        f: &SourceFile,
+        s: &Spanned<String>,
+        vacant_ok: bool,
+    ) -> Option<Named> {
+        let named = self
+            .names
+            .resolve(f, &self.site.people, s, vacant_ok, &mut self.errors)?;
+        if let Some(p) = named.person {
+            let person = &mut self.site.people[p];
+            if !person.spellings.contains(&named.written.name) {
+                person.spellings.push(named.written.name.clone());
+            }
+        }
+        Some(named)
     }
 
     fn signatures(&mut self, f: &SourceFile, list: &[SignatureRec]) -> Vec<Signature> {
