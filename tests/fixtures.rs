@@ -172,3 +172,18 @@ fn a_site_template_overrides_the_theme() {
         read(&t.path().join("public"), "om-webbplatsen/index.html").contains("<h1>EGEN Om</h1>")
     );
 }
+
+#[test]
+fn a_template_error_fails_the_build_and_leaves_the_previous_output_identical() {
+    let t = fixture("minimal");
+    build(t.path()).unwrap();
+    let out = t.path().join("public");
+    let before = snapshot(&out);
+    fs::create_dir(t.path().join("templates")).unwrap();
+    fs::write(t.path().join("templates/page.html"), "{% extends \"base.html\" %}{% block content %}{{ sida.finns_inte.alls }}{% endblock content %}").unwrap();
+    let Err(BuildError::Template(msg)) = build(t.path()) else {
+        panic!("expected a template error")
+    };
+    assert!(msg.contains("page.html"), "{msg}");
+    assert_eq!(snapshot(&out), before, "previous output changed");
+}
