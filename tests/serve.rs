@@ -400,3 +400,18 @@ fn the_command_serves_a_preview_and_leaves_public_alone() {
         child.wait().unwrap();
     }
 }
+
+#[test]
+fn a_preview_inside_the_sources_is_refused() {
+    let (_t, root, _) = site_and_preview();
+    let inside = root.join("static/preview");
+    let e = Server::bind(ServeOptions {
+        root: root.clone(),
+        output: inside.clone(),
+        port: 0,
+    })
+    .err()
+    .expect("refused");
+    assert!(e.to_string().contains("inside the site's sources"), "{e}");
+    assert!(!inside.exists(), "nothing created");
+}

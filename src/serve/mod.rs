@@ -68,6 +68,8 @@ pub enum ServeError {
     Bind(u16, io::Error),
     /// The output directory is not usable.
     Output(crate::output::WriteError),
+    /// The output directory lies inside a watched source folder: every build would trigger the next.
+    OutputInSources(PathBuf),
 }
 
 impl std::fmt::Display for ServeError {
@@ -79,6 +81,11 @@ impl std::fmt::Display for ServeError {
             ),
             ServeError::Bind(port, e) => write!(f, "cannot listen on 127.0.0.1:{port}: {e}"),
             ServeError::Output(e) => write!(f, "{e}"),
+            ServeError::OutputInSources(p) => write!(
+                f,
+                "{}: the preview cannot be built inside the site's sources; choose another --output",
+                p.display()
+            ),
         }
     }
 }
@@ -130,6 +137,15 @@ impl Server {
     /// Checks the output directory and binds 127.0.0.1 (never another interface).
     pub fn bind(opts: ServeOptions) -> Result<Server, ServeError> {
         crate::output::check_replaceable(&opts.output).map_err(ServeError::Output)?;
+        if let (Ok(root), Ok(out)) = (
+            std::path::absolute(&opts.root),
+            std::path::absolute(&opts.output),
+        ) && watch::WATCHED_DIRS
+            .iter()
+            .any(|d| out.starts_with(root.join(d)))
+        {
+            return Err(ServeError::OutputInSources(opts.output.clone()));
+        }
         let io_out = |e| ServeError::Output(crate::output::WriteError::Io(opts.output.clone(), e));
         std::fs::create_dir_all(&opts.output).map_err(io_out)?;
         let root_out = opts.output.canonicalize().map_err(io_out)?;
