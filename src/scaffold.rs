@@ -684,8 +684,21 @@ pub fn document_text(site: &Site, args: &DocumentArgs, id: &str, date: Option<Da
         None => t.push_str("# datum = 2024-01-01\n"),
     }
     if is_report(&args.typ) {
-        let year = date.map_or(2024, |d| d.year - 1);
-        let _ = writeln!(t, "# ar = {year}   # året rapporten gäller");
+        // The year a report covers is usually in its title ("Årsredovisning 2024").
+        let in_title = args
+            .titel
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|w| w.parse::<i32>().ok())
+            .find(|y| (1900..=2200).contains(y));
+        match in_title {
+            Some(y) => {
+                let _ = writeln!(t, "ar = {y}   # året rapporten gäller");
+            }
+            None => {
+                let year = date.map_or(2024, |d| d.year - 1);
+                let _ = writeln!(t, "# ar = {year}   # året rapporten gäller");
+            }
+        }
     }
     match &site.config.organisation {
         Some(o) => {

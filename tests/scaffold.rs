@@ -195,6 +195,25 @@ fn a_new_document_builds_and_its_id_must_be_free() {
 }
 
 #[test]
+fn a_new_report_is_listed_under_the_year_in_its_title() {
+    let t = fixture("minimal");
+    let args = DocumentArgs {
+        typ: "arsredovisning".into(),
+        titel: "Årsredovisning 2024".into(),
+        datum: Some("2025-03-20".into()),
+        ..DocumentArgs::default()
+    };
+    let s = scaffold::document(t.path(), &args).unwrap();
+    assert_eq!(s.path, Path::new("content/dokument/arsredovisning-2024.md"));
+    built(t.path());
+    let year = json(&t.path().join("public"), "ar/2024/index.json");
+    assert!(
+        year.to_string().contains("/dokument/arsredovisning-2024/"),
+        "{year}"
+    );
+}
+
+#[test]
 fn the_command_reports_the_new_file_and_refuses_a_second_time() {
     let t = fixture("minimal");
     let run = || {

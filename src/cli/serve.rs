@@ -62,6 +62,9 @@ pub fn run(root: PathBuf, port: u16, output: Option<PathBuf>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Lines of a failed build's report printed in the terminal.
+const SHOWN_LINES: usize = 20;
+
 fn report(event: &Event) {
     match event {
         Event::Built {
@@ -94,9 +97,23 @@ fn report(event: &Event) {
             elapsed,
             changed,
         } => {
-            eprintln!("{}{error}", cause(changed));
+            // The browser page lists everything; the terminal gets the start of it.
+            let lines: Vec<&str> = error.lines().collect();
+            if lines.len() > SHOWN_LINES + 5 {
+                for l in &lines[..SHOWN_LINES] {
+                    eprintln!("{l}");
+                }
+                eprintln!(
+                    "… {} more lines, all on the page in the browser",
+                    lines.len() - SHOWN_LINES
+                );
+                eprintln!("{}", lines[lines.len() - 1]);
+            } else {
+                eprintln!("{error}");
+            }
             eprintln!(
-                "the build failed in {} ms; the browser shows these errors until they are fixed",
+                "{}the build failed in {} ms; the browser shows these errors until they are fixed",
+                cause(changed),
                 elapsed.as_millis()
             );
         }

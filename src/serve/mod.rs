@@ -240,9 +240,13 @@ impl Server {
             if stop {
                 break;
             }
-            let changed = watch::relevant(&root, &paths);
+            let mut changed = watch::relevant(&root, &paths);
             if changed.is_empty() {
                 continue;
+            }
+            // Editors' and tools' temporary files come and go within a save; name what is left.
+            if changed.iter().any(|p| root.join(p).exists()) {
+                changed.retain(|p| root.join(p).exists());
             }
             if let Some(w) = watcher.as_mut()
                 && let Err(e) = w.refresh()
