@@ -415,3 +415,43 @@ fn a_preview_inside_the_sources_is_refused() {
     assert!(e.to_string().contains("inside the site's sources"), "{e}");
     assert!(!inside.exists(), "nothing created");
 }
+
+/// Runs the injected script itself (under Node, with `fetch` pointed at the server and a stand-in
+/// for `location`), so the browser side of live reload is tested too.
+#[test]
+fn the_injected_script_reloads_the_page_after_a_change() {
+    let (t, root, preview) = site_and_preview();
+    let server = Running::start(&root, &preview);
+    let (_, home) = server.get("/");
+    let home = String::from_utf8(home).unwrap();
+    let start = home.rfind("<script>").unwrap() + "<script>".len();
+    let end = start + home[start..].find("</script>").unwrap();
+    let script = t.path().join("reload.js");
+    std::fs::write(&script, &home[start..end]).unwrap();
+    let harness = t.path().join("harness.js");
+    std::fs::write(
+        &harness,
+        r#"const [, , port, file] = process.argv;
+const realFetch = fetch;
+globalThis.fetch = (url, opts) => realFetch(`http://127.0.0.1:${port}` + url, opts);
+globalThis.location = { reload() { console.log("reloaded"); process.exit(0); } };
+setTimeout(() => { console.log("no reload"); process.exit(1); }, 120000);
+(0, eval)(require("fs").readFileSync(file, "utf8"));
+"#,
+    )
+    .unwrap();
+    let node = std::process::Command::new("node")
+        .arg(&harness)
+        .arg(server.addr.port().to_string())
+        .arg(&script)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("node (Node 20 is on every machine of the project)");
+    let page = root.join("content/om-webbplatsen.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text + "\nNy rad.\n").unwrap();
+    assert!(matches!(server.next_event(), Event::Built { .. }));
+    let out = node.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "reloaded");
+    assert!(out.status.success());
+}
