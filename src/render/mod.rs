@@ -16,6 +16,15 @@ use walkdir::WalkDir;
 
 /// Renders every page and copies static files.
 pub fn render(site: &Site, root: &Path) -> Result<Vec<OutFile>, BuildError> {
+    render_with_progress(site, root, &crate::progress::none)
+}
+
+/// [`render`], reporting each rendered page to `progress` (from the rendering threads).
+pub fn render_with_progress(
+    site: &Site,
+    root: &Path,
+    progress: &(dyn Fn(crate::Progress) + Sync),
+) -> Result<Vec<OutFile>, BuildError> {
     let theme = theme_dir(root, &site.config.tema);
     let tera = templates(&theme, &root.join("templates"))?;
     let nav = json!([
@@ -29,6 +38,7 @@ pub fn render(site: &Site, root: &Path) -> Result<Vec<OutFile>, BuildError> {
     let site_view =
         json!({"titel": site.config.titel, "beskrivning": site.config.beskrivning, "nav": nav});
     let list = pages::all(site);
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let rendered: Result<Vec<Vec<OutFile>>, BuildError> =
         list.par_iter()
             .map(|page| {
@@ -64,6 +74,11 @@ pub fn render(site: &Site, root: &Path) -> Result<Vec<OutFile>, BuildError> {
                         .map_err(|e| BuildError::Template(e.to_string()))?;
                     out.push((PathBuf::from(json_url.trim_start_matches('/')), bytes));
                 }
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                progress(crate::Progress::Rendered {
+                    done: n,
+                    total: list.len(),
+                });
                 Ok(out)
             })
             .collect();

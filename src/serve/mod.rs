@@ -1,0 +1,437 @@
+//! `protokoll serve`: build the site into a preview directory, serve it on 127.0.0.1 with live
+//! reload, and rebuild when a source changes. Reports through a callback; never prints.
+//!
+//! One thread runs builds (the caller's, in [`Server::run`]); one accepts connections; each
+//! connection gets a short-lived thread. Builds hold a write lock on the output while they swap it,
+//! so a request never sees a half-replaced directory.
+
+pub mod http;
+pub mod page;
+pub mod watch;
+
+use crate::{BuildOptions, BuildReport};
+use http::{Request, Response, Target};
+use std::io;
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+/// How long a reload request waits for a new build before answering "nothing new".
+pub const LONG_POLL: Duration = Duration::from_secs(25);
+
+/// Connections served at once; more get 503.
+pub const MAX_CONNECTIONS: usize = 128;
+
+/// What to serve and where.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site root.
+    pub root: PathBuf,
+    /// The preview output directory (not the site's `public/`).
+    pub output: PathBuf,
+    /// The port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+}
+
+/// What happened, for the caller to report.
+#[derive(Debug)]
+pub enum Event {
+    /// A build succeeded. `changed` is empty for the first build.
+    Built {
+        /// Pages and files written.
+        report: BuildReport,
+        /// How long the build took.
+        elapsed: Duration,
+        /// The changed sources that caused it, relative to the root.
+        changed: Vec<PathBuf>,
+    },
+    /// A build failed; the browser now shows `error` instead of the site.
+    Failed {
+        /// The diagnostics, as `protokoll build` prints them.
+        error: String,
+        /// How long the attempt took.
+        elapsed: Duration,
+        /// The changed sources that caused it.
+        changed: Vec<PathBuf>,
+    },
+    /// The file watcher failed; the server goes on serving the last build.
+    WatchError(String),
+}
+
+/// Why serving could not start.
+#[derive(Debug)]
+pub enum ServeError {
+    /// The port could not be bound.
+    Bind(u16, io::Error),
+    /// The output directory is not usable.
+    Output(crate::output::WriteError),
+    /// The output directory lies inside a watched source folder: every build would trigger the next.
+    OutputInSources(PathBuf),
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ServeError::Bind(port, e) if e.kind() == io::ErrorKind::AddrInUse => write!(
+                f,
+                "port {port} on 127.0.0.1 is in use; choose another with --port"
+            ),
+            ServeError::Bind(port, e) => write!(f, "cannot listen on 127.0.0.1:{port}: {e}"),
+            ServeError::Output(e) => write!(f, "{e}"),
+            ServeError::OutputInSources(p) => write!(
+                f,
+                "{}: the preview cannot be built inside the site's sources; choose another --output",
+                p.display()
+            ),
+        }
+    }
+}
+
+enum Msg {
+    Watch(watch::Change),
+    Stop,
+}
+
+/// The state requests read: which build is current and whether it failed.
+struct State {
+    generation: u64,
+    failure: Option<String>,
+}
+
+struct Shared {
+    root_out: PathBuf,
+    port: u16,
+    state: Mutex<State>,
+    changed: Condvar,
+    files: RwLock<()>,
+    stopping: AtomicBool,
+    connections: AtomicUsize,
+}
+
+/// A bound, not yet running server.
+pub struct Server {
+    opts: ServeOptions,
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+}
+
+/// Stops a running server from another thread (e.g. a Ctrl-C handler).
+#[derive(Clone)]
+pub struct Stopper {
+    tx: Sender<Msg>,
+}
+
+impl Stopper {
+    /// Asks the server to stop; [`Server::run`] returns soon after.
+    pub fn stop(&self) {
+        let _ = self.tx.send(Msg::Stop);
+    }
+}
+
+impl Server {
+    /// Checks the output directory and binds 127.0.0.1 (never another interface).
+    pub fn bind(opts: ServeOptions) -> Result<Server, ServeError> {
+        crate::output::check_replaceable(&opts.output).map_err(ServeError::Output)?;
+        if let (Ok(root), Ok(out)) = (
+            std::path::absolute(&opts.root),
+            std::path::absolute(&opts.output),
+        ) && watch::WATCHED_DIRS
+            .iter()
+            .any(|d| out.starts_with(root.join(d)))
+        {
+            return Err(ServeError::OutputInSources(opts.output.clone()));
+        }
+        let io_out = |e| ServeError::Output(crate::output::WriteError::Io(opts.output.clone(), e));
+        std::fs::create_dir_all(&opts.output).map_err(io_out)?;
+        let root_out = opts.output.canonicalize().map_err(io_out)?;
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, opts.port))
+            .map_err(|e| ServeError::Bind(opts.port, e))?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| ServeError::Bind(opts.port, e))?
+            .port();
+        let (tx, rx) = mpsc::channel();
+        Ok(Server {
+            opts,
+            listener,
+            shared: Arc::new(Shared {
+                root_out,
+                port,
+                state: Mutex::new(State {
+                    generation: 0,
+                    failure: None,
+                }),
+                changed: Condvar::new(),
+                files: RwLock::new(()),
+                stopping: AtomicBool::new(false),
+                connections: AtomicUsize::new(0),
+            }),
+            tx,
+            rx,
+        })
+    }
+
+    /// The address served: `127.0.0.1:<port>`.
+    pub fn addr(&self) -> SocketAddr {
+        SocketAddr::from((Ipv4Addr::LOCALHOST, self.shared.port))
+    }
+
+    /// A handle that stops the server.
+    pub fn stopper(&self) -> Stopper {
+        Stopper {
+            tx: self.tx.clone(),
+        }
+    }
+
+    /// Builds, serves and rebuilds on changes until stopped, reporting every build to `on_event`.
+    pub fn run(self, mut on_event: impl FnMut(Event)) {
+        let shared = Arc::clone(&self.shared);
+        let listener = self.listener;
+        let acceptor = {
+            let shared = Arc::clone(&shared);
+            std::thread::spawn(move || accept_loop(&listener, &shared))
+        };
+        let root = self
+            .opts
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.opts.root.clone());
+        let build = BuildOptions {
+            root: root.clone(),
+            output: self.opts.output.clone(),
+        };
+        on_event(rebuild(&shared, &build, Vec::new()));
+        let tx = self.tx.clone();
+        let mut watcher = match watch::Watch::start(&root, watch::forward(tx, Msg::Watch)) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                on_event(Event::WatchError(e));
+                None
+            }
+        };
+        while let Ok(msg) = self.rx.recv() {
+            let mut paths = match msg {
+                Msg::Stop => break,
+                Msg::Watch(watch::Change::Error(e)) => {
+                    on_event(Event::WatchError(e));
+                    continue;
+                }
+                Msg::Watch(watch::Change::Paths(p)) => p,
+            };
+            // Wait until the tree is quiet, so a save (or a burst of them) gives one build.
+            let mut stop = false;
+            let first = Instant::now();
+            while first.elapsed() < watch::MAX_DELAY {
+                match self.rx.recv_timeout(watch::DEBOUNCE) {
+                    Ok(Msg::Watch(watch::Change::Paths(p))) => paths.extend(p),
+                    Ok(Msg::Watch(watch::Change::Error(e))) => on_event(Event::WatchError(e)),
+                    Ok(Msg::Stop) => stop = true,
+                    Err(_) => break,
+                }
+                if stop {
+                    break;
+                }
+            }
+            if stop {
+                break;
+            }
+            let mut changed = watch::relevant(&root, &paths);
+            if changed.is_empty() {
+                continue;
+            }
+            // Editors' and tools' temporary files come and go within a save; name what is left.
+            if changed.iter().any(|p| root.join(p).exists()) {
+                changed.retain(|p| root.join(p).exists());
+            }
+            if let Some(w) = watcher.as_mut()
+                && let Err(e) = w.refresh()
+            {
+                on_event(Event::WatchError(e));
+            }
+            on_event(rebuild(&shared, &build, changed));
+        }
+        drop(watcher);
+        shared.stopping.store(true, Ordering::SeqCst);
+        shared.changed.notify_all();
+        // Wake the acceptor, blocked in accept(), so it sees the flag.
+        let _ = TcpStream::connect_timeout(
+            &SocketAddr::from((Ipv4Addr::LOCALHOST, shared.port)),
+            Duration::from_secs(1),
+        );
+        let _ = acceptor.join();
+    }
+}
+
+/// Runs one build with the output locked, then publishes its outcome to waiting pages.
+fn rebuild(shared: &Shared, build: &BuildOptions, changed: Vec<PathBuf>) -> Event {
+    let started = Instant::now();
+    let result = {
+        let _lock = shared.files.write().unwrap_or_else(|e| e.into_inner());
+        crate::build(build)
+    };
+    let elapsed = started.elapsed();
+    let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+    state.generation += 1;
+    let event = match result {
+        Ok(report) => {
+            state.failure = None;
+            Event::Built {
+                report,
+                elapsed,
+                changed,
+            }
+        }
+        Err(e) => {
+            let error = e.to_string();
+            state.failure = Some(error.clone());
+            Event::Failed {
+                error,
+                elapsed,
+                changed,
+            }
+        }
+    };
+    drop(state);
+    shared.changed.notify_all();
+    event
+}
+
+fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>) {
+    for stream in listener.incoming() {
+        if shared.stopping.load(Ordering::SeqCst) {
+            break;
+        }
+        let Ok(mut stream) = stream else { continue };
+        if shared.connections.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            shared.connections.fetch_sub(1, Ordering::SeqCst);
+            let _ = Response::text(503, "too many connections\n").write_to(&mut stream, false);
+            continue;
+        }
+        let shared = Arc::clone(shared);
+        std::thread::spawn(move || {
+            handle(stream, &shared);
+            shared.connections.fetch_sub(1, Ordering::SeqCst);
+        });
+    }
+}
+
+/// Serves one request and closes the connection.
+fn handle(mut stream: TcpStream, shared: &Shared) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
+    let (response, head_only) = match http::read_head(&mut stream) {
+        Ok(None) => return,
+        Err(status) => (Response::text(status, "bad request\n"), false),
+        Ok(Some(head)) => match http::parse_head(&head) {
+            Err(status) => (Response::text(status, "bad request\n"), false),
+            Ok(req) => {
+                let head_only = req.method == "HEAD";
+                (respond(&req, shared), head_only)
+            }
+        },
+    };
+    let _ = response.write_to(&mut stream, head_only);
+}
+
+/// The response to a well-formed request.
+fn respond(req: &Request, shared: &Shared) -> Response {
+    match &req.host {
+        None => return Response::text(400, "a Host header is required\n"),
+        Some(h) if !http::host_allowed(h, shared.port) => {
+            return Response::text(
+                403,
+                format!(
+                    "this preview answers only to localhost and 127.0.0.1 (port {})\n",
+                    shared.port
+                ),
+            );
+        }
+        Some(_) => {}
+    }
+    if req.method != "GET" && req.method != "HEAD" {
+        let mut r = Response::text(405, "only GET and HEAD\n");
+        r.headers.push(("Allow", "GET, HEAD".into()));
+        return r;
+    }
+    let path = req.target.split('?').next().unwrap_or_default();
+    if path == page::RELOAD_PATH {
+        return wait_for_build(req, shared);
+    }
+    let (generation, failure) = {
+        let s = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        (s.generation, s.failure.clone())
+    };
+    if let Some(error) = failure {
+        return html(500, page::error_page(&error, generation));
+    }
+    let _lock = shared.files.read().unwrap_or_else(|e| e.into_inner());
+    match http::resolve(&shared.root_out, &req.target) {
+        Target::File(file) => match std::fs::read(&file) {
+            Ok(bytes) => file_response(200, &file, bytes, generation),
+            Err(_) => not_found(shared, generation),
+        },
+        Target::Redirect(location) => {
+            let mut r = Response::text(301, format!("see {location}\n"));
+            r.headers.push(("Location", location));
+            r
+        }
+        Target::BadRequest => Response::text(400, "bad request\n"),
+        Target::NotFound => not_found(shared, generation),
+    }
+}
+
+fn html(status: u16, body: Vec<u8>) -> Response {
+    Response {
+        status,
+        content_type: "text/html; charset=utf-8",
+        headers: Vec::new(),
+        body,
+    }
+}
+
+fn file_response(status: u16, file: &Path, bytes: Vec<u8>, generation: u64) -> Response {
+    let content_type = http::content_type(file);
+    let body = if content_type.starts_with("text/html") {
+        page::inject(&bytes, generation)
+    } else {
+        bytes
+    };
+    Response {
+        status,
+        content_type,
+        headers: Vec::new(),
+        body,
+    }
+}
+
+/// The site's own 404 page if it has one (it is a file we built), else a line of text.
+fn not_found(shared: &Shared, generation: u64) -> Response {
+    let page = shared.root_out.join("404.html");
+    match std::fs::read(&page) {
+        Ok(bytes) => file_response(404, &page, bytes, generation),
+        Err(_) => Response::text(404, "not found\n"),
+    }
+}
+
+/// The live-reload long poll: answers with the current build number once it exceeds `since`.
+fn wait_for_build(req: &Request, shared: &Shared) -> Response {
+    let since: u64 = req
+        .target
+        .split_once("?since=")
+        .and_then(|(_, v)| v.split('&').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+    let (state, _) = shared
+        .changed
+        .wait_timeout_while(state, LONG_POLL, |s| {
+            s.generation <= since && !shared.stopping.load(Ordering::SeqCst)
+        })
+        .unwrap_or_else(|e| e.into_inner());
+    Response::text(200, state.generation.to_string())
+}
