@@ -205,7 +205,7 @@ impl Server {
             root: root.clone(),
             output: self.opts.output.clone(),
         };
-        on_event(rebuild(&shared, &build, Vec::new()));
+        // Watch before the first build, so no change made after it is announced can be missed.
         let tx = self.tx.clone();
         let mut watcher = match watch::Watch::start(&root, watch::forward(tx, Msg::Watch)) {
             Ok(w) => Some(w),
@@ -214,6 +214,7 @@ impl Server {
                 None
             }
         };
+        on_event(rebuild(&shared, &build, Vec::new()));
         while let Ok(msg) = self.rx.recv() {
             let mut paths = match msg {
                 Msg::Stop => break,
