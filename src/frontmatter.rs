@@ -82,7 +82,36 @@ pub fn toml_error(path: &Path, text: &str, base: usize, e: &toml::de::Error) -> 
         Some(rest) => format!("impossible date or time{rest}"),
         None => message,
     };
+    if let Some((key, expected)) = unknown_key(&message) {
+        let hint = crate::diagnostic::did_you_mean(&key, expected.iter().map(String::as_str))
+            .unwrap_or_else(|| match expected.len() {
+                0 => "this table takes no keys".to_string(),
+                _ => format!("expected one of: {}", expected.join(", ")),
+            });
+        return Diagnostic::at(path, text, offset, format!("unknown key \"{key}\""))
+            .with_hint(hint);
+    }
+    let message = match message.strip_prefix("missing field ") {
+        Some(rest) => format!("missing key {rest}"),
+        None => match message.strip_prefix("invalid type: ") {
+            Some(rest) => format!("wrong type: {rest}"),
+            None => message,
+        },
+    };
     Diagnostic::at(path, text, offset, message)
+}
+
+/// Reads serde's `unknown field "x", expected one of "a", "b"` into the key and the expected keys.
+fn unknown_key(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field \"")?;
+    let (key, rest) = rest.split_once('"')?;
+    let expected = rest
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((key.to_string(), expected))
 }
 
 /// A value with its line and column in the original file.
@@ -161,11 +190,10 @@ mod tests {
     fn unknown_key_points_at_its_line() {
         let e = p("+++\ndatum = 2024-01-02\natendees = 1\n+++\nbody").unwrap_err();
         assert_eq!((e.line, e.col), (3, 1));
-        assert!(
-            e.message.contains("unknown field \"atendees\""),
-            "{}",
-            e.message
-        );
+        assert!(e.message == "unknown key \"atendees\"", "{}", e.message);
+        assert_eq!(e.hint.as_deref(), Some("expected one of: datum"));
+        let e = p("+++\ndatun = 2024-01-02\n+++\n").unwrap_err();
+        assert_eq!(e.hint.as_deref(), Some("did you mean \"datum\"?"));
     }
 
     #[test]
