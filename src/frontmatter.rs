@@ -94,11 +94,35 @@ pub fn toml_error(path: &Path, text: &str, base: usize, e: &toml::de::Error) -> 
     let message = match message.strip_prefix("missing field ") {
         Some(rest) => format!("missing key {rest}"),
         None => match message.strip_prefix("invalid type: ") {
-            Some(rest) => format!("wrong type: {rest}"),
+            Some(rest) => format!("wrong type: {}", plain_types(rest)),
+            None if message.starts_with("expected ") => format!("invalid TOML: {message}"),
+            None if message == "invalid basic string" => {
+                "unterminated string: the closing \" is missing on this line".to_string()
+            }
             None => message,
         },
     };
-    Diagnostic::at(path, text, offset, message)
+    let d = Diagnostic::at(path, text, offset, message.clone());
+    if message.starts_with("invalid TOML: expected") {
+        return d.with_hint("each line is key = value, or a [table] heading");
+    }
+    if message.contains("string") && !message.starts_with("wrong type") {
+        return d.with_hint(
+            "write text in double quotes, like plats = \"Kommunhuset\", and a backslash as \\\\",
+        );
+    }
+    d
+}
+
+/// Serde's type names in the words of the format: lists, whole numbers.
+fn plain_types(message: &str) -> String {
+    let mut m = message.replace("expected a sequence", "expected a list, like [\"…\"]");
+    for t in ["i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64"] {
+        if let Some(head) = m.strip_suffix(&format!("expected {t}")) {
+            m = format!("{head}expected a whole number");
+        }
+    }
+    m
 }
 
 /// Reads serde's `unknown field "x", expected one of "a", "b"` into the key and the expected keys.

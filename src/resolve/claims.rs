@@ -59,10 +59,7 @@ impl Claims {
                 Some(d.with_hint(if prev.written == written {
                     "every URL must belong to one source: choose another id".to_string()
                 } else {
-                    format!(
-                        "write it \"{}\" everywhere, or choose another id",
-                        prev.written
-                    )
+                    format!("write it \"{}\" everywhere", prev.written)
                 }))
             }
         }
