@@ -145,15 +145,60 @@ fn decode_entities(s: &str) -> String {
 }
 
 /// Every value of `name="…"` in the HTML.
+/// Every value of `name="…"` in the start tags of the HTML. Only tags are read, never text, so a
+/// text that shows HTML (`<code>&lt;a href="…"&gt;</code>`) is not taken for a link.
 fn attr_values<'a>(html: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-    let pat = format!(" {name}=\"");
+    tags(html).flat_map(move |tag| {
+        let mut rest = tag;
+        std::iter::from_fn(move || {
+            loop {
+                let i = rest.find('=')?;
+                let before = &rest[..i];
+                let after = &rest[i + 1..];
+                let (value, next) = match after.strip_prefix('"') {
+                    Some(v) => {
+                        let end = v.find('"').unwrap_or(v.len());
+                        (&v[..end], &v[(end + 1).min(v.len())..])
+                    }
+                    None => {
+                        let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                        (&after[..end], &after[end..])
+                    }
+                };
+                rest = next;
+                let attr = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                if attr == name {
+                    return Some(value);
+                }
+            }
+        })
+    })
+}
+
+/// The inside of every start tag (`<a href="/x/" id="y">` → `a href="/x/" id="y"`), quotes respected.
+fn tags(html: &str) -> impl Iterator<Item = &str> {
     let mut rest = html;
     std::iter::from_fn(move || {
-        let i = rest.find(&pat)?;
-        let after = &rest[i + pat.len()..];
-        let end = after.find('"')?;
-        rest = &after[end..];
-        Some(&after[..end])
+        loop {
+            let i = rest.find('<')?;
+            let after = &rest[i + 1..];
+            if !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                rest = after;
+                continue;
+            }
+            let mut quote = false;
+            let end = after
+                .char_indices()
+                .find(|&(_, c)| {
+                    if c == '"' {
+                        quote = !quote;
+                    }
+                    c == '>' && !quote
+                })
+                .map_or(after.len(), |(j, _)| j);
+            rest = &after[end..];
+            return Some(&after[..end]);
+        }
     })
 }
 
@@ -163,6 +208,13 @@ mod tests {
 
     fn f(p: &str, s: &str) -> OutFile {
         (p.into(), s.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn only_attributes_of_tags_count_never_text() {
+        let html = r#"<p title="a > b" id="x">Skriv <code>&lt;a href="/nej/"&gt;</code> <a class="c" href="/ja/">ja</a></p>"#;
+        assert_eq!(attr_values(html, "href").collect::<Vec<_>>(), vec!["/ja/"]);
+        assert_eq!(attr_values(html, "id").collect::<Vec<_>>(), vec!["x"]);
     }
 
     #[test]

@@ -176,6 +176,35 @@ pub fn audit(fragment: &str) -> Vec<(usize, String)> {
     out
 }
 
+/// The URLs a raw HTML fragment links to and the sanitizer keeps the attribute of (`<a href>`,
+/// `<img src>`): (byte offset of the attribute in the fragment, URL).
+pub fn links(fragment: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(rel) = fragment[i..].find('<') {
+        let at = i + rel;
+        let rest = &fragment[at + 1..];
+        let name_len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let tag = rest[..name_len].to_ascii_lowercase();
+        let (end, attrs) = attributes(fragment, at + 1 + name_len);
+        let wanted = match tag.as_str() {
+            "a" => "href",
+            "img" => "src",
+            _ => "",
+        };
+        out.extend(
+            attrs
+                .into_iter()
+                .filter(|(_, n, _)| n == wanted)
+                .map(|(pos, _, v)| (pos, v)),
+        );
+        i = end.max(at + 1);
+    }
+    out
+}
+
 fn attribute_problem(tag: &str, name: &str, value: &str) -> Option<String> {
     let allowed = GENERIC_ATTRIBUTES.contains(&name)
         || TAG_ATTRIBUTES
@@ -197,6 +226,64 @@ fn attribute_problem(tag: &str, name: &str, value: &str) -> Option<String> {
         ));
     }
     None
+}
+
+/// Decodes character references as a browser does in an attribute value: `&#106;`, `&#x6A;` (the `;`
+/// may be missing), and the named ones that matter in URLs.
+pub fn decode_entities(v: &str) -> String {
+    const NAMED: &[(&str, char)] = &[
+        ("colon", ':'),
+        ("tab", '\t'),
+        ("newline", '\n'),
+        ("amp", '&'),
+        ("quot", '"'),
+        ("apos", '\''),
+        ("lt", '<'),
+        ("gt", '>'),
+        ("sol", '/'),
+        ("lpar", '('),
+        ("rpar", ')'),
+        ("num", '#'),
+    ];
+    let mut out = String::new();
+    let mut rest = v;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + 1..];
+        if let Some(num) = rest.strip_prefix('#') {
+            let (hex, digits) = match num.strip_prefix(['x', 'X']) {
+                Some(h) => (true, h),
+                None => (false, num),
+            };
+            let len = digits
+                .find(|c: char| {
+                    !(if hex {
+                        c.is_ascii_hexdigit()
+                    } else {
+                        c.is_ascii_digit()
+                    })
+                })
+                .unwrap_or(digits.len());
+            let code = u32::from_str_radix(&digits[..len], if hex { 16 } else { 10 }).ok();
+            if let Some(c) = code.and_then(char::from_u32).filter(|_| len > 0) {
+                out.push(c);
+                let after = &digits[len..];
+                rest = after.strip_prefix(';').unwrap_or(after);
+                continue;
+            }
+        } else if let Some((name, c)) = NAMED.iter().find(|(n, _)| {
+            rest.get(..n.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(n))
+        }) {
+            let after = &rest[name.len()..];
+            out.push(*c);
+            rest = after.strip_prefix(';').unwrap_or(after);
+            continue;
+        }
+        out.push('&');
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Reads the attributes of a start tag from `i` (just after its name) to its `>`; returns the
@@ -245,7 +332,7 @@ fn attributes(s: &str, mut i: usize) -> (usize, Vec<(usize, String, String)>) {
                     (&s[j..e], e)
                 }
             };
-            value = v.to_string();
+            value = decode_entities(v);
             i = next;
         }
         attrs.push((start, name, value));
@@ -294,6 +381,18 @@ mod tests {
     }
 
     #[test]
+    fn attribute_values_are_decoded_like_a_browser_does() {
+        assert_eq!(
+            decode_entities("&#106;&#x61;&#0000118a&colon;x&amp;y&bogus;"),
+            "java:x&y&bogus;"
+        );
+        assert_eq!(
+            links("<a href=\"&#106;avascript&#58;x\">"),
+            vec![(3, "javascript:x".to_string())]
+        );
+    }
+
+    #[test]
     fn audit_names_what_will_be_removed() {
         let a = audit(
             "<b onclick='x()'>b</b> <font color=red>f</font> <!-- <script> --> <a href=\"javascript:x\">l</a> <script>y</script>",
@@ -310,5 +409,9 @@ mod tests {
         );
         assert_eq!(a[0].0, 3);
         assert!(audit("<b>ok</b> <a href=\"/x/\">x</a> 3 < 4").is_empty());
+        assert_eq!(
+            links("<a title='t' href=\"/x/\">x</a><img src=y.png><b href=z>"),
+            vec![(13, "/x/".to_string()), (34, "y.png".to_string())]
+        );
     }
 }

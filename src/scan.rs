@@ -128,48 +128,68 @@ fn scan_piece(f: &SourceFile, piece: &Piece<'_>, out: &mut Scan) {
     for (event, range) in Parser::new_ext(piece.md, OPTIONS).into_offset_iter() {
         match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                let url = dest_url.trim();
-                if url.is_empty() || url.starts_with("//") {
-                    continue;
-                }
-                match sanitize::scheme(url).as_deref() {
-                    Some("file") => out.errors.push(
-                        at(range.start, format!("the link \"{url}\" points at a file on this computer, outside the site"))
-                            .with_hint("put the file in static/ and link to its site path, e.g. /bilagor/fil.pdf"),
-                    ),
-                    Some(_) if !sanitize::url_allowed(url) => out.warnings.push(
-                        at(range.start, format!(
-                            "the link \"{url}\" is removed: only {} and site paths are allowed",
-                            sanitize::URL_SCHEMES.join(", ")
-                        ))
-                        .into_warning(),
-                    ),
-                    Some(_) => {}
-                    None => {
-                        let d = at(range.start, String::new());
-                        let pages = piece
-                            .pages
-                            .iter()
-                            .rev()
-                            .find(|(line, _)| *line <= d.line)
-                            .map_or_else(Vec::new, |(_, p)| p.clone());
-                        out.links.push(SourceLink {
-                            path: f.path.clone(),
-                            line: d.line,
-                            col: d.col,
-                            url: url.to_string(),
-                            pages,
-                        });
-                    }
-                }
+                let d = at(range.start, String::new());
+                link(f, piece, d, dest_url.trim(), out);
             }
             Event::Html(h) | Event::InlineHtml(h) => {
                 for (off, message) in sanitize::audit(&h) {
                     out.warnings
                         .push(at(range.start + off, message).into_warning());
                 }
+                // Other schemes are already in the audit's warnings.
+                for (off, url) in sanitize::links(&h) {
+                    if matches!(sanitize::scheme(&url).as_deref(), None | Some("file")) {
+                        link(
+                            f,
+                            piece,
+                            at(range.start + off, String::new()),
+                            url.trim(),
+                            out,
+                        );
+                    }
+                }
             }
             _ => {}
+        }
+    }
+}
+
+/// Sorts one link written at `d`: external (left alone), removed by the sanitizer (a warning), a
+/// file on the computer (an error), or internal (kept, to check against the rendered site).
+fn link(f: &SourceFile, piece: &Piece<'_>, mut d: Diagnostic, url: &str, out: &mut Scan) {
+    if url.is_empty() || url.starts_with("//") {
+        return;
+    }
+    match sanitize::scheme(url).as_deref() {
+        Some("file") => {
+            d.message =
+                format!("the link \"{url}\" points at a file on this computer, outside the site");
+            out.errors.push(d.with_hint(
+                "put the file in static/ and link to its site path, e.g. /bilagor/fil.pdf",
+            ));
+        }
+        Some(_) if !sanitize::url_allowed(url) => {
+            d.message = format!(
+                "the link \"{url}\" is removed: only {} and site paths are allowed",
+                sanitize::URL_SCHEMES.join(", ")
+            );
+            out.warnings.push(d.into_warning());
+        }
+        Some(_) => {}
+        None => {
+            let pages = piece
+                .pages
+                .iter()
+                .rev()
+                .find(|(line, _)| *line <= d.line)
+                .map_or_else(Vec::new, |(_, p)| p.clone());
+            out.links.push(SourceLink {
+                path: f.path.clone(),
+                line: d.line,
+                col: d.col,
+                url: url.to_string(),
+                pages,
+            });
         }
     }
 }
