@@ -132,7 +132,12 @@ pub struct Body {
     pub preamble: String,
     /// Items in order.
     pub items: Vec<Item>,
+    /// Lines that look like a misspelt section heading or meta line.
+    pub warnings: Vec<Diagnostic>,
 }
+
+/// The meta line keys, as written before the colon.
+const META_KEYS: &[&str] = &["Dnr", "Föredragande", "Föredragare", "Punkt", "Handlingar"];
 
 /// Parses a body that starts at 1-based line `first_line` of `path`.
 pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Diagnostic>> {
@@ -183,6 +188,7 @@ pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Dia
                             continue;
                         }
                         if !read_meta(path, &mut item, next, first_line + j, &mut errors) {
+                            out.warnings.extend(meta_near_miss(path, next, first_line + j));
                             break;
                         }
                         lines.next();
@@ -196,15 +202,30 @@ pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Dia
             }
             continue;
         }
-        if let (Some(h), Some(item)) = (raw.strip_prefix("### "), out.items.last_mut())
-            && let Some(kind) = section_kind(h)
-        {
-            item.sections.push(Section {
-                kind,
-                heading: clean_heading(h),
-                markdown: String::new(),
-            });
-            continue;
+        if let (Some(h), Some(item)) = (raw.strip_prefix("### "), out.items.last_mut()) {
+            if let Some(kind) = section_kind(h) {
+                item.sections.push(Section {
+                    kind,
+                    heading: clean_heading(h),
+                    markdown: String::new(),
+                });
+                continue;
+            }
+            let names = SECTION_NAMES.iter().map(|(n, _)| *n);
+            if let Some(name) = crate::diagnostic::near_miss(&clean_heading(h), names) {
+                out.warnings.push(
+                    Diagnostic::warning(
+                        path,
+                        line_no,
+                        5,
+                        format!(
+                            "\"{}\" is not a known section, so it stays a heading in the text",
+                            clean_heading(h)
+                        ),
+                    )
+                    .with_hint(format!("did you mean \"{}\"?", capitalized(name))),
+                );
+            }
         }
         push_line(&mut out, raw);
     }
@@ -284,8 +305,7 @@ fn read_meta(
     let content = line.trim().trim_matches(['*', '_']);
     let lead = line.len() - line.trim_start().len()
         + (line.trim().len() - line.trim().trim_start_matches(['*', '_']).len());
-    let keys = ["Dnr", "Föredragande", "Föredragare", "Punkt", "Handlingar"];
-    let Some(key) = keys.iter().find(|k| {
+    let Some(key) = META_KEYS.iter().find(|k| {
         content
             .strip_prefix(**k)
             .is_some_and(|r| r.starts_with(':') || (**k == "Dnr" && r.starts_with(' ')))
@@ -337,6 +357,32 @@ fn read_meta(
     true
 }
 
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
+/// A warning for a line like `Förerdragande: …` or `DNR: …` that is almost a meta line.
+fn meta_near_miss(path: &Path, line: &str, line_no: usize) -> Option<Diagnostic> {
+    let content = line.trim().trim_matches(['*', '_']);
+    let (word, _) = content.split_once(':')?;
+    if word.is_empty() || word.contains(char::is_whitespace) {
+        return None;
+    }
+    let key = crate::diagnostic::near_miss(word, META_KEYS.iter().copied())?;
+    let col = line.len() - line.trim_start().len() + 1;
+    Some(
+        Diagnostic::warning(
+            path,
+            line_no,
+            col,
+            format!("\"{word}:\" is not a meta line, so it stays in the text"),
+        )
+        .with_hint(format!("did you mean \"{key}:\"?")),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,6 +424,24 @@ mod tests {
     fn a_plain_level_two_heading_is_an_error() {
         let e = parse(Path::new("p.md"), "text\n## Övrigt\n", 3).unwrap_err();
         assert_eq!(e[0].line, 4);
+    }
+
+    #[test]
+    fn near_misses_of_sections_and_meta_lines_warn() {
+        let b = parse(
+            Path::new("p.md"),
+            "## § 1 A\n\nDNR: 2023/07\n\n### Beslutt\nx\n### Mål\n",
+            1,
+        )
+        .unwrap();
+        let w: Vec<String> = b.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            w,
+            vec![
+                "p.md:3:1: warning: \"DNR:\" is not a meta line, so it stays in the text\n  = hint: did you mean \"Dnr:\"?",
+                "p.md:5:5: warning: \"Beslutt\" is not a known section, so it stays a heading in the text\n  = hint: did you mean \"Beslut\"?",
+            ]
+        );
     }
 
     #[test]

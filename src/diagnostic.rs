@@ -42,6 +42,25 @@ impl Diagnostic {
         }
     }
 
+    /// A warning at a line and column.
+    pub fn warning(path: &Path, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, line, col, message)
+        }
+    }
+
+    /// The same diagnostic as a warning.
+    pub fn into_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// Whether it stops the build.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
     /// An error at a byte offset of `text`, the whole original file.
     pub fn at(path: &Path, text: &str, offset: usize, message: impl Into<String>) -> Self {
         let (line, col) = line_col(text, offset);
@@ -120,6 +139,27 @@ pub fn did_you_mean<'a>(
     }
     best.filter(|b| b.0 >= 0.85)
         .map(|b| format!("did you mean \"{}\"?", b.1))
+}
+
+/// A candidate that `written` is almost certainly a misspelling of: at most two edits away, and
+/// fewer than a third of its letters, ignoring case. None when it equals a candidate exactly.
+pub fn near_miss<'a>(
+    written: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let w = written.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        if c == written {
+            return None;
+        }
+        let d = strsim::osa_distance(&w, &c.to_lowercase());
+        let len = c.chars().count();
+        if d <= 2 && d * 3 < len.max(3) + 1 && best.is_none_or(|b| d < b.0) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|b| b.1)
 }
 
 #[cfg(test)]

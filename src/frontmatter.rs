@@ -82,7 +82,60 @@ pub fn toml_error(path: &Path, text: &str, base: usize, e: &toml::de::Error) -> 
         Some(rest) => format!("impossible date or time{rest}"),
         None => message,
     };
-    Diagnostic::at(path, text, offset, message)
+    if let Some((key, expected)) = unknown_key(&message) {
+        let hint = crate::diagnostic::did_you_mean(&key, expected.iter().map(String::as_str))
+            .unwrap_or_else(|| match expected.len() {
+                0 => "this table takes no keys".to_string(),
+                _ => format!("expected one of: {}", expected.join(", ")),
+            });
+        return Diagnostic::at(path, text, offset, format!("unknown key \"{key}\""))
+            .with_hint(hint);
+    }
+    let message = match message.strip_prefix("missing field ") {
+        Some(rest) => format!("missing key {rest}"),
+        None => match message.strip_prefix("invalid type: ") {
+            Some(rest) => format!("wrong type: {}", plain_types(rest)),
+            None if message.starts_with("expected ") => format!("invalid TOML: {message}"),
+            None if message == "invalid basic string" => {
+                "unterminated string: the closing \" is missing on this line".to_string()
+            }
+            None => message,
+        },
+    };
+    let d = Diagnostic::at(path, text, offset, message.clone());
+    if message.starts_with("invalid TOML: expected") {
+        return d.with_hint("each line is key = value, or a [table] heading");
+    }
+    if message.contains("string") && !message.starts_with("wrong type") {
+        return d.with_hint(
+            "write text in double quotes, like plats = \"Kommunhuset\", and a backslash as \\\\",
+        );
+    }
+    d
+}
+
+/// Serde's type names in the words of the format: lists, whole numbers.
+fn plain_types(message: &str) -> String {
+    let mut m = message.replace("expected a sequence", "expected a list, like [\"…\"]");
+    for t in ["i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64"] {
+        if let Some(head) = m.strip_suffix(&format!("expected {t}")) {
+            m = format!("{head}expected a whole number");
+        }
+    }
+    m
+}
+
+/// Reads serde's `unknown field "x", expected one of "a", "b"` into the key and the expected keys.
+fn unknown_key(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field \"")?;
+    let (key, rest) = rest.split_once('"')?;
+    let expected = rest
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((key.to_string(), expected))
 }
 
 /// A value with its line and column in the original file.
@@ -161,11 +214,10 @@ mod tests {
     fn unknown_key_points_at_its_line() {
         let e = p("+++\ndatum = 2024-01-02\natendees = 1\n+++\nbody").unwrap_err();
         assert_eq!((e.line, e.col), (3, 1));
-        assert!(
-            e.message.contains("unknown field \"atendees\""),
-            "{}",
-            e.message
-        );
+        assert!(e.message == "unknown key \"atendees\"", "{}", e.message);
+        assert_eq!(e.hint.as_deref(), Some("expected one of: datum"));
+        let e = p("+++\ndatun = 2024-01-02\n+++\n").unwrap_err();
+        assert_eq!(e.hint.as_deref(), Some("did you mean \"datum\"?"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! protokoll: a static site generator for the published record of Swedish public bodies.
-//! [`build`] is the whole pipeline: load → resolve → render → check links → write.
+//! [`build`] is the whole pipeline: load → resolve → render → check links → write; [`validate`] is
+//! the same without the write.
 
 pub mod body;
 pub mod config;
@@ -11,10 +12,13 @@ pub mod load;
 pub mod markdown;
 pub mod names;
 pub mod output;
+pub mod personnummer;
 pub mod progress;
 pub mod render;
 pub mod resolve;
+pub mod sanitize;
 pub mod scaffold;
+pub mod scan;
 pub mod serve;
 pub mod site;
 pub mod source;
@@ -39,6 +43,29 @@ pub struct BuildReport {
     pub pages: usize,
     /// All files written.
     pub files: usize,
+    /// Problems that did not stop the build, sorted by path and position.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A site that passed every check, rendered but not written.
+#[derive(Debug)]
+pub struct Validated {
+    /// The resolved model.
+    pub site: site::Site,
+    /// Every output file, sorted by path.
+    pub files: Vec<output::OutFile>,
+    /// Problems that do not stop the build, sorted by path and position.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Validated {
+    /// The number of HTML pages.
+    pub fn pages(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+            .count()
+    }
 }
 
 /// Why a build failed.
@@ -61,11 +88,14 @@ impl std::fmt::Display for BuildError {
                 for x in d {
                     writeln!(f, "{x}")?;
                 }
-                write!(
-                    f,
-                    "{} error(s) in the content; nothing was written",
-                    d.len()
-                )
+                let errors = d.iter().filter(|x| x.is_error()).count();
+                match d.len() - errors {
+                    0 => write!(f, "{errors} error(s) in the content; nothing was written"),
+                    w => write!(
+                        f,
+                        "{errors} error(s) and {w} warning(s) in the content; nothing was written"
+                    ),
+                }
             }
             BuildError::Template(e) => write!(f, "template error: {e}"),
             BuildError::Links(l) => {
@@ -83,11 +113,63 @@ impl std::fmt::Display for BuildError {
     }
 }
 
-/// Loads and resolves the site without writing anything.
+/// Loads and resolves the site: the model only, without rendering (warnings are dropped).
 pub fn check(root: &Path) -> Result<site::Site, BuildError> {
     let config = config::Config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
-    let files = load::load(root).map_err(sorted)?;
-    resolve::resolve(config, &files).map_err(sorted)
+    let loaded = load::load(root, config.max_file_bytes()).map_err(sorted)?;
+    resolve::resolve(config, &loaded.files).map_err(sorted)
+}
+
+/// Every check the build makes, nothing written: load (with the personnummer guard), resolve,
+/// the links of the Markdown sources, render, and the links of the output.
+pub fn validate(root: &Path) -> Result<Validated, BuildError> {
+    validate_with_progress(root, &progress::none)
+}
+
+/// [`validate`], reporting each step to `progress`.
+pub fn validate_with_progress(
+    root: &Path,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Validated, BuildError> {
+    let config = config::Config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
+    let loaded = load::load(root, config.max_file_bytes()).map_err(sorted)?;
+    let scanned = scan::scan(&loaded.files);
+    let mut warnings = loaded.warnings;
+    warnings.extend(scanned.warnings);
+    // Content errors come with the warnings found so far, so the publisher sees all at once.
+    let fail = |mut errors: Vec<Diagnostic>, warnings: &[Diagnostic]| {
+        errors.extend_from_slice(warnings);
+        sorted(errors)
+    };
+    let site = match resolve::resolve(config, &loaded.files) {
+        Ok(site) if scanned.errors.is_empty() => site,
+        Ok(_) => return Err(fail(scanned.errors, &warnings)),
+        Err(mut e) => {
+            e.extend(scanned.errors);
+            return Err(fail(e, &warnings));
+        }
+    };
+    progress(Progress::Checked {
+        meetings: site.meetings.len(),
+        people: site.people.len(),
+        documents: site.documents.len(),
+    });
+    let files = render::render_with_progress(&site, root, progress)?;
+    let broken = scan::check_links(&scanned.links, &linkcheck::Targets::new(&files));
+    if !broken.is_empty() {
+        return Err(fail(broken, &warnings));
+    }
+    let broken = linkcheck::check(&files);
+    if !broken.is_empty() {
+        return Err(BuildError::Links(broken));
+    }
+    progress(Progress::LinksChecked { files: files.len() });
+    diagnostic::sort(&mut warnings);
+    Ok(Validated {
+        site,
+        files,
+        warnings,
+    })
 }
 
 /// Builds the site at `opts.root` into `opts.output`.
@@ -101,29 +183,15 @@ pub fn build_with_progress(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BuildReport, BuildError> {
     output::check_replaceable(&opts.output).map_err(BuildError::Write)?;
-    let site = check(&opts.root)?;
-    progress(Progress::Checked {
-        meetings: site.meetings.len(),
-        people: site.people.len(),
-        documents: site.documents.len(),
-    });
-    let files = render::render_with_progress(&site, &opts.root, progress)?;
-    let broken = linkcheck::check(&files);
-    if !broken.is_empty() {
-        return Err(BuildError::Links(broken));
-    }
-    progress(Progress::LinksChecked { files: files.len() });
-    output::write_all(&opts.output, &files).map_err(BuildError::Write)?;
+    let v = validate_with_progress(&opts.root, progress)?;
+    output::write_all(&opts.output, &v.files).map_err(BuildError::Write)?;
     progress(Progress::Written {
-        files: files.len() + 1,
+        files: v.files.len() + 1,
     });
-    let pages = files
-        .iter()
-        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
-        .count();
     Ok(BuildReport {
-        pages,
-        files: files.len() + 1,
+        pages: v.pages(),
+        files: v.files.len() + 1,
+        warnings: v.warnings,
     })
 }
 

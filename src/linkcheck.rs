@@ -4,23 +4,99 @@ use crate::output::OutFile;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+/// Why a link fails when its page does not exist.
+pub const NO_SUCH_PAGE: &str = "no such page";
+
+/// Why a link fails when it climbs above the site root.
+pub const OUTSIDE: &str = "it points outside the site";
+
+/// The pages of a rendered site and the ids on each, to check links against.
+pub struct Targets<'a> {
+    paths: HashSet<String>,
+    ids: HashMap<String, HashSet<&'a str>>,
+}
+
+impl<'a> Targets<'a> {
+    /// Collects the output paths and every `id` of every HTML file.
+    pub fn new(files: &'a [OutFile]) -> Targets<'a> {
+        let mut ids = HashMap::new();
+        for (p, b) in files {
+            if p.extension().is_some_and(|e| e == "html")
+                && let Ok(html) = std::str::from_utf8(b)
+            {
+                ids.insert(page_of(&url_of(p)), attr_values(html, "id").collect());
+            }
+        }
+        Targets {
+            paths: files.iter().map(|(p, _)| url_of(p)).collect(),
+            ids,
+        }
+    }
+
+    /// The site path of every page (`/a/b/` for `a/b/index.html`), sorted.
+    pub fn pages(&self) -> impl Iterator<Item = &str> {
+        let mut v: Vec<&str> = self.ids.keys().map(String::as_str).collect();
+        v.sort_unstable();
+        v.into_iter()
+    }
+
+    /// Why `href`, written on the page at site path `here`, is broken; None when it works or leaves
+    /// the site.
+    pub fn check(&self, here: &str, href: &str) -> Option<String> {
+        let href = decode_entities(href);
+        if href.contains(':') && !href.starts_with('/') && !href.starts_with('#') {
+            return None; // https:, mailto:, tel: … leave the site
+        }
+        let (path, frag) = match href.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (href.as_str(), None),
+        };
+        let path = path.split('?').next().unwrap_or("");
+        let target = if path.is_empty() {
+            Some(here.to_string())
+        } else if path.starts_with('/') {
+            normalize(path)
+        } else {
+            let base = &here[..here.rfind('/').map_or(0, |i| i + 1)];
+            normalize(&format!("{base}{path}"))
+        };
+        let Some(target) = target else {
+            return Some(OUTSIDE.to_string());
+        };
+        let file = if target.ends_with('/') {
+            format!("{target}index.html")
+        } else {
+            target.clone()
+        };
+        if !self.paths.contains(&file) {
+            return Some(NO_SUCH_PAGE.to_string());
+        }
+        match frag {
+            Some(f) if !f.is_empty() => {
+                let page = page_of(&file);
+                let known = self.ids.get(&page).is_some_and(|s| s.contains(f));
+                (!known).then(|| format!("no element with id \"{f}\""))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Returns one line per broken link: `page: link → why`.
 pub fn check(files: &[OutFile]) -> Vec<String> {
-    let paths: HashSet<String> = files.iter().map(|(p, _)| url_of(p)).collect();
-    let mut ids: HashMap<String, HashSet<&str>> = HashMap::new();
-    let htmls: Vec<(String, &str)> = files
-        .iter()
-        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
-        .filter_map(|(p, b)| Some((url_of(p), std::str::from_utf8(b).ok()?)))
-        .collect();
-    for (url, html) in &htmls {
-        ids.insert(page_of(url), attr_values(html, "id").collect());
-    }
+    let targets = Targets::new(files);
     let mut broken = Vec::new();
-    for (url, html) in &htmls {
-        let here = page_of(url);
+    for (p, b) in files {
+        if p.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let Ok(html) = std::str::from_utf8(b) else {
+            continue;
+        };
+        let url = url_of(p);
+        let here = page_of(&url);
         for href in attr_values(html, "href").chain(attr_values(html, "src")) {
-            if let Some(why) = check_one(&here, href, &paths, &ids) {
+            if let Some(why) = targets.check(&here, href) {
                 broken.push(format!("{url}: {href} → {why}"));
             }
         }
@@ -41,59 +117,23 @@ fn page_of(url: &str) -> String {
         .map_or_else(|| url.to_string(), str::to_string)
 }
 
-fn check_one(
-    here: &str,
-    href: &str,
-    paths: &HashSet<String>,
-    ids: &HashMap<String, HashSet<&str>>,
-) -> Option<String> {
-    let href = decode_entities(href);
-    if href.contains(':') && !href.starts_with('/') && !href.starts_with('#') {
-        return None; // https:, mailto:, tel: … leave the site
-    }
-    let (path, frag) = match href.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (href.as_str(), None),
-    };
-    let path = path.split('?').next().unwrap_or("");
-    let target = if path.is_empty() {
-        here.to_string()
-    } else if path.starts_with('/') {
-        path.to_string()
-    } else {
-        let base = &here[..here.rfind('/').map_or(0, |i| i + 1)];
-        normalize(&format!("{base}{path}"))
-    };
-    let file = if target.ends_with('/') {
-        format!("{target}index.html")
-    } else {
-        target.clone()
-    };
-    if !paths.contains(&file) {
-        return Some("no such page".to_string());
-    }
-    match frag {
-        Some(f) if !f.is_empty() => {
-            let page = page_of(&file);
-            let known = ids.get(&page).is_some_and(|s| s.contains(f));
-            (!known).then(|| format!("no element with id \"{f}\""))
-        }
-        _ => None,
-    }
-}
-
-fn normalize(path: &str) -> String {
+/// Resolves `.` and `..`; None when the path climbs above the site root.
+fn normalize(path: &str) -> Option<String> {
     let mut out: Vec<&str> = Vec::new();
     for seg in path.split('/') {
         match seg {
             ".." => {
+                // The first segment is the empty one before the leading slash: the root.
+                if out.len() <= 1 {
+                    return None;
+                }
                 out.pop();
             }
             "." => {}
             s => out.push(s),
         }
     }
-    out.join("/")
+    Some(out.join("/"))
 }
 
 fn decode_entities(s: &str) -> String {
@@ -105,15 +145,60 @@ fn decode_entities(s: &str) -> String {
 }
 
 /// Every value of `name="…"` in the HTML.
+/// Every value of `name="…"` in the start tags of the HTML. Only tags are read, never text, so a
+/// text that shows HTML (`<code>&lt;a href="…"&gt;</code>`) is not taken for a link.
 fn attr_values<'a>(html: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-    let pat = format!(" {name}=\"");
+    tags(html).flat_map(move |tag| {
+        let mut rest = tag;
+        std::iter::from_fn(move || {
+            loop {
+                let i = rest.find('=')?;
+                let before = &rest[..i];
+                let after = &rest[i + 1..];
+                let (value, next) = match after.strip_prefix('"') {
+                    Some(v) => {
+                        let end = v.find('"').unwrap_or(v.len());
+                        (&v[..end], &v[(end + 1).min(v.len())..])
+                    }
+                    None => {
+                        let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                        (&after[..end], &after[end..])
+                    }
+                };
+                rest = next;
+                let attr = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                if attr == name {
+                    return Some(value);
+                }
+            }
+        })
+    })
+}
+
+/// The inside of every start tag (`<a href="/x/" id="y">` → `a href="/x/" id="y"`), quotes respected.
+fn tags(html: &str) -> impl Iterator<Item = &str> {
     let mut rest = html;
     std::iter::from_fn(move || {
-        let i = rest.find(&pat)?;
-        let after = &rest[i + pat.len()..];
-        let end = after.find('"')?;
-        rest = &after[end..];
-        Some(&after[..end])
+        loop {
+            let i = rest.find('<')?;
+            let after = &rest[i + 1..];
+            if !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                rest = after;
+                continue;
+            }
+            let mut quote = false;
+            let end = after
+                .char_indices()
+                .find(|&(_, c)| {
+                    if c == '"' {
+                        quote = !quote;
+                    }
+                    c == '>' && !quote
+                })
+                .map_or(after.len(), |(j, _)| j);
+            rest = &after[end..];
+            return Some(&after[..end]);
+        }
     })
 }
 
@@ -123,6 +208,22 @@ mod tests {
 
     fn f(p: &str, s: &str) -> OutFile {
         (p.into(), s.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn only_attributes_of_tags_count_never_text() {
+        let html = r#"<p title="a > b" id="x">Skriv <code>&lt;a href="/nej/"&gt;</code> <a class="c" href="/ja/">ja</a></p>"#;
+        assert_eq!(attr_values(html, "href").collect::<Vec<_>>(), vec!["/ja/"]);
+        assert_eq!(attr_values(html, "id").collect::<Vec<_>>(), vec!["x"]);
+    }
+
+    #[test]
+    fn a_link_above_the_root_points_outside_the_site() {
+        let files = vec![f("a/index.html", r#"<a href="../../etc/passwd">x</a>"#)];
+        let t = Targets::new(&files);
+        assert_eq!(t.check("/a/", "../../etc/passwd").as_deref(), Some(OUTSIDE));
+        assert_eq!(t.check("/a/", "../a/"), None);
+        assert_eq!(t.check("/a/", "/b/").as_deref(), Some(NO_SUCH_PAGE));
     }
 
     #[test]

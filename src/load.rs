@@ -33,8 +33,12 @@ pub struct SourceFile {
     pub text: String,
     /// Where the TOML starts in `text`.
     pub toml_offset: usize,
+    /// Where the Markdown body starts in `text` (its length for a register).
+    pub body_offset: usize,
     /// The parsed content.
     pub parsed: Parsed,
+    /// Problems found while parsing that do not stop the build.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl SourceFile {
@@ -49,23 +53,35 @@ impl SourceFile {
     }
 }
 
-/// Largest content file accepted, in bytes.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// The parsed files and the warnings found while reading them.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Every content file, in path order.
+    pub files: Vec<SourceFile>,
+    /// Problems that do not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
 
-/// Reads and parses every file under `root/content`, collecting all errors.
-pub fn load(root: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
+/// Reads and parses every file under `root/content`, collecting all errors. Files over
+/// `max_bytes` and symlinks that lead outside `content/` are errors.
+pub fn load(root: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
     let content = root.join("content");
     let mut paths = Vec::new();
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    if !content.is_dir() {
+        errors.push(Diagnostic::error(
+            &rel(root, &content),
+            0,
+            0,
+            "no content directory",
+        ));
+        return Err(errors);
+    }
+    let content_real = std::fs::canonicalize(&content).unwrap_or_else(|_| content.clone());
     for entry in WalkDir::new(&content).sort_by_file_name() {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                let p = e.path();
-                if matches!(p.extension().and_then(|x| x.to_str()), Some("md" | "toml")) {
-                    paths.push(p.to_path_buf());
-                }
-            }
-            Ok(_) => {}
+        let e = match entry {
+            Ok(e) => e,
             Err(e) => {
                 let p = e.path().map_or(content.clone(), Path::to_path_buf);
                 errors.push(Diagnostic::error(
@@ -74,29 +90,65 @@ pub fn load(root: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
                     0,
                     format!("cannot read: {e}"),
                 ));
+                continue;
+            }
+        };
+        let p = e.path();
+        let shown = rel(root, p);
+        let content_file = matches!(p.extension().and_then(|x| x.to_str()), Some("md" | "toml"));
+        let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+        if e.path_is_symlink() {
+            match std::fs::canonicalize(p) {
+                Err(_) => errors.push(Diagnostic::error(
+                    &shown,
+                    1,
+                    1,
+                    "the symlink points to nothing",
+                )),
+                Ok(target) if !target.starts_with(&content_real) => errors.push(
+                    Diagnostic::error(&shown, 1, 1, "the symlink points outside content/")
+                        .with_hint("copy the file into content/ instead of linking to it"),
+                ),
+                Ok(target) if target.is_dir() => warnings.push(Diagnostic::warning(
+                    &shown,
+                    1,
+                    1,
+                    "a symlinked directory is not read",
+                )),
+                Ok(_) if content_file => paths.push(p.to_path_buf()),
+                Ok(_) => {}
+            }
+        } else if e.file_type().is_file() {
+            if content_file {
+                paths.push(p.to_path_buf());
+            } else if !hidden {
+                warnings.push(Diagnostic::warning(
+                    &shown,
+                    1,
+                    1,
+                    "not read: only .md and .toml files under content/ are content",
+                ));
             }
         }
     }
-    if !content.is_dir() {
-        errors.push(Diagnostic::error(
-            &rel(root, &content),
-            0,
-            0,
-            "no content directory",
-        ));
-    }
-    let results: Vec<Result<SourceFile, Vec<Diagnostic>>> =
-        paths.par_iter().map(|p| read_one(root, p)).collect();
+    let results: Vec<Result<SourceFile, Vec<Diagnostic>>> = paths
+        .par_iter()
+        .map(|p| read_one(root, p, max_bytes))
+        .collect();
     let mut files = Vec::new();
     for r in results {
         match r {
-            Ok(f) => files.push(f),
+            Ok(mut f) => {
+                warnings.append(&mut f.warnings);
+                files.push(f);
+            }
             Err(mut e) => errors.append(&mut e),
         }
     }
     if errors.is_empty() {
-        Ok(files)
+        Ok(Loaded { files, warnings })
     } else {
+        errors.append(&mut warnings);
         Err(errors)
     }
 }
@@ -105,21 +157,23 @@ fn rel(root: &Path, p: &Path) -> PathBuf {
     p.strip_prefix(root).unwrap_or(p).to_path_buf()
 }
 
-fn read_one(root: &Path, path: &Path) -> Result<SourceFile, Vec<Diagnostic>> {
+fn read_one(root: &Path, path: &Path, max_bytes: u64) -> Result<SourceFile, Vec<Diagnostic>> {
     let shown = rel(root, path);
-    let bytes = std::fs::read(path)
-        .map_err(|e| vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))])?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(vec![Diagnostic::error(
-            &shown,
-            1,
-            1,
-            format!(
-                "the file is {} bytes, over the limit of {MAX_FILE_BYTES}",
-                bytes.len()
-            ),
-        )]);
+    let cannot =
+        |e: std::io::Error| vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))];
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    if size > max_bytes {
+        return Err(vec![
+            Diagnostic::error(
+                &shown,
+                1,
+                1,
+                format!("the file is {size} bytes, over the limit of {max_bytes}"),
+            )
+            .with_hint("split it into several files, or raise max_filstorlek in protokoll.toml"),
+        ]);
     }
+    let bytes = std::fs::read(path).map_err(cannot)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(good);
@@ -133,59 +187,93 @@ fn read_one(root: &Path, path: &Path) -> Result<SourceFile, Vec<Diagnostic>> {
     parse_file(shown, text, is_register)
 }
 
-/// Parses one file's text. `is_register` for `.toml` register files.
+/// Parses one file's text. `is_register` for `.toml` register files. Every error is returned,
+/// the personnummer guard's included; nothing here panics on any input.
 pub fn parse_file(
     path: PathBuf,
     text: String,
     is_register: bool,
 ) -> Result<SourceFile, Vec<Diagnostic>> {
     if is_register {
-        let reg: RegisterFile = toml::from_str(&text)
-            .map_err(|e| vec![frontmatter::toml_error(&path, &text, 0, &e)])?;
-        return Ok(SourceFile {
+        let mut errors = crate::personnummer::check(&path, &text, text.len());
+        return match toml::from_str::<RegisterFile>(&text) {
+            Ok(reg) if errors.is_empty() => Ok(SourceFile {
+                path,
+                toml_offset: 0,
+                body_offset: text.len(),
+                text,
+                parsed: Parsed::Register(reg),
+                warnings: Vec::new(),
+            }),
+            Ok(_) => Err(errors),
+            Err(e) => {
+                errors.push(frontmatter::toml_error(&path, &text, 0, &e));
+                Err(errors)
+            }
+        };
+    }
+    let split = match frontmatter::split(&path, &text) {
+        Ok(s) => s,
+        Err(d) => {
+            let mut errors = crate::personnummer::check(&path, &text, 0);
+            errors.push(d);
+            return Err(errors);
+        }
+    };
+    let mut errors = crate::personnummer::check(&path, &text, split.body_offset);
+    let (toml_offset, body_offset) = (split.toml_offset, split.body_offset);
+    match parse_kind(&path, &text, &split) {
+        Ok((parsed, warnings)) if errors.is_empty() => Ok(SourceFile {
             path,
             text,
-            toml_offset: 0,
-            parsed: Parsed::Register(reg),
-        });
+            toml_offset,
+            body_offset,
+            parsed,
+            warnings,
+        }),
+        Ok(_) => Err(errors),
+        Err(mut e) => {
+            errors.append(&mut e);
+            Err(errors)
+        }
     }
-    let split = frontmatter::split(&path, &text).map_err(|d| vec![d])?;
-    let toml_offset = split.toml_offset;
-    let parsed = parse_kind(&path, &text, &split)?;
-    Ok(SourceFile {
-        path,
-        text,
-        toml_offset,
-        parsed,
-    })
 }
 
-fn parse_kind(path: &Path, text: &str, split: &Split<'_>) -> Result<Parsed, Vec<Diagnostic>> {
+fn parse_kind(
+    path: &Path,
+    text: &str,
+    split: &Split<'_>,
+) -> Result<(Parsed, Vec<Diagnostic>), Vec<Diagnostic>> {
     let one = |d| vec![d];
     let kind: Kind = frontmatter::parse(path, text, split).map_err(one)?;
     let Some(typ) = kind.typ else {
-        return Err(vec![Diagnostic::at(path, text, split.toml_offset, "missing field \"typ\"")
+        return Err(vec![Diagnostic::at(path, text, split.toml_offset, "missing key \"typ\"")
             .with_hint("say what the file is: typ = \"protokoll\", \"kallelse\", \"sida\" or a document kind")]);
     };
     let body_line = crate::diagnostic::line_col(text, split.body_offset).0;
     match typ.get_ref().as_str() {
         "protokoll" => {
             let fm: ProtokollFm = frontmatter::parse(path, text, split).map_err(one)?;
-            let body = body::parse(path, split.body, body_line)?;
-            Ok(Parsed::Protokoll(Box::new(fm), body))
+            let mut body = body::parse(path, split.body, body_line)?;
+            let warnings = std::mem::take(&mut body.warnings);
+            Ok((Parsed::Protokoll(Box::new(fm), body), warnings))
         }
         "kallelse" => {
             let fm: KallelseFm = frontmatter::parse(path, text, split).map_err(one)?;
-            let body = body::parse(path, split.body, body_line)?;
-            Ok(Parsed::Kallelse(Box::new(fm), body))
+            let mut body = body::parse(path, split.body, body_line)?;
+            let warnings = std::mem::take(&mut body.warnings);
+            Ok((Parsed::Kallelse(Box::new(fm), body), warnings))
         }
         "sida" => {
             let fm: PageFm = frontmatter::parse(path, text, split).map_err(one)?;
-            Ok(Parsed::Page(fm, split.body.to_string()))
+            Ok((Parsed::Page(fm, split.body.to_string()), Vec::new()))
         }
         k if source::DOCUMENT_KINDS.iter().any(|d| d.0 == k) => {
             let fm: DocumentFm = frontmatter::parse(path, text, split).map_err(one)?;
-            Ok(Parsed::Document(Box::new(fm), split.body.to_string()))
+            Ok((
+                Parsed::Document(Box::new(fm), split.body.to_string()),
+                Vec::new(),
+            ))
         }
         other => {
             let mut kinds = vec!["protokoll", "kallelse", "sida"];

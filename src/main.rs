@@ -29,6 +29,15 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Make every check the build makes, without writing anything.
+    Check {
+        /// The site root (holds protokoll.toml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Fail (exit 1) on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
     /// Build and preview the site on http://127.0.0.1 with live reload; rebuilds on every change.
     Serve {
         /// The site root (holds protokoll.toml and content/).
@@ -108,6 +117,9 @@ fn main() -> ExitCode {
                 output: output.clone(),
             }) {
                 Ok(r) => {
+                    for w in &r.warnings {
+                        eprintln!("{w}");
+                    }
                     eprintln!(
                         "built {} pages ({} files) into {} in {} ms",
                         r.pages,
@@ -153,6 +165,30 @@ fn main() -> ExitCode {
                     },
                 ),
             ),
+        },
+        Command::Check {
+            root,
+            deny_warnings,
+        } => match protokoll::validate(&root) {
+            Ok(v) => {
+                for w in &v.warnings {
+                    eprintln!("{w}");
+                }
+                let n = v.warnings.len();
+                if deny_warnings && n > 0 {
+                    eprintln!("{n} warning(s), denied by --deny-warnings");
+                    return ExitCode::FAILURE;
+                }
+                eprintln!(
+                    "checked: {} pages would be built, {n} warning(s)",
+                    v.pages()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
         },
     }
 }

@@ -1,5 +1,6 @@
-//! Markdown to HTML with pulldown-cmark: raw HTML is shown as text, headings get stable ids, tables
-//! are wrapped for small screens, numeric cells are marked, and every table is also returned as data.
+//! Markdown to HTML with pulldown-cmark: headings get stable ids, tables are wrapped for small screens,
+//! numeric cells are marked, every table is also returned as data, and the HTML (raw HTML in the
+//! Markdown included) goes through the sanitizer.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
@@ -48,16 +49,15 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
 }
 
-/// Renders Markdown; heading ids are prefixed with `id_prefix` to stay unique on a page.
+/// The Markdown extensions content may use.
+pub const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH);
+
+/// Renders Markdown; heading ids are prefixed with `id_prefix` to stay unique on a page. The HTML is
+/// sanitized ([`crate::sanitize::clean`]) as a whole, so raw HTML keeps its structure.
 pub fn render(md: &str, id_prefix: &str) -> Rendered {
-    let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let events: Vec<Event> = Parser::new_ext(md, opts)
-        .map(|e| match e {
-            // Raw HTML is never passed through: it is shown as the text it is.
-            Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
-            e => e,
-        })
-        .collect();
+    let events: Vec<Event> = Parser::new_ext(md, OPTIONS).collect();
     let mut out = Rendered::default();
     let mut used = HashSet::new();
     let mut last_heading = String::new();
@@ -100,6 +100,7 @@ pub fn render(md: &str, id_prefix: &str) -> Rendered {
         }
     }
     html::push_html(&mut out.html, chunk.into_iter());
+    out.html = crate::sanitize::clean(&out.html);
     out
 }
 
@@ -140,8 +141,10 @@ pub fn to_plain(md: &str) -> String {
     let mut s = String::new();
     for e in &events {
         match e {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                s.push_str(t)
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::Html(t) => {
+                s.push_str(&strip_tags(t));
+                s.push(' ');
             }
             Event::SoftBreak | Event::HardBreak => s.push(' '),
             Event::End(
@@ -151,6 +154,25 @@ pub fn to_plain(md: &str) -> String {
         }
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of a raw HTML block without its tags and comments.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let close = if rest[i..].starts_with("<!--") {
+            "-->"
+        } else {
+            ">"
+        };
+        rest = rest[i..]
+            .find(close)
+            .map_or("", |e| &rest[i + e + close.len()..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 fn unique_id(prefix: &str, text: &str, used: &mut HashSet<String>) -> String {
@@ -328,9 +350,15 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_escaped() {
-        let r = render("<script>alert(1)</script>\n\nok <b>x</b>", "");
-        assert!(!r.html.contains("<script>"));
-        assert!(r.html.contains("&lt;script&gt;"));
+    fn raw_html_is_sanitized_not_shown_as_text() {
+        let r = render(
+            "<script>alert(1)</script>\n\nok <b onclick=\"x()\">x</b> [l](javascript:alert(1))",
+            "",
+        );
+        assert_eq!(r.html.trim(), "<p>ok <b>x</b> <a>l</a></p>");
+        assert_eq!(
+            to_plain("<div>\n<b>Fet</b> text\n</div>\n\nok <i>x</i>"),
+            "Fet text ok x"
+        );
     }
 }

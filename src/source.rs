@@ -57,7 +57,7 @@ pub struct OrganRec {
     /// Kind: styrelse, förbundsmöte …
     pub typ: Option<String>,
     /// Markdown description.
-    pub beskrivning: Option<String>,
+    pub beskrivning: Option<S>,
 }
 
 /// `[[person]]`.
@@ -74,7 +74,7 @@ pub struct PersonRec {
     /// Party code.
     pub parti: Option<S>,
     /// Municipality represented.
-    pub kommun: Option<String>,
+    pub kommun: Option<S>,
     /// Employer (organisation id), for officials.
     pub organisation: Option<S>,
     /// Function, for officials.

@@ -1,6 +1,7 @@
 //! Render: tera templates over view values, in parallel, returning `(path, bytes)` for the writer.
 //! Templates come from the theme; a site's own `templates/` overrides any of them by name.
 
+mod collide;
 mod pages;
 pub mod urls;
 pub mod views;
@@ -82,9 +83,16 @@ pub fn render_with_progress(
                 Ok(out)
             })
             .collect();
-    let mut files: Vec<OutFile> = rendered?.into_iter().flatten().collect();
-    files.extend(static_files(&theme.join("static"))?);
-    files.extend(static_files(&root.join("static"))?);
+    let pages: Vec<OutFile> = rendered?.into_iter().flatten().collect();
+    let theme_static = static_files(&theme.join("static"))?;
+    let site_static = static_files(&root.join("static"))?;
+    let theme_shown = Path::new("themes").join(&site.config.tema).join("static");
+    let mut files = collide::merge([
+        (None, pages),
+        (Some(theme_shown), theme_static),
+        (Some(PathBuf::from("static")), site_static),
+    ])
+    .map_err(BuildError::Content)?;
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }

@@ -84,7 +84,11 @@ pub fn decision_ref(
     if let Some(id) = s.get_ref().strip_prefix("dokument/") {
         let found = site.documents.iter().position(|d| d.id == id);
         if found.is_none() {
-            errors.push(f.at(s, format!("unknown document \"{id}\"")));
+            let mut d = f.at(s, format!("unknown document \"{id}\""));
+            if let Some(h) = did_you_mean(id, site.documents.iter().map(|d| d.id.as_str())) {
+                d = d.with_hint(h);
+            }
+            errors.push(d);
         }
         return found.map(Ref::Document);
     }

@@ -2,6 +2,7 @@
 //! documents with every name and reference checked, then the links both ways. All errors are
 //! collected; the caller fails once.
 
+mod claims;
 mod links;
 mod people;
 
@@ -53,7 +54,7 @@ pub fn resolve(config: Config, files: &[SourceFile]) -> Result<Site, Vec<Diagnos
     r.pages(files);
     r.memberships(files);
     links::link(&mut r.site, &r.names, &mut r.errors);
-    r.check_urls();
+    claims::check(files, &mut r.errors);
     if r.errors.is_empty() {
         Ok(r.site)
     } else {
@@ -110,34 +111,22 @@ impl Resolver {
                 });
             }
         }
-        let mut organ_ids: HashMap<String, usize> = HashMap::new();
         for (f, reg) in registers(files) {
             for o in &reg.organ {
                 self.check_id(f, &o.id);
-                if RESERVED.contains(&o.id.get_ref().as_str()) {
-                    self.errors.push(f.at(
-                        &o.id,
-                        format!(
-                            "the organ id \"{}\" is reserved for the site's own pages",
-                            o.id.get_ref()
-                        ),
-                    ));
-                }
                 let organisation = self.lookup_org(f, &o.organisation);
-                if organ_ids
-                    .insert(o.id.get_ref().clone(), self.site.organs.len())
-                    .is_some()
-                {
-                    self.errors
-                        .push(f.at(&o.id, format!("duplicate organ id \"{}\"", o.id.get_ref())));
-                }
+                // A second organ with the same id is reported by the URL claims.
                 self.site.organs.push(Organ {
                     id: o.id.get_ref().clone(),
                     name: o.namn.clone(),
                     short: o.kortnamn.clone().unwrap_or_else(|| o.namn.clone()),
                     organisation: organisation.unwrap_or(0),
                     kind: o.typ.clone(),
-                    description: o.beskrivning.clone().unwrap_or_default(),
+                    description: o
+                        .beskrivning
+                        .as_ref()
+                        .map(|d| d.get_ref().clone())
+                        .unwrap_or_default(),
                 });
             }
         }
@@ -176,7 +165,7 @@ impl Resolver {
                     name: p.namn.get_ref().clone(),
                     aliases: p.alias.iter().map(|a| a.get_ref().clone()).collect(),
                     party: p.parti.as_ref().map(|x| x.get_ref().clone()),
-                    kommun: p.kommun.clone(),
+                    kommun: p.kommun.as_ref().map(|k| k.get_ref().clone()),
                     organisation,
                     title: p.titel.clone(),
                     ..Person::default()
@@ -513,40 +502,6 @@ impl Resolver {
                     self.site.people[person].memberships.push(idx);
                 }
                 person += 1;
-            }
-        }
-    }
-
-    /// Two sources must never write the same URL, also when they differ only in case.
-    fn check_urls(&mut self) {
-        let mut seen: HashMap<String, String> = HashMap::new();
-        let organs = self
-            .site
-            .organs
-            .iter()
-            .map(|o| (o.id.clone(), format!("organ {}", o.id)));
-        let pages = self
-            .site
-            .pages
-            .iter()
-            .map(|p| (p.id.clone(), format!("page {}", p.id)));
-        for (url, what) in organs.chain(pages) {
-            let key = names::name_key(&url);
-            if RESERVED.contains(&key.as_str()) {
-                self.errors.push(Diagnostic::error(
-                    std::path::Path::new("content"),
-                    0,
-                    0,
-                    format!("{what} would use the reserved URL /{url}/"),
-                ));
-            }
-            if let Some(prev) = seen.insert(key, what.clone()) {
-                self.errors.push(Diagnostic::error(
-                    std::path::Path::new("content"),
-                    0,
-                    0,
-                    format!("{what} and {prev} would write the same URL /{url}/"),
-                ));
             }
         }
     }

@@ -1,0 +1,223 @@
+//! The Markdown of every source file read with positions: the links and images it makes (checked
+//! against the rendered site, so a broken link is reported at its own line and column) and the raw
+//! HTML the sanitizer will change (warnings).
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::linkcheck::Targets;
+use crate::load::{Parsed, SourceFile};
+use crate::markdown::OPTIONS;
+use crate::sanitize;
+use pulldown_cmark::{Event, Parser, Tag};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// An internal link written in a source, with the site pages its text is shown on.
+#[derive(Debug, Clone)]
+pub struct SourceLink {
+    /// The source file.
+    pub path: PathBuf,
+    /// 1-based line of the link.
+    pub line: usize,
+    /// 1-based column of the link.
+    pub col: usize,
+    /// The URL as written.
+    pub url: String,
+    /// The pages (site paths) the text appears on; a relative URL is read from each.
+    pub pages: Vec<String>,
+}
+
+/// What the scan found.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Internal links, to check once the site is rendered.
+    pub links: Vec<SourceLink>,
+    /// Links that can never work (to files outside the site).
+    pub errors: Vec<Diagnostic>,
+    /// Raw HTML and URLs the sanitizer will remove.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One piece of Markdown in a file: where it starts and the pages it is shown on.
+struct Piece<'a> {
+    md: &'a str,
+    base: usize,
+    /// (first line of the text shown there, page): a later entry wins from its line on.
+    pages: Vec<(usize, Vec<String>)>,
+}
+
+/// Scans the Markdown of every file.
+pub fn scan(files: &[SourceFile]) -> Scan {
+    let parts: Vec<Scan> = files.par_iter().map(scan_file).collect();
+    let mut out = Scan::default();
+    for mut s in parts {
+        out.links.append(&mut s.links);
+        out.errors.append(&mut s.errors);
+        out.warnings.append(&mut s.warnings);
+    }
+    out
+}
+
+fn scan_file(f: &SourceFile) -> Scan {
+    let mut out = Scan::default();
+    for piece in pieces(f) {
+        scan_piece(f, &piece, &mut out);
+    }
+    out
+}
+
+/// The Markdown pieces of a file and the pages they are shown on.
+fn pieces(f: &SourceFile) -> Vec<Piece<'_>> {
+    let body = f.text.get(f.body_offset..).unwrap_or("");
+    let whole = |pages: Vec<String>| Piece {
+        md: body,
+        base: f.body_offset,
+        pages: vec![(0, pages)],
+    };
+    match &f.parsed {
+        Parsed::Document(fm, _) => vec![whole(vec![format!("/dokument/{}/", fm.id.get_ref())])],
+        Parsed::Page(fm, _) => vec![whole(vec![format!("/{}/", fm.id.get_ref())])],
+        Parsed::Kallelse(fm, _) => vec![whole(vec![format!(
+            "/{}/{}/",
+            fm.organ.get_ref(),
+            fm.datum
+        )])],
+        Parsed::Protokoll(fm, b) => {
+            let meeting = format!("/{}/{}/", fm.organ.get_ref(), fm.datum);
+            let mut pages = vec![(0, vec![meeting.clone()])];
+            // A paragraph's text is shown on the meeting page and on the paragraph's own page.
+            pages.extend(b.items.iter().map(|i| {
+                (
+                    i.line,
+                    vec![meeting.clone(), format!("{meeting}{}/", i.number)],
+                )
+            }));
+            vec![Piece {
+                md: body,
+                base: f.body_offset,
+                pages,
+            }]
+        }
+        Parsed::Register(reg) => reg
+            .organ
+            .iter()
+            .filter_map(|o| {
+                let d = o.beskrivning.as_ref()?;
+                Some(Piece {
+                    md: d.get_ref(),
+                    base: string_start(&f.text, d),
+                    pages: vec![(0, vec![format!("/{}/", o.id.get_ref())])],
+                })
+            })
+            .collect(),
+    }
+}
+
+/// Where a TOML string's text starts in the file, when it is written without escapes; else the
+/// position of the string itself.
+fn string_start(text: &str, s: &toml::Spanned<String>) -> usize {
+    let span = s.span();
+    text.get(span.clone())
+        .and_then(|raw| raw.find(s.get_ref().as_str()))
+        .map_or(span.start, |k| span.start + k)
+}
+
+fn scan_piece(f: &SourceFile, piece: &Piece<'_>, out: &mut Scan) {
+    let at = |offset: usize, message: String| {
+        Diagnostic::at(&f.path, &f.text, piece.base + offset, message)
+    };
+    for (event, range) in Parser::new_ext(piece.md, OPTIONS).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let d = at(range.start, String::new());
+                link(f, piece, d, dest_url.trim(), out);
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                for (off, message) in sanitize::audit(&h) {
+                    out.warnings
+                        .push(at(range.start + off, message).into_warning());
+                }
+                // Other schemes are already in the audit's warnings.
+                for (off, url) in sanitize::links(&h) {
+                    if matches!(sanitize::scheme(&url).as_deref(), None | Some("file")) {
+                        link(
+                            f,
+                            piece,
+                            at(range.start + off, String::new()),
+                            url.trim(),
+                            out,
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Sorts one link written at `d`: external (left alone), removed by the sanitizer (a warning), a
+/// file on the computer (an error), or internal (kept, to check against the rendered site).
+fn link(f: &SourceFile, piece: &Piece<'_>, mut d: Diagnostic, url: &str, out: &mut Scan) {
+    if url.is_empty() || url.starts_with("//") {
+        return;
+    }
+    match sanitize::scheme(url).as_deref() {
+        Some("file") => {
+            d.message =
+                format!("the link \"{url}\" points at a file on this computer, outside the site");
+            out.errors.push(d.with_hint(
+                "put the file in static/ and link to its site path, e.g. /bilagor/fil.pdf",
+            ));
+        }
+        Some(_) if !sanitize::url_allowed(url) => {
+            d.message = format!(
+                "the link \"{url}\" is removed: only {} and site paths are allowed",
+                sanitize::URL_SCHEMES.join(", ")
+            );
+            out.warnings.push(d.into_warning());
+        }
+        Some(_) => {}
+        None => {
+            let pages = piece
+                .pages
+                .iter()
+                .rev()
+                .find(|(line, _)| *line <= d.line)
+                .map_or_else(Vec::new, |(_, p)| p.clone());
+            out.links.push(SourceLink {
+                path: f.path.clone(),
+                line: d.line,
+                col: d.col,
+                url: url.to_string(),
+                pages,
+            });
+        }
+    }
+}
+
+/// Checks the links found in the sources against the rendered site.
+pub fn check_links(links: &[SourceLink], targets: &Targets<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for l in links {
+        let failure = l
+            .pages
+            .iter()
+            .find_map(|page| targets.check(page, &l.url).map(|why| (page, why)));
+        let Some((page, why)) = failure else {
+            continue;
+        };
+        let mut message = format!("broken link \"{}\": {why}", l.url);
+        if l.pages.len() > 1 && Some(page) != l.pages.first() {
+            message.push_str(&format!(" (on {page})"));
+        }
+        let mut d = Diagnostic::error(&l.path, l.line, l.col, message);
+        let wanted = l.url.split('#').next().unwrap_or("");
+        if why == crate::linkcheck::NO_SUCH_PAGE
+            && wanted.starts_with('/')
+            && let Some(h) = did_you_mean(wanted, targets.pages())
+        {
+            d = d.with_hint(h);
+        }
+        out.push(d);
+    }
+    out
+}
