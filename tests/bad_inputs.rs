@@ -54,7 +54,8 @@ fn run(args: &[&str], root: &Path) -> (bool, String) {
         .output()
         .unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    let mut lines: Vec<&str> = stderr.lines().collect();
+    // The build's plain progress lines ("rendered 25 pages (9 ms)") are not diagnostics.
+    let mut lines: Vec<&str> = stderr.lines().filter(|l| !l.ends_with(" ms)")).collect();
     lines.pop();
     (out.status.success(), lines.join("\n"))
 }
