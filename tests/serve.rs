@@ -314,14 +314,16 @@ fn a_change_rebuilds_reloads_the_page_and_errors_replace_the_site() {
     let good = std::fs::read_to_string(&bad).unwrap();
     std::fs::write(&bad, good.replace("plats = ", "atendees = 3\nplats = ")).unwrap();
     match server.next_event() {
-        Event::Failed { error, .. } => assert!(error.contains("unknown field"), "{error}"),
+        Event::Failed { error, .. } => assert!(error.contains("unknown key"), "{error}"),
         other => panic!("{other:?}"),
     }
     let (status, body) = server.get("/om-webbplatsen/");
     assert_eq!(status, 500);
     let body = String::from_utf8(body).unwrap();
     assert!(
-        body.contains("content/styrelsen/2024-01-10/protokoll.md:7:1: error: unknown field &quot;atendees&quot;"),
+        body.contains(
+            "content/styrelsen/2024-01-10/protokoll.md:7:1: error: unknown key &quot;atendees&quot;"
+        ),
         "{body}"
     );
     assert!(body.contains(protokoll::serve::page::RELOAD_PATH));
