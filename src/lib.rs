@@ -1,5 +1,5 @@
 //! protokoll: a static site generator for the published record of Swedish public bodies.
-//! [`build`] is the whole pipeline: load → resolve → render → check links → write.
+//! [`build`] is the whole pipeline: load → resolve → (render ∥ search index) → check links → write.
 
 pub mod body;
 pub mod config;
@@ -13,6 +13,7 @@ pub mod names;
 pub mod output;
 pub mod render;
 pub mod resolve;
+pub mod search;
 pub mod site;
 pub mod source;
 
@@ -46,6 +47,8 @@ pub enum BuildError {
     Template(String),
     /// The rendered site links to pages or anchors that do not exist.
     Links(Vec<String>),
+    /// The search index could not be built.
+    Search(String),
     /// The output could not be written.
     Write(output::WriteError),
 }
@@ -74,6 +77,7 @@ impl std::fmt::Display for BuildError {
                     l.len()
                 )
             }
+            BuildError::Search(e) => write!(f, "search index: {e}"),
             BuildError::Write(e) => write!(f, "{e}"),
         }
     }
@@ -90,7 +94,13 @@ pub fn check(root: &Path) -> Result<site::Site, BuildError> {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     output::check_replaceable(&opts.output).map_err(BuildError::Write)?;
     let site = check(&opts.root)?;
-    let files = render::render(&site, &opts.root)?;
+    let (pages, index) = rayon::join(
+        || render::render(&site, &opts.root),
+        || search::build(&site),
+    );
+    let mut files = pages?;
+    files.extend(index.map_err(|e| BuildError::Search(e.to_string()))?);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     let broken = linkcheck::check(&files);
     if !broken.is_empty() {
         return Err(BuildError::Links(broken));

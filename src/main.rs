@@ -27,10 +27,89 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Search the built site's index.
+    Search {
+        /// The words to look for (a Dnr such as 2023/07 matches exactly).
+        query: String,
+        /// The site root (holds protokoll.toml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The output directory of the build (default: public inside the root).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Only this organ (its id, e.g. styrelsen).
+        #[arg(long)]
+        organ: Option<String>,
+        /// Only this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Only this type: beslut, paragraf, punkt, mote, arende, dokument, rapport, person.
+        #[arg(long = "type")]
+        kind: Option<String>,
+        /// How many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// One JSON array of results on stdout.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Search {
+            query,
+            root,
+            output,
+            organ,
+            year,
+            kind,
+            limit,
+            json,
+        } => {
+            let output = output.unwrap_or_else(|| root.join("public"));
+            let filters = protokoll::search::query::Filters { organ, year, kind };
+            let found = protokoll::search::open(&output).and_then(|index| {
+                protokoll::search::query::search(&index, &query, &filters, limit)
+            });
+            match found {
+                Ok(r) if json => {
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&r.hits).unwrap_or_default()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Ok(r) => {
+                    for h in &r.hits {
+                        let meta = [
+                            h.date.as_str(),
+                            h.organ.as_str(),
+                            h.label.as_str(),
+                            h.kind.as_str(),
+                        ]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                        println!(
+                            "{:.3}  {}\n       {}\n       {meta}",
+                            h.score, h.title, h.url
+                        );
+                        println!("       {}\n", plain_snippet(&h.snippet));
+                    }
+                    eprintln!("{} of {} result(s)", r.hits.len(), r.total);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!(
+                        "{}: cannot search: {e} (run `protokoll build` first)",
+                        output.join(protokoll::search::INDEX_DIR).display()
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Build { root, output } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             let started = Instant::now();
@@ -55,4 +134,18 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// A snippet's HTML as terminal text: matched words between « and ».
+fn plain_snippet(html: &str) -> String {
+    html.replace("<mark>", "«")
+        .replace("</mark>", "»")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

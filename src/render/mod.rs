@@ -1,7 +1,7 @@
 //! Render: tera templates over view values, in parallel, returning `(path, bytes)` for the writer.
 //! Templates come from the theme; a site's own `templates/` overrides any of them by name.
 
-mod pages;
+pub mod pages;
 pub mod urls;
 pub mod views;
 
