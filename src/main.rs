@@ -1,6 +1,7 @@
 //! The `protokoll` command line: parses arguments and reports; all work is in the library.
 
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -81,6 +82,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Ok(r) => {
+                    let mut out = std::io::stdout().lock();
                     for h in &r.hits {
                         let meta = [
                             h.date.as_str(),
