@@ -75,10 +75,9 @@ fn main() -> ExitCode {
             });
             match found {
                 Ok(r) if json => {
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&r.hits).unwrap_or_default()
-                    );
+                    let text = serde_json::to_string_pretty(&r.hits).unwrap_or_default();
+                    // A closed pipe (`| head`) is not worth a panic.
+                    let _ = writeln!(std::io::stdout().lock(), "{text}");
                     ExitCode::SUCCESS
                 }
                 Ok(r) => {
@@ -94,11 +93,17 @@ fn main() -> ExitCode {
                         .filter(|s| !s.is_empty())
                         .collect::<Vec<_>>()
                         .join(" · ");
-                        println!(
-                            "{:.3}  {}\n       {}\n       {meta}",
-                            h.score, h.title, h.url
+                        let shown = writeln!(
+                            out,
+                            "{:.3}  {}\n       {}\n       {meta}\n       {}\n",
+                            h.score,
+                            h.title,
+                            h.url,
+                            plain_snippet(&h.snippet)
                         );
-                        println!("       {}\n", plain_snippet(&h.snippet));
+                        if shown.is_err() {
+                            break;
+                        }
                     }
                     eprintln!("{} of {} result(s)", r.hits.len(), r.total);
                     ExitCode::SUCCESS
