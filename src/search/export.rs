@@ -24,7 +24,7 @@ pub const VERSION: u32 = 1;
 /// Scores are stored as `round(score * SCALE)`.
 pub const SCALE: f32 = 64.0;
 /// Documents per result-card bucket.
-pub const BUCKET: usize = 16;
+pub const BUCKET: usize = 4;
 /// Postings kept in a common term's top-K block.
 pub const TOP_K: usize = 64;
 /// A shard is closed once its encoded terms reach this many bytes (a few KB once gzipped).
@@ -39,7 +39,7 @@ const B: Score = 0.75;
 /// Terms with more documents than this get files of their own (full postings and a top-K block)
 /// listed in the entry, so a query fetches them in the same round trip as the shards.
 pub fn common_df(num_docs: usize) -> usize {
-    (num_docs / 128).max(256)
+    (num_docs / 64).max(256)
 }
 
 fn idf(doc_freq: u64, num_docs: u64) -> Score {
@@ -229,12 +229,14 @@ fn encode_postings(out: &mut Vec<u8>, list: &[(u32, Score)]) {
     }
 }
 
-/// The top-K block: the best postings by quantized score (ties: newest first), docs absolute.
+/// The top-K block: the term's document frequency, then the best postings by quantized score
+/// (ties: newest first), docs absolute.
 fn encode_top(list: &[(u32, Score)]) -> Vec<u8> {
     let mut best: Vec<(u32, u64)> = list.iter().map(|&(d, s)| (d, quantize(s))).collect();
     best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     best.truncate(TOP_K);
     let mut out = Vec::new();
+    put_varint(&mut out, list.len() as u64);
     put_varint(&mut out, best.len() as u64);
     for &(d, _) in &best {
         put_varint(&mut out, u64::from(d));
@@ -253,7 +255,7 @@ fn layout(
     let num_docs = cards.len();
     let common_min = common_df(num_docs);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut common: Vec<Value> = Vec::new();
+    let mut common: Vec<&str> = Vec::new();
     let mut shards: Vec<String> = Vec::new();
     let mut shard_terms = 0u64;
     let mut body = Vec::new();
@@ -269,7 +271,7 @@ fn layout(
     for (key, list) in terms {
         if list.len() > common_min {
             let i = common.len();
-            common.push(json!([key, list.len()]));
+            common.push(key);
             let mut full = Vec::new();
             put_varint(&mut full, list.len() as u64);
             encode_postings(&mut full, list);

@@ -117,12 +117,13 @@ function readShard(bytes) {
 
 function readTop(bytes) {
   const r = reader(bytes);
+  const df = r.varint();
   const n = r.varint();
   const docs = new Uint32Array(n);
   const scores = new Uint32Array(n);
   for (let i = 0; i < n; i++) docs[i] = r.varint();
   for (let i = 0; i < n; i++) scores[i] = r.varint();
-  return { docs, scores };
+  return { docs, scores, df };
 }
 
 function readColumn(bytes, n) {
@@ -167,7 +168,7 @@ export class Engine {
   async open() {
     if (!this.entry) {
       this.entry = await this.load(this.entryUrl, 'json');
-      this.commonIndex = new Map(this.entry.common.map(([t], i) => [t, i]));
+      this.commonIndex = new Map(this.entry.common.map((t, i) => [t, i]));
     }
     return this.entry;
   }
@@ -299,7 +300,7 @@ export class Engine {
       if (result.size === 0) break;
     }
     const list = [...result].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const total = topOnly ? this.entry.common[this.commonIndex.get(ws[0].stems[0])][1] : list.length;
+    const total = topOnly ? lists.get(ws[0].stems[0]).df : list.length;
     return { list, total };
   }
 
