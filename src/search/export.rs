@@ -70,7 +70,7 @@ struct Card {
 }
 
 /// Postings of one term: (export document id, summed score over the fields).
-type Postings_ = Vec<(u32, Score)>;
+type TermPostings = Vec<(u32, Score)>;
 
 /// Reads the index and returns every file of the export, paths relative to the output root.
 ///
@@ -96,7 +96,7 @@ pub fn export(
     }
     let cards = read_cards(&searcher, &fields, &order, num_docs as usize)?;
 
-    let mut terms: BTreeMap<String, Postings_> = BTreeMap::new();
+    let mut terms: BTreeMap<String, TermPostings> = BTreeMap::new();
     let mut scored: Vec<(Field, Score, &str)> = fields
         .text_fields()
         .iter()
@@ -248,7 +248,7 @@ fn encode_top(list: &[(u32, Score)]) -> Vec<u8> {
 }
 
 fn layout(
-    terms: &BTreeMap<String, Postings_>,
+    terms: &BTreeMap<String, TermPostings>,
     cards: &[Card],
     organ_names: &BTreeMap<String, String>,
 ) -> Vec<OutFile> {
@@ -358,6 +358,7 @@ fn layout(
         "organs": organs.iter().map(|o| json!([o, organ_names.get(*o).map_or(*o, String::as_str)])).collect::<Vec<_>>(),
         "years": years,
         "types": TYPES.iter().map(|t| json!([t.0, t.1])).collect::<Vec<_>>(),
+        "stop_words": super::schema::STOP_WORDS,
     });
     let mut out: Vec<OutFile> = files
         .into_iter()

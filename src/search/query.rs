@@ -1,11 +1,12 @@
 //! Queries: how a resident's words become a tantivy query (the browser client implements the same
 //! rule over the static export), and the ranked, filtered hits with highlighted snippets.
 //!
-//! The rule: the query is cut at whitespace into words; a document matches when, for every word,
-//! it has the word exactly as a Dnr, or every stem of the word in title, decision, people or text.
-//! The score is the sum of tantivy's BM25 over those terms, each field with its boost.
+//! The rule: the query is cut at whitespace into words, stop words left out unless there is nothing
+//! else; a document matches when, for every word, it has the word exactly as a Dnr, or every stem
+//! of the word in title, decision, people or text. The score is the sum of tantivy's BM25 over those
+//! terms, each field with its boost.
 
-use super::schema::{DNR_BOOST, Fields, stems};
+use super::schema::{DNR_BOOST, Fields, is_stop_word, stems};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
@@ -22,15 +23,24 @@ pub struct Word {
     pub stems: Vec<String>,
 }
 
-/// The words of a query; words without any stem (punctuation only) are dropped.
+/// The words of a query. Words without any stem (punctuation only) are dropped, and so are stop
+/// words (`i`, `och` …) unless the query has nothing else.
 pub fn words(query: &str) -> Vec<Word> {
-    query
+    let all: Vec<(Word, bool)> = query
         .split_whitespace()
-        .map(|w| Word {
-            dnr: w.trim_matches(|c: char| !c.is_alphanumeric()).to_string(),
-            stems: stems(w),
+        .map(|w| {
+            let word = Word {
+                dnr: w.trim_matches(|c: char| !c.is_alphanumeric()).to_string(),
+                stems: stems(w),
+            };
+            (word, is_stop_word(w))
         })
-        .filter(|w| !w.stems.is_empty())
+        .filter(|(w, _)| !w.stems.is_empty())
+        .collect();
+    let only_stop_words = all.iter().all(|(_, stop)| *stop);
+    all.into_iter()
+        .filter(|(_, stop)| only_stop_words || !stop)
+        .map(|(w, _)| w)
         .collect()
 }
 
@@ -218,6 +228,14 @@ pub fn search(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stop_words_are_left_out_unless_there_is_nothing_else() {
+        let w = words("ersättaren i Nybro");
+        assert_eq!(w.len(), 2);
+        assert_eq!(w[1].dnr, "Nybro");
+        assert_eq!(words("och i").len(), 2);
+    }
 
     #[test]
     fn words_keep_a_dnr_whole_and_stem_the_rest() {

@@ -24,6 +24,22 @@ pub const TEXT_FIELDS: &[(&str, f32)] = &[
 /// The boost of an exact Dnr match.
 pub const DNR_BOOST: f32 = 10.0;
 
+/// Swedish stop words (the Snowball project's list, as tantivy's `StopWordFilter` has it; BSD
+/// licence, Copyright (c) 2001 Dr Martin Porter). A query leaves out words made only of these
+/// unless it has nothing else; the index keeps them, so tantivy-py users can still search them.
+pub const STOP_WORDS: &[&str] = &[
+    "och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var", "sig",
+    "för", "så", "till", "är", "men", "ett", "om", "hade", "de", "av", "icke", "mig", "du",
+    "henne", "då", "sin", "nu", "har", "inte", "hans", "honom", "skulle", "hennes", "där", "min",
+    "man", "ej", "vid", "kunde", "något", "från", "ut", "när", "efter", "upp", "vi", "dem", "vara",
+    "vad", "över", "än", "dig", "kan", "sina", "här", "ha", "mot", "alla", "under", "någon",
+    "eller", "allt", "mycket", "sedan", "ju", "denna", "själv", "detta", "åt", "utan", "varit",
+    "hur", "ingen", "mitt", "ni", "bli", "blev", "oss", "din", "dessa", "några", "deras", "blir",
+    "mina", "samma", "vilken", "er", "sådan", "vår", "blivit", "dess", "inom", "mellan", "sådant",
+    "varför", "varje", "vilka", "ditt", "vem", "vilket", "sitt", "sådana", "vart", "dina", "vars",
+    "vårt", "våra", "ert", "era", "vilkas",
+];
+
 /// The fields of the index.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
@@ -128,13 +144,31 @@ pub fn register(index: &Index) {
 
 /// The stems of `text`, in order, as the index has them.
 pub fn stems(text: &str) -> Vec<String> {
-    let mut a = analyzer();
-    let mut stream = a.token_stream(text);
+    run(analyzer(), text)
+}
+
+/// The tokens of `text` before stemming (tokenized, long ones dropped, lower case).
+pub fn tokens(text: &str) -> Vec<String> {
+    let plain = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .build();
+    run(plain, text)
+}
+
+fn run(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     while let Some(t) = stream.next() {
         out.push(t.text.clone());
     }
     out
+}
+
+/// Whether every token of `word` is a stop word (and it has one).
+pub fn is_stop_word(word: &str) -> bool {
+    let t = tokens(word);
+    !t.is_empty() && t.iter().all(|x| STOP_WORDS.contains(&x.as_str()))
 }
 
 #[cfg(test)]
@@ -145,6 +179,20 @@ mod tests {
     fn analyzer_stems_swedish_word_forms_to_one_term() {
         assert_eq!(stems("ersättaren"), stems("Ersättare"));
         assert_eq!(stems("Medlemsavgiften"), stems("medlemsavgift"));
+    }
+
+    #[test]
+    fn stop_words_are_tantivys_swedish_list() {
+        let mut with_filter = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(tantivy::tokenizer::StopWordFilter::new(Language::Swedish).unwrap())
+            .build();
+        let text = STOP_WORDS.join(" ");
+        let mut stream = with_filter.token_stream(&text);
+        assert!(stream.next().is_none(), "tantivy keeps one of ours");
+        assert!(is_stop_word("I"));
+        assert!(!is_stop_word("Nybro"));
+        assert!(!is_stop_word("och-Nybro"));
     }
 
     #[test]

@@ -36,16 +36,25 @@ export function stems(text) {
   return tokens(text).map(stem);
 }
 
-/** The words of a query: whitespace-separated, each with its Dnr form and stems (see query.rs). */
-export function words(query) {
-  return query
+/**
+ * The words of a query (see src/search/query.rs): whitespace-separated, each with its Dnr form and
+ * stems; stop words (`stopWords`, a Set from the entry) left out unless there is nothing else.
+ */
+export function words(query, stopWords = new Set()) {
+  const all = query
     .split(/\s+/u)
     .filter(Boolean)
-    .map((w) => ({
-      dnr: w.replace(/^[^\p{Alphabetic}\p{N}]+|[^\p{Alphabetic}\p{N}]+$/gu, ''),
-      stems: stems(w),
-    }))
+    .map((w) => {
+      const t = tokens(w);
+      return {
+        dnr: w.replace(/^[^\p{Alphabetic}\p{N}]+|[^\p{Alphabetic}\p{N}]+$/gu, ''),
+        stems: t.map(stem),
+        stop: t.length > 0 && t.every((x) => stopWords.has(x)),
+      };
+    })
     .filter((w) => w.stems.length > 0);
+  const onlyStop = all.every((w) => w.stop);
+  return all.filter((w) => onlyStop || !w.stop).map(({ dnr, stems }) => ({ dnr, stems }));
 }
 
 /** Compares strings by code point, as Rust orders the term dictionary. */
@@ -169,6 +178,7 @@ export class Engine {
     if (!this.entry) {
       this.entry = await this.load(this.entryUrl, 'json');
       this.commonIndex = new Map(this.entry.common.map((t, i) => [t, i]));
+      this.stopWords = new Set(this.entry.stop_words || []);
     }
     return this.entry;
   }
@@ -228,7 +238,7 @@ export class Engine {
    */
   async search(q, filters = {}, offset = 0, limit = 10) {
     const entry = await this.open();
-    const ws = words(q || '');
+    const ws = words(q || '', this.stopWords);
     const active = FILTERS.filter(([, col]) => filters[col] != null && filters[col] !== '');
     const columns = Promise.all(active.map(([, col]) => this.column(col)));
     let matches; // [doc, score] in rank order
@@ -338,7 +348,7 @@ export class Engine {
    */
   async counts(q, filters = {}) {
     const entry = await this.open();
-    const ws = words(q || '');
+    const ws = words(q || '', this.stopWords);
     const [matches, ...cols] = await Promise.all([
       ws.length ? this.rank(ws, false) : null,
       ...FILTERS.map(([, c]) => this.column(c)),
