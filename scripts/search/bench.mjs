@@ -92,15 +92,20 @@ const words = text
   .filter((w) => w.length > 3);
 const pick = () => words[Math.floor(rnd() * words.length)].toLowerCase();
 const queries = [];
+const kinds = new Map();
 for (let i = 0; i < QUERIES; i++) {
   const r = rnd();
-  if (r < 0.5) queries.push(pick());
-  else if (r < 0.75) queries.push(`${pick()} ${pick()}`);
+  let q;
+  let kind;
+  if (r < 0.5) [q, kind] = [pick(), 'word'];
+  else if (r < 0.75) [q, kind] = [`${pick()} ${pick()}`, 'two words'];
   else if (r < 0.92) {
     const s = text[Math.floor(rnd() * text.length)].split(/\s+/);
     const at = Math.floor(rnd() * Math.max(1, s.length - 3));
-    queries.push(s.slice(at, at + 3).join(' ').replace(/[.,:;!?()]/g, '').toLowerCase());
-  } else queries.push(`${1990 + Math.floor(rnd() * 30)}/${String(1 + Math.floor(rnd() * 120)).padStart(2, '0')}`);
+    [q, kind] = [s.slice(at, at + 3).join(' ').replace(/[.,:;!?()]/g, '').toLowerCase(), 'three consecutive words'];
+  } else [q, kind] = [`${1990 + Math.floor(rnd() * 30)}/${String(1 + Math.floor(rnd() * 120)).padStart(2, '0')}`, 'dnr'];
+  queries.push(q);
+  kinds.set(q, kind);
 }
 
 // 4. The server: gzip like a host, fixed latency, a log of every response.
@@ -193,6 +198,7 @@ async function measure(fn) {
   for (const q of queries) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
+    if (rows.length % 50 === 0) log(`${fn}: ${rows.length} of ${queries.length} queries`);
     await page.goto(`${base}/bench-search.html`);
     await page.waitForFunction(() => window.ready);
     requests = [];
@@ -248,6 +254,19 @@ const result = {
   queries: queries.length,
   protokoll: summary(ours),
   pagefind: theirs && summary(theirs),
+  by_kind: Object.fromEntries(
+    [...new Set(kinds.values())].map((k) => {
+      const mine = ours.filter((r) => kinds.get(r.q) === k);
+      const pf = theirs && theirs.filter((r) => kinds.get(r.q) === k);
+      return [k, {
+        queries: mine.length,
+        protokoll_bytes_p50: pct(mine, 'bytes', 50),
+        protokoll_bytes_p95: pct(mine, 'bytes', 95),
+        pagefind_bytes_p50: pf && pct(pf, 'bytes', 50),
+        pagefind_bytes_p95: pf && pct(pf, 'bytes', 95),
+      }];
+    }),
+  ),
 };
 console.log(JSON.stringify(result, null, 2));
 log(`\nper query (gzip on the wire, cold cache, ${queries.length} queries, ${PARAGRAPHS} paragraphs):`);

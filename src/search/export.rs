@@ -247,40 +247,46 @@ fn encode_top(list: &[(u32, Score)]) -> Vec<u8> {
     out
 }
 
-fn layout(
-    terms: &BTreeMap<String, TermPostings>,
-    cards: &[Card],
-    organ_names: &BTreeMap<String, String>,
-) -> Vec<OutFile> {
-    let num_docs = cards.len();
+/// The term files: shards in key order (and their boundaries), and each common term's full
+/// postings and top-K block (and the list of common terms).
+struct TermFiles {
+    files: Vec<(String, Vec<u8>)>,
+    shards: Vec<String>,
+    common: Vec<String>,
+}
+
+fn term_files(terms: &BTreeMap<String, TermPostings>, num_docs: usize) -> TermFiles {
     let common_min = common_df(num_docs);
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut common: Vec<&str> = Vec::new();
-    let mut shards: Vec<String> = Vec::new();
-    let mut shard_terms = 0u64;
+    let mut out = TermFiles {
+        files: Vec::new(),
+        shards: Vec::new(),
+        common: Vec::new(),
+    };
     let mut body = Vec::new();
+    let mut count = 0u64;
     let mut prev_key = "";
     let mut last_of_previous: Option<&str> = None;
-    let flush = |body: &mut Vec<u8>, n: &mut u64, files: &mut Vec<(String, Vec<u8>)>| {
-        let mut out = Vec::new();
-        put_varint(&mut out, *n);
-        out.append(body);
-        files.push((format!("s/{}.bin", files_count(files, "s/")), out));
-        *n = 0;
+    let flush = |body: &mut Vec<u8>, count: &mut u64, out: &mut TermFiles| {
+        let mut shard = Vec::new();
+        put_varint(&mut shard, *count);
+        shard.append(body);
+        let n = out.shards.len() - 1;
+        out.files.push((format!("s/{n}.bin"), shard));
+        *count = 0;
     };
     for (key, list) in terms {
         if list.len() > common_min {
-            let i = common.len();
-            common.push(key);
+            let i = out.common.len();
+            out.common.push(key.clone());
             let mut full = Vec::new();
             put_varint(&mut full, list.len() as u64);
             encode_postings(&mut full, list);
-            files.push((format!("p/{i}.bin"), full));
-            files.push((format!("t/{i}.bin"), encode_top(list)));
+            out.files.push((format!("p/{i}.bin"), full));
+            out.files.push((format!("t/{i}.bin"), encode_top(list)));
             continue;
         }
-        if shard_terms == 0 {
-            shards.push(boundary(last_of_previous, key));
+        if count == 0 {
+            out.shards.push(boundary(last_of_previous, key));
             prev_key = "";
         }
         let shared = common_prefix(prev_key, key);
@@ -289,16 +295,30 @@ fn layout(
         body.extend_from_slice(&key.as_bytes()[shared..]);
         put_varint(&mut body, list.len() as u64);
         encode_postings(&mut body, list);
-        shard_terms += 1;
+        count += 1;
         prev_key = key;
         last_of_previous = Some(key);
         if body.len() >= SHARD_BYTES {
-            flush(&mut body, &mut shard_terms, &mut files);
+            flush(&mut body, &mut count, &mut out);
         }
     }
-    if shard_terms > 0 {
-        flush(&mut body, &mut shard_terms, &mut files);
+    if count > 0 {
+        flush(&mut body, &mut count, &mut out);
     }
+    out
+}
+
+fn layout(
+    terms: &BTreeMap<String, TermPostings>,
+    cards: &[Card],
+    organ_names: &BTreeMap<String, String>,
+) -> Vec<OutFile> {
+    let num_docs = cards.len();
+    let TermFiles {
+        mut files,
+        shards,
+        common,
+    } = term_files(terms, num_docs);
 
     // Filter columns: 0 = none, else 1 + the index in the entry's list.
     let organs: Vec<&str> = sorted_unique(cards.iter().map(|c| c.organ.as_str()));
@@ -368,10 +388,6 @@ fn layout(
     entry_bytes.push(b'\n');
     out.push((PathBuf::from(ENTRY), entry_bytes));
     out
-}
-
-fn files_count(files: &[(String, Vec<u8>)], prefix: &str) -> usize {
-    files.iter().filter(|f| f.0.starts_with(prefix)).count()
 }
 
 fn sorted_unique<'a>(it: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
