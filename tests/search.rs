@@ -198,3 +198,40 @@ fn the_export_is_byte_identical_across_builds() {
     assert_eq!(x, y);
     assert!(a.join("sok/tantivy/meta.json").is_file());
 }
+
+#[test]
+fn every_entity_is_one_document_of_its_type() {
+    use tantivy::collector::Count;
+    use tantivy::query::TermQuery;
+    use tantivy::schema::IndexRecordOption;
+    let site = protokoll::check(&repo()).unwrap_or_else(|e| panic!("{e}"));
+    let index = open(out()).unwrap();
+    let fields = schema::Fields::of(&index.schema()).unwrap();
+    let searcher = index.reader().unwrap().searcher();
+    let count = |kind: &str| {
+        let q = TermQuery::new(
+            tantivy::Term::from_field_text(fields.kind, kind),
+            IndexRecordOption::Basic,
+        );
+        searcher.search(&q, &Count).unwrap()
+    };
+    let decisions = protokoll::render::pages::decisions(&site).len();
+    let paragraphs: usize = site
+        .meetings
+        .iter()
+        .map(|m| m.items(protokoll::site::Part::Protokoll).len())
+        .sum();
+    let items: usize = site
+        .meetings
+        .iter()
+        .map(|m| m.items(protokoll::site::Part::Kallelse).len())
+        .sum();
+    assert_eq!(count("beslut"), decisions);
+    assert_eq!(count("paragraf"), paragraphs - decisions);
+    assert_eq!(count("punkt"), items);
+    assert_eq!(count("mote"), site.meetings.len());
+    assert_eq!(count("arende"), site.cases.len());
+    assert_eq!(count("person"), site.people.len());
+    assert_eq!(count("dokument") + count("rapport"), site.documents.len());
+    assert!(count("rapport") > 0 && count("punkt") > 0);
+}
