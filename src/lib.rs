@@ -1,6 +1,6 @@
 //! protokoll: a static site generator for the published record of Swedish public bodies.
-//! [`build`] is the whole pipeline: load → resolve → render → check links → write; [`validate`] is
-//! the same without the write.
+//! [`build`] is the whole pipeline: load → resolve → (render ∥ search index) → check links →
+//! write; [`validate`] is the same without the write.
 
 pub mod body;
 pub mod config;
@@ -19,6 +19,7 @@ pub mod resolve;
 pub mod sanitize;
 pub mod scaffold;
 pub mod scan;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
@@ -77,6 +78,8 @@ pub enum BuildError {
     Template(String),
     /// The rendered site links to pages or anchors that do not exist.
     Links(Vec<String>),
+    /// The search index could not be built.
+    Search(String),
     /// The output could not be written.
     Write(output::WriteError),
 }
@@ -108,6 +111,7 @@ impl std::fmt::Display for BuildError {
                     l.len()
                 )
             }
+            BuildError::Search(e) => write!(f, "search index: {e}"),
             BuildError::Write(e) => write!(f, "{e}"),
         }
     }
@@ -154,7 +158,13 @@ pub fn validate_with_progress(
         people: site.people.len(),
         documents: site.documents.len(),
     });
-    let files = render::render_with_progress(&site, root, progress)?;
+    let (pages, index) = rayon::join(
+        || render::render_with_progress(&site, root, progress),
+        || search::build(&site),
+    );
+    let mut files = pages?;
+    files.extend(index.map_err(|e| BuildError::Search(e.to_string()))?);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     let broken = scan::check_links(&scanned.links, &linkcheck::Targets::new(&files));
     if !broken.is_empty() {
         return Err(fail(broken, &warnings));

@@ -2,7 +2,7 @@
 //! Templates come from the theme; a site's own `templates/` overrides any of them by name.
 
 mod collide;
-mod pages;
+pub mod pages;
 pub mod urls;
 pub mod views;
 

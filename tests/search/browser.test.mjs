@@ -1,0 +1,104 @@
+// The search page in headless Chromium: the built site served by a plain static file server on
+// 127.0.0.1; the page takes its query from the URL, a typed query and a filter update the results
+// and the URL, the back button restores them, and the live region announces the count.
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { build, missingStemmer, repo, tantivy } from './harness.mjs';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+/** A static file server for `root` on 127.0.0.1 (directories serve their index.html). */
+export function serve(root) {
+  const server = http.createServer((req, res) => {
+    let p = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!p.startsWith(root)) p = root;
+    if (fs.existsSync(p) && fs.statSync(p).isDirectory()) p = path.join(p, 'index.html');
+    fs.readFile(p, (err, data) => {
+      if (err) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(p)] || 'application/octet-stream' });
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export async function launch() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+const firstHref = (page) => page.locator('#sok-traffar li a.card-title').first().getAttribute('href');
+
+test('the search page finds, filters, and keeps the URL', async (t) => {
+  const out = build(repo);
+  const why = missingStemmer(out);
+  if (why) return t.skip(why);
+  const server = await serve(out);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+
+    await page.goto(`${base}/sok/?q=medlemsavgift`);
+    await page.locator('#sok-status', { hasText: 'medlemsavgift' }).waitFor();
+    assert.equal(await firstHref(page), tantivy(out, 'medlemsavgift')[0].url);
+    const announced = await page.locator('#sok-status').textContent();
+    assert.match(announced, /^\d+ träff(ar)? för ”medlemsavgift”$/);
+    assert.equal(await page.locator('#sok-status').getAttribute('aria-live'), 'polite');
+    assert.ok(await page.locator('#sok-traffar mark').count() > 0, 'matched words are marked');
+
+    await page.locator('#sok-q').fill('ersättaren i Nybro');
+    await page.keyboard.press('Enter');
+    await page.locator('#sok-status', { hasText: 'ersättaren i Nybro' }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'ersättaren i Nybro');
+    assert.equal(await firstHref(page), tantivy(out, 'ersättaren i Nybro')[0].url);
+
+    // A filter that changes the first result: agenda items only.
+    await page.locator('#sok-q').fill('medlemsavgift');
+    await page.keyboard.press('Enter');
+    await page.locator('#sok-status', { hasText: 'medlemsavgift' }).waitFor();
+    const expected = tantivy(out, 'medlemsavgift', { type: 'punkt' })[0].url;
+    assert.notEqual(expected, tantivy(out, 'medlemsavgift')[0].url);
+    await page.locator('#sok-typ option[value="punkt"]').waitFor({ state: 'attached' });
+    await page.locator('#sok-typ').selectOption('punkt');
+    await page.locator('#sok-status', { hasText: 'avgränsat' }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('typ'), 'punkt');
+    assert.equal(await firstHref(page), expected);
+    assert.match(await page.locator('#sok-typ option[value="punkt"]').textContent(), /\(\d+\)$/);
+
+    await page.goBack();
+    await page.locator('#sok-status:not(:has-text("avgränsat"))', { hasText: 'medlemsavgift' }).waitFor();
+    assert.equal(await firstHref(page), tantivy(out, 'medlemsavgift')[0].url);
+    await page.goBack();
+    await page.locator('#sok-status', { hasText: 'ersättaren i Nybro' }).waitFor();
+    assert.equal(await page.locator('#sok-q').inputValue(), 'ersättaren i Nybro');
+
+    // Keyboard: Tab from the search box reaches the button, and a result link takes focus.
+    await page.locator('#sok-q').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Sök');
+    await page.locator('#sok-traffar a').first().focus();
+    assert.equal(await page.evaluate(() => document.activeElement.closest('#sok-traffar') !== null), true);
+
+    // No query: everything, newest first.
+    await page.goto(`${base}/sok/`);
+    await page.locator('#sok-status', { hasText: 'senaste först' }).waitFor();
+    assert.equal(await page.locator('#sok-traffar li').count(), 20);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});

@@ -1,0 +1,124 @@
+"""The index opens in tantivy-py 0.27 (as an archivist would use it) and ranks like `protokoll search`.
+
+Run: python3 -m unittest tests/search/test_tantivy_py.py (needs the release binary; PROTOKOLL_BIN
+overrides its path).
+"""
+
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+import tantivy
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BIN = os.environ.get("PROTOKOLL_BIN", os.path.join(REPO, "target", "release", "protokoll"))
+# The fields a query searches and their boosts, as src/search/schema.rs has them.
+TEXT_FIELDS = [("title", 3.0), ("decision", 2.0), ("people", 1.5), ("text", 1.0)]
+DNR_BOOST = 10.0
+
+
+def swedish():
+    """The analyzer the schema names "sv", built from tantivy-py's parts."""
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(40))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.stemmer("swedish"))
+        .build()
+    )
+
+
+def query(index, analyzer, plain, stop_words, text):
+    """The query rule of src/search/query.rs: every word as its Dnr, or all of its stems; stop words
+    (the list the build exported in sok/index.json) left out unless there is nothing else."""
+    schema = index.schema
+    Q, O = tantivy.Query, tantivy.Occur
+    kept = [w for w in text.split() if analyzer.analyze(w)]
+    content = [w for w in kept if not all(t in stop_words for t in plain.analyze(w))]
+    words = []
+    for word in content or kept:
+        stems = analyzer.analyze(word)
+        dnr = word.strip("".join(c for c in word if not c.isalnum()))
+        all_stems = Q.boolean_query(
+            [
+                (
+                    O.Must,
+                    Q.boolean_query(
+                        [
+                            (O.Should, Q.boost_query(Q.term_query(schema, f, s, "freq"), b))
+                            for f, b in TEXT_FIELDS
+                        ]
+                    ),
+                )
+                for s in stems
+            ]
+        )
+        either = Q.boolean_query(
+            [
+                (O.Should, Q.boost_query(Q.term_query(schema, "dnr", dnr, "freq"), DNR_BOOST)),
+                (O.Should, all_stems),
+            ]
+        )
+        words.append((O.Must, either))
+    return Q.boolean_query(words)
+
+
+class TantivyPy(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.out = os.path.join(cls.tmp.name, "public")
+        subprocess.run([BIN, "build", "--root", REPO, "--output", cls.out], check=True,
+                       stderr=subprocess.DEVNULL)
+        cls.index = tantivy.Index.open(os.path.join(cls.out, "sok", "tantivy"))
+        cls.analyzer = swedish()
+        cls.plain = (
+            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.remove_long(40))
+            .filter(tantivy.Filter.lowercase())
+            .build()
+        )
+        cls.index.register_tokenizer("sv", cls.analyzer)
+        with open(os.path.join(cls.out, "sok", "index.json"), encoding="utf-8") as f:
+            cls.stop_words = set(json.load(f)["stop_words"])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def cli(self, q):
+        out = subprocess.run([BIN, "search", q, "--output", self.out, "--json", "--limit", "5"],
+                             check=True, capture_output=True, text=True).stdout
+        return json.loads(out)
+
+    def test_every_document_is_there(self):
+        searcher = self.index.searcher()
+        count = searcher.search(tantivy.Query.all_query(), 1).count
+        self.assertEqual(searcher.num_docs, count)
+        self.assertGreater(count, 200)
+
+    def test_top_hit_equals_protokoll_search(self):
+        searcher = self.index.searcher()
+        for q in ["medlemsavgift", "ersättaren i Nybro", "2023/07", "verksamhetsplan och budget",
+                  "Marcus Fridlund", "nära vård", "och"]:
+            with self.subTest(q=q):
+                ours = self.cli(q)
+                hits = searcher.search(
+                    query(self.index, self.analyzer, self.plain, self.stop_words, q), 5).hits
+                self.assertTrue(ours and hits, q)
+                score, address = hits[0]
+                self.assertEqual(searcher.doc(address)["url"][0], ours[0]["url"])
+                self.assertAlmostEqual(score, ours[0]["score"], places=3)
+
+    def test_query_parser_finds_word_forms(self):
+        # An archivist's own query through tantivy's parser, with the same analyzer.
+        q = self.index.parse_query("ersättaren", [f for f, _ in TEXT_FIELDS])
+        titles = [self.index.searcher().doc(a)["title"][0]
+                  for _, a in self.index.searcher().search(q, 50).hits]
+        self.assertTrue(any("ersättare " in t + " " for t in titles), titles)
+
+
+if __name__ == "__main__":
+    unittest.main()

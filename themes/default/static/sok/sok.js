@@ -1,0 +1,185 @@
+// The search page /sok/: takes ?q=&organ=&ar=&typ= from the URL, keeps the URL in step with the
+// form (so results can be linked and the back button works), shows ranked results with the matched
+// words marked and the filters with counts, and announces the count in a live region.
+
+import { Engine, tokens } from './engine.js';
+import { stem } from './stemmer.js';
+
+const PAGE = 20;
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti',
+  'september', 'oktober', 'november', 'december'];
+const ALNUM = /[\p{Alphabetic}\p{N}]+/gu;
+
+const $ = (id) => document.getElementById(id);
+const form = $('sok');
+const input = $('sok-q');
+const status = $('sok-status');
+const list = $('sok-traffar');
+const more = $('sok-fler');
+const selects = { organ: $('sok-organ'), ar: $('sok-ar'), typ: $('sok-typ') };
+
+const load = async (url, kind) => {
+  const r = await fetch(url, url.endsWith('/index.json') ? { cache: 'no-store' } : {});
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return kind === 'json' ? r.json() : new Uint8Array(await r.arrayBuffer());
+};
+const engine = new Engine(load);
+const baseTitle = document.title;
+let generation = 0;
+let shown = 0;
+
+/** The state of the page as the URL has it. */
+function fromUrl() {
+  const p = new URLSearchParams(location.search);
+  return { q: p.get('q') || '', organ: p.get('organ') || '', ar: p.get('ar') || '', typ: p.get('typ') || '' };
+}
+
+function toUrl(s) {
+  const p = new URLSearchParams();
+  for (const k of ['q', 'organ', 'ar', 'typ']) if (s[k]) p.set(k, s[k]);
+  const qs = p.toString();
+  return '/sok/' + (qs ? '?' + qs : '');
+}
+
+function fromForm() {
+  return { q: input.value.trim(), organ: selects.organ.value, ar: selects.ar.value, typ: selects.typ.value };
+}
+
+function filtersOf(s) {
+  return { organ: s.organ || null, year: s.ar ? Number(s.ar) : null, type: s.typ || null };
+}
+
+function dateText(d) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d || '');
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : '';
+}
+
+/** Appends `text` to `el`, words whose stem is in `wanted` inside <mark>. */
+function marked(el, text, wanted) {
+  let last = 0;
+  for (const m of text.matchAll(ALNUM)) {
+    const hit = tokens(m[0]).some((t) => wanted.has(stem(t)));
+    if (!hit) continue;
+    if (m.index > last) el.append(text.slice(last, m.index));
+    const mark = document.createElement('mark');
+    mark.textContent = m[0];
+    el.append(mark);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) el.append(text.slice(last));
+}
+
+function card(hit, entry, wanted) {
+  const c = hit.card;
+  const li = document.createElement('li');
+  li.className = 'card';
+  const h = document.createElement('h2');
+  h.className = 'card-heading';
+  const a = document.createElement('a');
+  a.className = 'card-title';
+  a.href = c.u;
+  marked(a, c.l ? `${c.l} ${c.t}` : c.t, wanted);
+  h.append(a);
+  const meta = document.createElement('p');
+  meta.className = 'card-meta';
+  const organ = entry.organs.find(([id]) => id === c.o);
+  const type = entry.types.find(([k]) => k === c.k);
+  const parts = [type && type[1], dateText(c.d), organ && organ[1], c.l, ...c.n.map((d) => `Dnr ${d}`)];
+  for (const p of parts.filter(Boolean)) {
+    const span = document.createElement('span');
+    span.textContent = p;
+    meta.append(span);
+  }
+  li.append(h, meta);
+  if (c.x) {
+    const x = document.createElement('p');
+    x.className = 'card-excerpt';
+    marked(x, c.x, wanted);
+    li.append(x);
+  }
+  return li;
+}
+
+function fillSelect(sel, values, counts, all) {
+  const current = sel.value;
+  sel.replaceChildren();
+  sel.append(new Option(all, ''));
+  for (const [value, label, n] of values) {
+    sel.append(new Option(`${label} (${n})`, value));
+  }
+  sel.value = current;
+}
+
+async function showCounts(s, gen) {
+  const entry = await engine.open();
+  const c = await engine.counts(s.q, filtersOf(s));
+  if (gen !== generation) return;
+  const n = (map, i) => map.get(i + 1) || 0;
+  fillSelect(selects.organ, entry.organs.map(([id, name], i) => [id, name, n(c.organ, i)]), c.organ, 'Alla organ');
+  fillSelect(selects.ar, entry.years.map((y, i) => [String(y), String(y), n(c.year, i)]), c.year, 'Alla år');
+  fillSelect(selects.typ, entry.types.map(([k, label], i) => [k, label, n(c.type, i)]), c.type, 'Alla typer');
+}
+
+function describe(s, total) {
+  const what = total === 1 ? '1 träff' : `${total.toLocaleString('sv-SE')} träffar`;
+  const narrowed = s.organ || s.ar || s.typ ? ', avgränsat' : '';
+  if (!s.q) return `${what}${narrowed}, senaste först`;
+  return total ? `${what} för ”${s.q}”${narrowed}` : `Inga träffar för ”${s.q}”${narrowed}`;
+}
+
+/** Runs the search the state asks for and shows the first page of results. */
+async function run(s) {
+  const gen = ++generation;
+  input.value = s.q;
+  for (const [k, sel] of Object.entries(selects)) {
+    if (s[k] && ![...sel.options].some((o) => o.value === s[k])) sel.append(new Option(s[k], s[k]));
+    sel.value = s[k];
+  }
+  status.textContent = 'Söker …';
+  try {
+    const entry = await engine.open();
+    $('sok-filter').hidden = false;
+    const r = await engine.search(s.q, filtersOf(s), 0, PAGE);
+    if (gen !== generation) return;
+    const wanted = new Set(r.words.flatMap((w) => w.stems));
+    list.replaceChildren(...r.hits.map((h) => card(h, entry, wanted)));
+    shown = r.hits.length;
+    more.hidden = shown >= r.total;
+    status.textContent = describe(s, r.total);
+    document.title = s.q ? `${s.q} – ${baseTitle}` : baseTitle;
+    showCounts(s, gen).catch(() => {});
+  } catch (e) {
+    if (gen === generation) status.textContent = 'Sökningen kunde inte laddas. Försök igen senare.';
+  }
+}
+
+async function showMore() {
+  const s = fromUrl();
+  const gen = generation;
+  const entry = await engine.open();
+  const r = await engine.search(s.q, filtersOf(s), shown, PAGE);
+  if (gen !== generation) return;
+  const wanted = new Set(r.words.flatMap((w) => w.stems));
+  const cards = r.hits.map((h) => card(h, entry, wanted));
+  list.append(...cards);
+  shown += r.hits.length;
+  more.hidden = shown >= r.total;
+  if (cards.length) cards[0].querySelector('a').focus();
+}
+
+function navigate() {
+  const s = fromForm();
+  const url = toUrl(s);
+  if (url !== location.pathname + location.search) history.pushState(null, '', url);
+  run(s);
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  navigate();
+});
+for (const sel of Object.values(selects)) sel.addEventListener('change', navigate);
+more.addEventListener('click', () => showMore().catch(() => {}));
+window.addEventListener('popstate', () => run(fromUrl()));
+
+run(fromUrl());
