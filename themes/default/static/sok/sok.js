@@ -11,6 +11,8 @@ const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', '
 const ALNUM = /[\p{Alphabetic}\p{N}]+/gu;
 
 const $ = (id) => document.getElementById(id);
+// The notice for readers without JavaScript; with it, the search itself takes its place.
+$('sok-utan-js')?.remove();
 const form = $('sok');
 const input = $('sok-q');
 const status = $('sok-status');
