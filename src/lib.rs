@@ -1,13 +1,16 @@
 //! protokoll: a static site generator for the published record of Swedish public bodies.
 //! [`build`] is the whole pipeline: load → resolve → render → check links → write.
 
+pub mod appeal;
 pub mod body;
 pub mod config;
 pub mod date;
+pub mod dates;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod linkcheck;
 pub mod load;
+pub mod manifest;
 pub mod markdown;
 pub mod names;
 pub mod output;
@@ -90,7 +93,9 @@ pub fn check(root: &Path) -> Result<site::Site, BuildError> {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     output::check_replaceable(&opts.output).map_err(BuildError::Write)?;
     let site = check(&opts.root)?;
-    let files = render::render(&site, &opts.root)?;
+    let mut files = render::render(&site, &opts.root)?;
+    // Last before checking and writing: the manifest covers every file.
+    manifest::add(&mut files);
     let broken = linkcheck::check(&files);
     if !broken.is_empty() {
         return Err(BuildError::Links(broken));

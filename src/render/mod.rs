@@ -1,7 +1,13 @@
 //! Render: tera templates over view values, in parallel, returning `(path, bytes)` for the writer.
 //! Templates come from the theme; a site's own `templates/` overrides any of them by name.
 
+pub mod api;
+mod calendar;
+pub mod collections;
+mod feeds;
+pub mod noticeboard;
 mod pages;
+pub mod sitemap;
 pub mod urls;
 pub mod views;
 
@@ -26,13 +32,15 @@ pub fn render(site: &Site, root: &Path) -> Result<Vec<OutFile>, BuildError> {
         {"titel": "År", "url": "/ar/"},
         {"titel": "Sök", "url": "/sok/"},
     ]);
-    let site_view =
-        json!({"titel": site.config.titel, "beskrivning": site.config.beskrivning, "nav": nav});
+    let site_view = json!({
+        "titel": site.config.titel, "beskrivning": site.config.beskrivning, "nav": nav,
+        "anslagstavla": noticeboard::enabled(site),
+    });
     let list = pages::all(site);
     let rendered: Result<Vec<Vec<OutFile>>, BuildError> =
         list.par_iter()
             .map(|page| {
-                let json_url = if page.json {
+                let json_url = if page.twin.is_some() {
                     format!("{}index.json", page.url)
                 } else {
                     String::new()
@@ -45,6 +53,7 @@ pub fn render(site: &Site, root: &Path) -> Result<Vec<OutFile>, BuildError> {
                     .chain(std::iter::once(json!({"titel": page.title, "url": page.url})))
                     .collect::<Vec<_>>(),
                 "beskrivning": "",
+                "floden": page.feeds.iter().map(|(t, u, ty)| json!({"titel": t, "url": u, "typ": ty})).collect::<Vec<_>>(),
             }));
                 ctx.insert(page.data.0, &page.data.1);
                 let html = tera
@@ -59,17 +68,23 @@ pub fn render(site: &Site, root: &Path) -> Result<Vec<OutFile>, BuildError> {
                     PathBuf::from(file.trim_start_matches('/')),
                     html.into_bytes(),
                 )];
-                if page.json {
-                    let bytes = serde_json::to_vec_pretty(&page.data.1)
+                if let Some(twin) = &page.twin {
+                    let mut bytes = serde_json::to_vec_pretty(&api::twin(site, twin))
                         .map_err(|e| BuildError::Template(e.to_string()))?;
+                    bytes.push(b'\n');
                     out.push((PathBuf::from(json_url.trim_start_matches('/')), bytes));
                 }
                 Ok(out)
             })
             .collect();
     let mut files: Vec<OutFile> = rendered?.into_iter().flatten().collect();
+    files.extend(feeds::all(site));
+    files.extend(calendar::all(site));
+    files.extend(collections::all(site));
     files.extend(static_files(&theme.join("static"))?);
     files.extend(static_files(&root.join("static"))?);
+    let maps = sitemap::all(site, &files);
+    files.extend(maps);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }

@@ -107,6 +107,12 @@ impl Resolver {
                     kind: o.typ.clone(),
                     orgnr: o.orgnr.clone(),
                     kommun: o.kommun.clone(),
+                    notice_board: o.anslagstavla.unwrap_or(matches!(
+                        o.typ.as_deref(),
+                        Some("kommun" | "region" | "kommunalförbund")
+                    )),
+                    archive_place: o.forvaringsplats.clone(),
+                    court: o.forvaltningsratt.clone(),
                 });
             }
         }
@@ -138,6 +144,7 @@ impl Resolver {
                     organisation: organisation.unwrap_or(0),
                     kind: o.typ.clone(),
                     description: o.beskrivning.clone().unwrap_or_default(),
+                    archive_place: o.forvaringsplats.clone(),
                 });
             }
         }
@@ -310,6 +317,12 @@ impl Resolver {
                     m.end = fm.slut.or(m.end);
                     m.place = fm.plats.clone().or(m.place.take());
                     m.protokoll = Some(minutes);
+                    if m.cancelled {
+                        self.errors.push(
+                            Diagnostic::error(&f.path, 1, 1, "a protokoll for a meeting whose kallelse says `installt = true`")
+                                .with_hint("remove `installt = true` from the kallelse, or this protokoll if the meeting was not held"),
+                        );
+                    }
                 }
                 Parsed::Kallelse(fm, body) => {
                     let notice = self.notice(f, fm, body);
@@ -320,6 +333,14 @@ impl Resolver {
                     m.end = m.end.or(fm.slut);
                     m.place = m.place.take().or(fm.plats.clone());
                     m.kallelse = Some(notice);
+                    m.cancelled = fm.installt.as_ref().is_some_and(|c| *c.get_ref());
+                    if m.cancelled && m.protokoll.is_some() {
+                        let c = fm.installt.as_ref().expect("set");
+                        self.errors.push(
+                            f.at(c, "the kallelse says the meeting is cancelled, but it has a protokoll")
+                                .with_hint("remove `installt = true`, or the protokoll if the meeting was not held"),
+                        );
+                    }
                 }
                 _ => {}
             }
@@ -361,6 +382,7 @@ impl Resolver {
         if let Some(range) = &fm.paragrafer {
             links::check_range(f, range, &body.items, &mut self.errors);
         }
+        let corrections = self.corrections(f, fm, body);
         Minutes {
             path: f.path.display().to_string(),
             title: fm.rubrik.clone(),
@@ -373,7 +395,62 @@ impl Resolver {
             preamble: body.preamble.clone(),
             items: Self::paragraphs(&body.items),
             signatures: self.signatures(f, &fm.underskrift),
+            posted: fm.anslagen.or(fm.justerad),
+            corrections,
         }
+    }
+
+    /// The `[[rattelse]]` log: each names an existing paragraph, and none predates the justering.
+    fn corrections(
+        &mut self,
+        f: &SourceFile,
+        fm: &ProtokollFm,
+        body: &crate::body::Body,
+    ) -> Vec<Correction> {
+        if let (Some(posted), Some(adjusted)) = (fm.anslagen, fm.justerad)
+            && posted < adjusted
+        {
+            self.errors.push(Diagnostic::error(
+                &f.path,
+                1,
+                1,
+                format!("anslagen ({posted}) is before the protokoll was justerat ({adjusted})"),
+            ));
+        }
+        fm.rattelse
+            .iter()
+            .map(|r| {
+                if let Some(adjusted) = fm.justerad
+                    && r.datum < adjusted
+                {
+                    self.errors.push(Diagnostic::error(
+                        &f.path,
+                        1,
+                        1,
+                        format!(
+                            "a rättelse dated {} is before the protokoll was justerat ({adjusted})",
+                            r.datum
+                        ),
+                    ));
+                }
+                let item = r.paragraf.as_ref().and_then(|nr| {
+                    let found = body.items.iter().position(|i| &i.number == nr.get_ref());
+                    if found.is_none() {
+                        self.errors.push(f.at(
+                            nr,
+                            format!("the rättelse names paragraph {}, which this protokoll does not have", nr.get_ref()),
+                        ));
+                    }
+                    found
+                });
+                Correction {
+                    date: r.datum,
+                    reason: r.skal.clone(),
+                    change: r.andring.clone(),
+                    item,
+                }
+            })
+            .collect()
     }
 
     fn notice(&mut self, f: &SourceFile, fm: &KallelseFm, body: &crate::body::Body) -> Notice {
