@@ -2,12 +2,14 @@
 //! [`build`] is the whole pipeline: load → resolve → render → check links → write.
 
 pub mod appeal;
+pub mod archive;
 pub mod body;
 pub mod config;
 pub mod date;
 pub mod dates;
 pub mod diagnostic;
 pub mod frontmatter;
+pub mod ledger;
 pub mod linkcheck;
 pub mod load;
 pub mod manifest;
@@ -38,6 +40,12 @@ pub struct BuildReport {
     pub pages: usize,
     /// All files written.
     pub files: usize,
+    /// Protokoll recorded in the ledger (`justerade.toml`) for the first time: commit it.
+    pub sealed: Vec<String>,
+    /// Protokoll whose rättelse was recorded in the ledger.
+    pub corrected: Vec<String>,
+    /// Things the publisher should know that did not stop the build.
+    pub warnings: Vec<String>,
 }
 
 /// Why a build failed.
@@ -82,32 +90,76 @@ impl std::fmt::Display for BuildError {
     }
 }
 
-/// Loads and resolves the site without writing anything.
+/// Loads and resolves the site and checks it against the ledger, without writing anything.
 pub fn check(root: &Path) -> Result<site::Site, BuildError> {
-    let config = config::Config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
-    let files = load::load(root).map_err(sorted)?;
-    resolve::resolve(config, &files).map_err(sorted)
+    load_sealed(root).map(|(site, _)| site)
 }
 
-/// Builds the site at `opts.root` into `opts.output`.
-pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    output::check_replaceable(&opts.output).map_err(BuildError::Write)?;
-    let site = check(&opts.root)?;
-    let mut files = render::render(&site, &opts.root)?;
-    // Last before checking and writing: the manifest covers every file.
+/// load → resolve → the ledger of justerade protokoll; returns what the ledger should record.
+fn load_sealed(root: &Path) -> Result<(site::Site, ledger::Sealing), BuildError> {
+    let config = config::Config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
+    let files = load::load(root).map_err(sorted)?;
+    let site = resolve::resolve(config, &files).map_err(sorted)?;
+    let sealing = ledger::check(root, &files).map_err(sorted)?;
+    Ok((site, sealing))
+}
+
+/// The site and its output files, for when nothing may change the sources: the ledger must
+/// already record every justerat protokoll.
+pub fn sealed_outputs(root: &Path) -> Result<(site::Site, Vec<output::OutFile>), BuildError> {
+    let (site, sealing) = load_sealed(root)?;
+    if sealing.new_text.is_some() {
+        return Err(BuildError::Content(vec![
+            Diagnostic::error(
+                Path::new(ledger::FILE),
+                0,
+                0,
+                "the ledger of justerade protokoll is not up to date",
+            )
+            .with_hint("run `protokoll build` and commit justerade.toml first"),
+        ]));
+    }
+    let files = outputs(&site, root)?;
+    Ok((site, files))
+}
+
+/// Every output file of the site, checked: pages, data, feeds … and last the manifest.
+fn outputs(site: &site::Site, root: &Path) -> Result<Vec<output::OutFile>, BuildError> {
+    let mut files = render::render(site, root)?;
+    // Last: the manifest covers every file.
     manifest::add(&mut files);
     let broken = linkcheck::check(&files);
     if !broken.is_empty() {
         return Err(BuildError::Links(broken));
     }
+    Ok(files)
+}
+
+/// Builds the site at `opts.root` into `opts.output`.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    output::check_replaceable(&opts.output).map_err(BuildError::Write)?;
+    let (site, sealing) = load_sealed(&opts.root)?;
+    let files = outputs(&site, &opts.root)?;
+    ledger::save(&opts.root, &sealing)
+        .map_err(|e| BuildError::Write(output::WriteError::Io(opts.root.join(ledger::FILE), e)))?;
     output::write_all(&opts.output, &files).map_err(BuildError::Write)?;
     let pages = files
         .iter()
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
         .count();
+    let mut warnings = Vec::new();
+    if site.config.bas_url.is_none() {
+        warnings.push(
+            "protokoll.toml has no bas_url: no Atom feeds, calendars or sitemap.xml were written"
+                .to_string(),
+        );
+    }
     Ok(BuildReport {
         pages,
         files: files.len() + 1,
+        sealed: sealing.sealed,
+        corrected: sealing.corrected,
+        warnings,
     })
 }
 
