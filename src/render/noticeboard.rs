@@ -88,7 +88,7 @@ pub fn notice_view(site: &Site, n: &Notice) -> Value {
         "sista_dag_text": n.last_day.long_with_weekday(),
         "tas_ned": n.take_down,
         "forvaringsplats": archive_place(site, meeting.organ),
-        "domstol": org.court.clone().unwrap_or_else(|| "förvaltningsrätten".to_string()),
+        "domstol": org.court.clone().unwrap_or_else(|| "Förvaltningsrätten".to_string()),
     })
 }
 
