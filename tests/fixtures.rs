@@ -29,7 +29,10 @@ fn minimal_site_builds_with_links_both_ways() {
         "two paragraphs and the document"
     );
     let ake = json(&out, "person/ake-gustavsson/index.json");
-    assert_eq!(ake["meeting"][0]["meeting"]["web"], "/styrelsen/2024-01-10/");
+    assert_eq!(
+        ake["meeting"][0]["meeting"]["web"],
+        "/styrelsen/2024-01-10/"
+    );
     let peter = json(&out, "person/peter-karlsson/index.json");
     assert_eq!(
         peter["membership"][0]["beslut"]["web"],

@@ -66,7 +66,11 @@ fn a_case_lists_every_paragraph_that_handled_it() {
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|e| e["agendaItem"]["web"].as_str().or(e["paper"]["web"].as_str()))
+        .filter_map(|e| {
+            e["agendaItem"]["web"]
+                .as_str()
+                .or(e["paper"]["web"].as_str())
+        })
         .collect();
     assert!(urls.contains(&"/forbundsmotet/2024-04-25/5/"), "{urls:?}");
     assert!(urls.contains(&"/forbundsmotet/2024-04-25/7/"), "{urls:?}");
