@@ -323,3 +323,46 @@ fn the_archive_refuses_an_outdated_ledger() {
     assert!(d[0].to_string().contains("not up to date"));
     assert!(!t.path().join("bag").exists());
 }
+
+#[test]
+fn source_date_epoch_decides_which_notices_are_current() {
+    let t = fixture("kommun");
+    let out = t.path().join("public");
+    // 2024-09-20 12:00 UTC: only the September notice had been posted, and it is current.
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_protokoll"))
+        .args(["build", "--root"])
+        .arg(t.path())
+        .env("SOURCE_DATE_EPOCH", "1726833600")
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let page = html(&out, "anslagstavla/index.html");
+    let archive = page.find("id=\"arkiv\"").unwrap();
+    assert!(page.find("id=\"kommunstyrelsen-2024-09-10\"").unwrap() < archive);
+    assert!(page.contains("Per 20 september 2024."));
+}
+
+#[test]
+fn a_signed_protokoll_without_a_justering_date_is_an_error_where_there_is_a_notice_board() {
+    let t = fixture("kommun");
+    let p = t.path().join(PROTOKOLL);
+    fs::write(
+        &p,
+        fs::read_to_string(&p)
+            .unwrap()
+            .replace("justerad = 2024-11-14\n", ""),
+    )
+    .unwrap();
+    let Err(BuildError::Content(d)) = build(t.path()) else {
+        panic!("expected an error")
+    };
+    assert!(
+        d.iter()
+            .any(|x| x.to_string().contains("has no `justerad` date")),
+        "{d:?}"
+    );
+}
