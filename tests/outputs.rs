@@ -366,3 +366,23 @@ fn a_signed_protokoll_without_a_justering_date_is_an_error_where_there_is_a_noti
         "{d:?}"
     );
 }
+
+#[test]
+fn a_rattelse_dated_before_the_justering_is_an_error_at_its_table() {
+    let t = fixture("kommun");
+    let p = t.path().join(PROTOKOLL);
+    let text = fs::read_to_string(&p).unwrap().replace(
+        "[narvaro]",
+        "[[rattelse]]\ndatum = 2024-11-01\nskal = \"x\"\nandring = \"y\"\n\n[narvaro]",
+    );
+    fs::write(&p, text).unwrap();
+    let Err(BuildError::Content(d)) = build(t.path()) else {
+        panic!("expected an error")
+    };
+    assert_eq!(
+        d[0].to_string().lines().next().unwrap(),
+        format!(
+            "{PROTOKOLL}:14:1: error: a rättelse dated 2024-11-01 is before the protokoll was justerat (2024-11-14)"
+        )
+    );
+}

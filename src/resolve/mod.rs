@@ -61,6 +61,15 @@ pub fn resolve(config: Config, files: &[SourceFile]) -> Result<Site, Vec<Diagnos
     }
 }
 
+/// The 1-based line of the `nth` line starting with `key` in a file's text (1 when not found).
+fn key_line(text: &str, key: &str, nth: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with(key))
+        .nth(nth)
+        .map_or(1, |(i, _)| i + 1)
+}
+
 struct Resolver {
     site: Site,
     errors: Vec<Diagnostic>,
@@ -426,20 +435,21 @@ impl Resolver {
         {
             self.errors.push(Diagnostic::error(
                 &f.path,
-                1,
+                key_line(&f.text, "anslagen", 0),
                 1,
                 format!("anslagen ({posted}) is before the protokoll was justerat ({adjusted})"),
             ));
         }
         fm.rattelse
             .iter()
-            .map(|r| {
+            .enumerate()
+            .map(|(n, r)| {
                 if let Some(adjusted) = fm.justerad
                     && r.datum < adjusted
                 {
                     self.errors.push(Diagnostic::error(
                         &f.path,
-                        1,
+                        key_line(&f.text, "[[rattelse]]", n),
                         1,
                         format!(
                             "a rättelse dated {} is before the protokoll was justerat ({adjusted})",
