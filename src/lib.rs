@@ -154,6 +154,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                 .to_string(),
         );
     }
+    warnings.extend(unposted(&site));
     Ok(BuildReport {
         pages,
         files: files.len() + 1,
@@ -161,6 +162,23 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         corrected: sealing.corrected,
         warnings,
     })
+}
+
+/// Justerade protokoll that belong on a notice board but have no date to count the appeal from.
+fn unposted(site: &site::Site) -> Vec<String> {
+    site.meetings
+        .iter()
+        .filter(|m| site.organisations[site.organs[m.organ].organisation].notice_board)
+        .filter_map(|m| m.protokoll.as_ref())
+        .filter(|p| p.is_adjusted() && p.posted.is_none())
+        .map(|p| {
+            format!(
+                "{}: justerat but without `justerad` (or `anslagen`): it is not on the notice board, \
+                 since the appeal period counts from the day the justering is announced",
+                p.path
+            )
+        })
+        .collect()
 }
 
 fn sorted(mut d: Vec<Diagnostic>) -> BuildError {

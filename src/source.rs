@@ -41,7 +41,7 @@ pub struct OrganisationRec {
     /// Its own website, shown as text.
     pub webbplats: Option<String>,
     /// Whether its organs' justerade protokoll go on the notice board (`/anslagstavla/`); default
-    /// on for `kommun`, `region` and `kommunalförbund`, off otherwise.
+    /// on for `kommun` and `region`, off otherwise.
     pub anslagstavla: Option<bool>,
     /// Where its protokoll are kept, shown on the notice board.
     pub forvaringsplats: Option<String>,

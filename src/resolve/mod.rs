@@ -116,10 +116,9 @@ impl Resolver {
                     kind: o.typ.clone(),
                     orgnr: o.orgnr.clone(),
                     kommun: o.kommun.clone(),
-                    notice_board: o.anslagstavla.unwrap_or(matches!(
-                        o.typ.as_deref(),
-                        Some("kommun" | "region" | "kommunalförbund")
-                    )),
+                    notice_board: o
+                        .anslagstavla
+                        .unwrap_or(matches!(o.typ.as_deref(), Some("kommun" | "region"))),
                     archive_place: o.forvaringsplats.clone(),
                     court: o.forvaltningsratt.clone(),
                 });
@@ -317,20 +316,6 @@ impl Resolver {
             let key = (date, self.site.organs[organ].id.clone());
             match &f.parsed {
                 Parsed::Protokoll(fm, body) => {
-                    let org = &self.site.organisations[self.site.organs[organ].organisation];
-                    if org.notice_board
-                        && !fm.underskrift.is_empty()
-                        && fm.justerad.is_none()
-                        && fm.anslagen.is_none()
-                    {
-                        self.errors.push(
-                            Diagnostic::error(&f.path, 1, 1, format!(
-                                "the protokoll is signed but has no `justerad` date: {} keeps a notice board, and the appeal period counts from the day the justering is announced",
-                                org.name
-                            ))
-                            .with_hint("add justerad = YYYY-MM-DD (and anslagen = YYYY-MM-DD if it went up on the notice board later)"),
-                        );
-                    }
                     let minutes = self.minutes(f, fm, body);
                     let m = by_key
                         .entry(key)
