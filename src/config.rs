@@ -21,6 +21,10 @@ pub struct Config {
     /// Largest content file accepted: a number of bytes, or a string like "8 MB" or "500 kB".
     #[serde(default)]
     pub max_filstorlek: Option<FileSize>,
+    /// The address the site is published at, `https://host` (no path): feeds, calendars and the
+    /// sitemap need absolute URLs and are only written when it is set. Stored without the
+    /// trailing slash.
+    pub bas_url: Option<String>,
 }
 
 /// A size in bytes, written as an integer or as a number with a unit (B, kB, MB, GB; powers of 1000).
@@ -78,8 +82,35 @@ impl Default for Config {
             organisation: None,
             tema: default_theme(),
             max_filstorlek: None,
+            bas_url: None,
         }
     }
+}
+
+/// Checks `bas_url`: `http(s)://host[:port]`, optionally with one trailing `/`; returns it without.
+fn check_base_url(url: &str) -> Result<String, String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("bas_url \"{url}\" must start with https:// (or http://)"))?;
+    let host = rest.strip_suffix('/').unwrap_or(rest);
+    if host.is_empty() {
+        return Err(format!("bas_url \"{url}\" has no host name"));
+    }
+    if host.contains('/') || host.contains('?') || host.contains('#') {
+        return Err(format!(
+            "bas_url \"{url}\" has a path: the site's links start at the root, so it must be published at the root of its host"
+        ));
+    }
+    if !host
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+    {
+        return Err(format!(
+            "bas_url \"{url}\" is not a plain host name (use the ASCII/punycode form)"
+        ));
+    }
+    Ok(format!("{}{host}", &url[..url.len() - rest.len()]))
 }
 
 impl Config {
@@ -93,8 +124,21 @@ impl Config {
         let path = root.join("protokoll.toml");
         let shown = Path::new("protokoll.toml");
         match std::fs::read_to_string(&path) {
-            Ok(text) => toml::from_str(&text)
-                .map_err(|e| crate::frontmatter::toml_error(shown, &text, 0, &e)),
+            Ok(text) => {
+                let mut c: Config = toml::from_str(&text)
+                    .map_err(|e| crate::frontmatter::toml_error(shown, &text, 0, &e))?;
+                if let Some(url) = &c.bas_url {
+                    let line = text
+                        .lines()
+                        .position(|l| l.trim_start().starts_with("bas_url"))
+                        .map_or(1, |i| i + 1);
+                    c.bas_url = Some(check_base_url(url).map_err(|m| {
+                        Diagnostic::error(shown, line, 1, m)
+                            .with_hint("write the site's address, e.g. bas_url = \"https://protokoll.example.se\"")
+                    })?);
+                }
+                Ok(c)
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(Diagnostic::error(shown, 0, 0, format!("cannot read: {e}"))),
         }
@@ -115,5 +159,20 @@ mod tests {
         let c: Config = toml::from_str("titel = \"x\"\nmax_filstorlek = 2048").unwrap();
         assert_eq!(c.max_file_bytes(), 2048);
         assert_eq!(Config::default().max_file_bytes(), DEFAULT_MAX_FILE_BYTES);
+    }
+
+    #[test]
+    fn base_url_is_a_bare_origin() {
+        assert_eq!(
+            check_base_url("https://protokoll.example.se/").unwrap(),
+            "https://protokoll.example.se"
+        );
+        assert_eq!(
+            check_base_url("http://127.0.0.1:8080").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        assert!(check_base_url("https://example.se/protokoll/").is_err());
+        assert!(check_base_url("example.se").is_err());
+        assert!(check_base_url("https://").is_err());
     }
 }

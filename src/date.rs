@@ -76,6 +76,31 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` days after 1970-01-01 (negative: before).
+    pub fn from_days(days: i64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// The date `n` days later (earlier when negative).
+    pub fn add_days(self, n: i64) -> Date {
+        Date::from_days(self.days_since_epoch() + n)
+    }
+
+    /// Day of the week, 0 = Monday … 6 = Sunday.
+    pub fn weekday_index(self) -> usize {
+        (self.days_since_epoch() + 3).rem_euclid(7) as usize
+    }
+
     /// The Swedish weekday name, lower case.
     pub fn weekday(self) -> &'static str {
         // 1970-01-01 was a Thursday (index 3).
@@ -172,6 +197,24 @@ mod tests {
             Date::new(2024, 4, 25).unwrap().long_with_weekday(),
             "torsdag 25 april 2024"
         );
+    }
+
+    #[test]
+    fn day_arithmetic_round_trips() {
+        for d in [
+            "1969-12-31",
+            "1970-01-01",
+            "2000-02-29",
+            "2024-03-31",
+            "2100-03-01",
+        ] {
+            let date = Date::parse(d).unwrap();
+            assert_eq!(Date::from_days(date.days_since_epoch()), date);
+        }
+        let d = Date::parse("2024-09-19").unwrap();
+        assert_eq!(d.add_days(21).to_string(), "2024-10-10");
+        assert_eq!(d.add_days(-19).to_string(), "2024-08-31");
+        assert_eq!(Date::parse("2024-09-15").unwrap().weekday_index(), 6);
     }
 
     #[test]

@@ -2,13 +2,18 @@
 //! [`build`] is the whole pipeline: load → resolve → (render ∥ search index) → check links →
 //! write; [`validate`] is the same without the write.
 
+pub mod appeal;
+pub mod archive;
 pub mod body;
 pub mod config;
 pub mod date;
+pub mod dates;
 pub mod diagnostic;
 pub mod frontmatter;
+pub mod ledger;
 pub mod linkcheck;
 pub mod load;
+pub mod manifest;
 pub mod markdown;
 pub mod names;
 pub mod output;
@@ -46,6 +51,10 @@ pub struct BuildReport {
     pub files: usize,
     /// Problems that did not stop the build, sorted by path and position.
     pub warnings: Vec<Diagnostic>,
+    /// Protokoll recorded in the ledger (`justerade.toml`) for the first time: commit it.
+    pub sealed: Vec<String>,
+    /// Protokoll whose rättelse was recorded in the ledger.
+    pub corrected: Vec<String>,
 }
 
 /// A site that passed every check, rendered but not written.
@@ -57,6 +66,8 @@ pub struct Validated {
     pub files: Vec<output::OutFile>,
     /// Problems that do not stop the build, sorted by path and position.
     pub warnings: Vec<Diagnostic>,
+    /// What the ledger of justerade protokoll should record after this build.
+    pub sealing: ledger::Sealing,
 }
 
 impl Validated {
@@ -125,7 +136,8 @@ pub fn check(root: &Path) -> Result<site::Site, BuildError> {
 }
 
 /// Every check the build makes, nothing written: load (with the personnummer guard), resolve,
-/// the links of the Markdown sources, render, and the links of the output.
+/// the ledger of justerade protokoll, the links of the Markdown sources, render, and the links
+/// of the output.
 pub fn validate(root: &Path) -> Result<Validated, BuildError> {
     validate_with_progress(root, &progress::none)
 }
@@ -153,6 +165,10 @@ pub fn validate_with_progress(
             return Err(fail(e, &warnings));
         }
     };
+    let sealing = match ledger::check(root, &loaded.files) {
+        Ok(s) => s,
+        Err(e) => return Err(fail(e, &warnings)),
+    };
     progress(Progress::Checked {
         meetings: site.meetings.len(),
         people: site.people.len(),
@@ -165,6 +181,8 @@ pub fn validate_with_progress(
     let mut files = pages?;
     files.extend(index.map_err(|e| BuildError::Search(e.to_string()))?);
     files.sort_by(|a, b| a.0.cmp(&b.0));
+    // Last: the manifest covers every file.
+    manifest::add(&mut files);
     let broken = scan::check_links(&scanned.links, &linkcheck::Targets::new(&files));
     if !broken.is_empty() {
         return Err(fail(broken, &warnings));
@@ -174,12 +192,40 @@ pub fn validate_with_progress(
         return Err(BuildError::Links(broken));
     }
     progress(Progress::LinksChecked { files: files.len() });
+    if site.config.bas_url.is_none() {
+        warnings.push(Diagnostic::warning(
+            Path::new("protokoll.toml"),
+            0,
+            0,
+            "no bas_url: no Atom feeds, calendars or sitemap.xml were written",
+        ));
+    }
+    warnings.extend(unposted(&site));
     diagnostic::sort(&mut warnings);
     Ok(Validated {
         site,
         files,
         warnings,
+        sealing,
     })
+}
+
+/// The site and its output files, for when nothing may change the sources: the ledger must
+/// already record every justerat protokoll.
+pub fn sealed_outputs(root: &Path) -> Result<(site::Site, Vec<output::OutFile>), BuildError> {
+    let v = validate(root)?;
+    if v.sealing.new_text.is_some() {
+        return Err(BuildError::Content(vec![
+            Diagnostic::error(
+                Path::new(ledger::FILE),
+                0,
+                0,
+                "the ledger of justerade protokoll is not up to date",
+            )
+            .with_hint("run `protokoll build` and commit justerade.toml first"),
+        ]));
+    }
+    Ok((v.site, v.files))
 }
 
 /// Builds the site at `opts.root` into `opts.output`.
@@ -194,15 +240,39 @@ pub fn build_with_progress(
 ) -> Result<BuildReport, BuildError> {
     output::check_replaceable(&opts.output).map_err(BuildError::Write)?;
     let v = validate_with_progress(&opts.root, progress)?;
+    ledger::save(&opts.root, &v.sealing)
+        .map_err(|e| BuildError::Write(output::WriteError::Io(opts.root.join(ledger::FILE), e)))?;
     output::write_all(&opts.output, &v.files).map_err(BuildError::Write)?;
     progress(Progress::Written {
         files: v.files.len() + 1,
     });
+    let pages = v.pages();
     Ok(BuildReport {
-        pages: v.pages(),
+        pages,
         files: v.files.len() + 1,
         warnings: v.warnings,
+        sealed: v.sealing.sealed,
+        corrected: v.sealing.corrected,
     })
+}
+
+/// Justerade protokoll that belong on a notice board but have no date to count the appeal from.
+fn unposted(site: &site::Site) -> Vec<Diagnostic> {
+    site.meetings
+        .iter()
+        .filter(|m| site.organisations[site.organs[m.organ].organisation].notice_board)
+        .filter_map(|m| m.protokoll.as_ref())
+        .filter(|p| p.is_adjusted() && p.posted.is_none())
+        .map(|p| {
+            Diagnostic::warning(
+                Path::new(&p.path),
+                0,
+                0,
+                "justerat but without `justerad` (or `anslagen`): it is not on the notice board, \
+                 since the appeal period counts from the day the justering is announced",
+            )
+        })
+        .collect()
 }
 
 fn sorted(mut d: Vec<Diagnostic>) -> BuildError {

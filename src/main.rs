@@ -65,6 +65,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a BagIt 1.0 bag (RFC 8493) of the built site and its sources.
+    Archive {
+        /// The site root (holds protokoll.toml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The bag's directory (must be new or empty).
+        #[arg(long)]
+        output: PathBuf,
+    },
     /// Build and preview the site on http://127.0.0.1 with live reload; rebuilds on every change.
     Serve {
         /// The site root (holds protokoll.toml and content/).
@@ -195,6 +204,24 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Archive { root, output } => match protokoll::archive::archive(&root, &output) {
+            Ok(r) => {
+                eprintln!(
+                    "wrote a BagIt bag of {} files ({} bytes){} into {}",
+                    r.files,
+                    r.bytes,
+                    r.commit
+                        .map(|c| format!(" from commit {c}"))
+                        .unwrap_or_default(),
+                    output.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Build { root, output } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             let started = Instant::now();
@@ -205,6 +232,14 @@ fn main() -> ExitCode {
                 Ok(r) => {
                     for w in &r.warnings {
                         eprintln!("{w}");
+                    }
+                    for p in &r.sealed {
+                        eprintln!("sealed {p} in justerade.toml (justerat): commit the ledger");
+                    }
+                    for p in &r.corrected {
+                        eprintln!(
+                            "recorded the rättelse of {p} in justerade.toml: commit the ledger"
+                        );
                     }
                     eprintln!(
                         "built {} pages ({} files) into {} in {} ms",

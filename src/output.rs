@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 /// The file that marks a directory as made by protokoll.
 pub const MARKER: &str = ".protokoll-output";
 
+/// What the marker file says.
+pub const MARKER_TEXT: &[u8] =
+    b"This directory is written by protokoll build and replaced on every build.\n";
+
 /// A rendered file: a path relative to the output root and its bytes.
 pub type OutFile = (PathBuf, Vec<u8>);
 
@@ -84,11 +88,7 @@ fn write_tree(staging: &Path, files: &[OutFile]) -> Result<(), WriteError> {
         fs::write(&path, bytes).map_err(io_at(&path))?;
     }
     let marker = staging.join(MARKER);
-    fs::write(
-        &marker,
-        b"This directory is written by protokoll build and replaced on every build.\n",
-    )
-    .map_err(io_at(&marker))
+    fs::write(&marker, MARKER_TEXT).map_err(io_at(&marker))
 }
 
 fn swap(out: &Path, staging: &Path, old: &Path) -> Result<(), WriteError> {

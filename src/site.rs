@@ -42,6 +42,12 @@ pub struct Organisation {
     pub orgnr: Option<String>,
     /// Municipality it is.
     pub kommun: Option<String>,
+    /// Whether its justerade protokoll are announced on the notice board.
+    pub notice_board: bool,
+    /// Where its protokoll are kept.
+    pub archive_place: Option<String>,
+    /// The court that hears appeals against its decisions.
+    pub court: Option<String>,
 }
 
 /// An organ (body).
@@ -59,6 +65,8 @@ pub struct Organ {
     pub kind: Option<String>,
     /// Markdown description.
     pub description: String,
+    /// Where its protokoll are kept, when not where the organisation's are.
+    pub archive_place: Option<String>,
 }
 
 /// A person with everything that names them.
@@ -223,6 +231,30 @@ pub struct Minutes {
     pub items: Vec<Paragraph>,
     /// Signatures.
     pub signatures: Vec<Signature>,
+    /// The day the justering was announced on the notice board.
+    pub posted: Option<Date>,
+    /// Corrections after justering, oldest first.
+    pub corrections: Vec<Correction>,
+}
+
+impl Minutes {
+    /// Whether the minutes are approved: a justering date or signatures.
+    pub fn is_adjusted(&self) -> bool {
+        self.adjusted.is_some() || !self.signatures.is_empty()
+    }
+}
+
+/// A correction (rättelse) of justerade minutes.
+#[derive(Debug, Clone)]
+pub struct Correction {
+    /// When.
+    pub date: Date,
+    /// Why.
+    pub reason: String,
+    /// What changed.
+    pub change: String,
+    /// The paragraph it concerns (index into the protokoll's items).
+    pub item: Option<usize>,
 }
 
 /// A row of a sändlista.
@@ -274,6 +306,8 @@ pub struct Meeting {
     pub protokoll: Option<Minutes>,
     /// Documents handled at it.
     pub documents: Vec<usize>,
+    /// Cancelled (inställt).
+    pub cancelled: bool,
 }
 
 impl Meeting {
@@ -288,6 +322,7 @@ impl Meeting {
             kallelse: None,
             protokoll: None,
             documents: Vec::new(),
+            cancelled: false,
         }
     }
 

@@ -40,6 +40,13 @@ pub struct OrganisationRec {
     pub kommun: Option<String>,
     /// Its own website, shown as text.
     pub webbplats: Option<String>,
+    /// Whether its organs' justerade protokoll go on the notice board (`/anslagstavla/`); default
+    /// on for `kommun` and `region`, off otherwise.
+    pub anslagstavla: Option<bool>,
+    /// Where its protokoll are kept, shown on the notice board.
+    pub forvaringsplats: Option<String>,
+    /// The court that hears appeals (laglighetsprövning), e.g. "Förvaltningsrätten i Växjö".
+    pub forvaltningsratt: Option<String>,
 }
 
 /// `[[organ]]`.
@@ -58,6 +65,8 @@ pub struct OrganRec {
     pub typ: Option<String>,
     /// Markdown description.
     pub beskrivning: Option<S>,
+    /// Where this organ's protokoll are kept, if not where the organisation's are.
+    pub forvaringsplats: Option<String>,
 }
 
 /// `[[person]]`.
@@ -183,6 +192,25 @@ pub struct ProtokollFm {
     /// Signature block.
     #[serde(default)]
     pub underskrift: Vec<SignatureRec>,
+    /// The day the justering was announced on the notice board; defaults to `justerad`.
+    pub anslagen: Option<Date>,
+    /// Corrections made after the protokoll was justerat, oldest first.
+    #[serde(default)]
+    pub rattelse: Vec<RattelseRec>,
+}
+
+/// `[[rattelse]]`: a correction of a justerat protokoll, shown in its correction log.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RattelseRec {
+    /// When the correction was made.
+    pub datum: Date,
+    /// Why (skäl).
+    pub skal: String,
+    /// What changed (ändring), e.g. "§ 30: Gustafsson rättat till Gustavsson".
+    pub andring: String,
+    /// Optional: the paragraph number the correction concerns.
+    pub paragraf: Option<S>,
 }
 
 /// `[sandlista]` of a kallelse.
@@ -238,6 +266,8 @@ pub struct KallelseFm {
     pub undertecknad: Vec<S>,
     /// The distribution list.
     pub sandlista: Option<SendListRec>,
+    /// The meeting is cancelled (inställt).
+    pub installt: Option<Spanned<bool>>,
 }
 
 /// Front matter of every document kind.

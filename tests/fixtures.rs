@@ -13,29 +13,32 @@ fn minimal_site_builds_with_links_both_ways() {
     build(t.path()).unwrap_or_else(|e| panic!("{e}"));
     let out = t.path().join("public");
     let m = json(&out, "styrelsen/2024-01-10/index.json");
-    assert_eq!(m["status"], "justerat");
+    assert_eq!(m["meetingState"], "justerat");
     assert_eq!(
-        m["kallelse"]["punkter"][1]["motsvarighet"]["url"],
+        m["kallelse"]["agendaItem"][1]["motsvarighet"]["web"],
         "/styrelsen/2024-01-10/2/"
     );
     let p2 = json(&out, "styrelsen/2024-01-10/2/index.json");
-    assert_eq!(p2["antar"][0]["url"], "/dokument/budget-2024/");
+    assert_eq!(p2["antar"][0]["web"], "/dokument/budget-2024/");
     let doc = json(&out, "dokument/budget-2024/index.json");
-    assert_eq!(doc["antagen"]["url"], "/styrelsen/2024-01-10/2/");
+    assert_eq!(doc["antagen"]["web"], "/styrelsen/2024-01-10/2/");
     let case = json(&out, "arende/2023-07/index.json");
     assert_eq!(
-        case["poster"].as_array().unwrap().len(),
+        case["entries"].as_array().unwrap().len(),
         3,
         "two paragraphs and the document"
     );
     let ake = json(&out, "person/ake-gustavsson/index.json");
-    assert_eq!(ake["moten"][0]["url"], "/styrelsen/2024-01-10/");
+    assert_eq!(
+        ake["meeting"][0]["meeting"]["web"],
+        "/styrelsen/2024-01-10/"
+    );
     let peter = json(&out, "person/peter-karlsson/index.json");
     assert_eq!(
-        peter["uppdrag"][0]["beslut"]["url"],
+        peter["membership"][0]["beslut"]["web"],
         "/styrelsen/2024-01-10/3/"
     );
-    assert_eq!(peter["namnd_i"][0]["url"], "/styrelsen/2024-01-10/3/");
+    assert_eq!(peter["namnd_i"][0]["web"], "/styrelsen/2024-01-10/3/");
 }
 
 #[test]

@@ -11,7 +11,7 @@ fn site() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
     OUT.get_or_init(|| {
         let t = tempfile::tempdir().unwrap().keep();
-        for part in ["content", "protokoll.toml"] {
+        for part in ["content", "protokoll.toml", "justerade.toml"] {
             let from = repo().join(part);
             if from.is_dir() {
                 copy_tree(&from, &t.join(part))
@@ -35,18 +35,10 @@ fn every_paragraph_of_the_seed_protocols_has_a_page_with_its_decision() {
     for (m, range) in meetings {
         for n in range {
             let v = json(out, &format!("{m}/{n}/index.json"));
-            assert_eq!(v["nummer"], n.to_string());
+            assert_eq!(v["number"], n.to_string());
             let page = text_of(&html(out, &format!("{m}/{n}/index.html")));
             if v["beslut"].as_bool().unwrap() {
-                let text = v["sections"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .find(|s| s["key"] == "beslut")
-                    .unwrap()["text"]
-                    .as_str()
-                    .unwrap()
-                    .to_string();
+                let text = v["resolutionText"].as_str().unwrap().to_string();
                 let first_words: String = text
                     .split_whitespace()
                     .take(8)
@@ -70,11 +62,15 @@ fn every_paragraph_of_the_seed_protocols_has_a_page_with_its_decision() {
 #[test]
 fn a_case_lists_every_paragraph_that_handled_it() {
     let v = json(site(), "arende/2020-26/index.json");
-    let urls: Vec<&str> = v["poster"]
+    let urls: Vec<&str> = v["entries"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["url"].as_str().unwrap())
+        .filter_map(|e| {
+            e["agendaItem"]["web"]
+                .as_str()
+                .or(e["paper"]["web"].as_str())
+        })
         .collect();
     assert!(urls.contains(&"/forbundsmotet/2024-04-25/5/"), "{urls:?}");
     assert!(urls.contains(&"/forbundsmotet/2024-04-25/7/"), "{urls:?}");
@@ -115,7 +111,7 @@ fn every_spelling_of_a_person_lands_on_one_page() {
     assert!(m.contains("/person/ake-gustavsson/"));
     let jessica = json(out, "person/jessica-leksell/index.json");
     assert!(
-        jessica["moten"].as_array().unwrap().len() >= 2,
+        jessica["meeting"].as_array().unwrap().len() >= 2,
         "attended both meetings under two spellings"
     );
 }
@@ -146,11 +142,11 @@ fn the_flerarsoversikt_is_a_table_with_numbers() {
 fn membership_changes_link_to_the_decision_that_made_them() {
     let out = site();
     let henric = json(out, "person/henric-gustavsson/index.json");
-    let urls: Vec<String> = henric["uppdrag"]
+    let urls: Vec<String> = henric["membership"]
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|u| u["beslut"]["url"].as_str().map(String::from))
+        .filter_map(|u| u["beslut"]["web"].as_str().map(String::from))
         .collect();
     assert!(
         urls.contains(&"/styrelsen/2024-09-12/30/".to_string()),
@@ -160,21 +156,21 @@ fn membership_changes_link_to_the_decision_that_made_them() {
     assert!(marcus.to_string().contains("/forbundsmotet/2024-04-25/12/"));
     let p30 = json(out, "styrelsen/2024-09-12/30/index.json");
     assert!(
-        p30["uppdrag"]
+        p30["membership"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|u| u["person"]["id"] == "henric-gustavsson")
+            .any(|u| u["person"]["key"] == "henric-gustavsson")
     );
 }
 
 #[test]
 fn agenda_items_link_to_the_paragraph_that_decided_them() {
     let m = json(site(), "forbundsmotet/2024-04-25/index.json");
-    let items = m["kallelse"]["punkter"].as_array().unwrap();
+    let items = m["kallelse"]["agendaItem"].as_array().unwrap();
     assert_eq!(items.len(), 13);
     assert_eq!(
-        items[11]["motsvarighet"]["url"],
+        items[11]["motsvarighet"]["web"],
         "/forbundsmotet/2024-04-25/12/"
     );
 }

@@ -1,8 +1,14 @@
 //! Render: tera templates over view values, in parallel, returning `(path, bytes)` for the writer.
 //! Templates come from the theme; a site's own `templates/` overrides any of them by name.
 
+pub mod api;
+mod calendar;
+pub mod collections;
 mod collide;
+mod feeds;
+pub mod noticeboard;
 pub mod pages;
+pub mod sitemap;
 pub mod urls;
 pub mod views;
 
@@ -36,14 +42,16 @@ pub fn render_with_progress(
         {"titel": "År", "url": "/ar/"},
         {"titel": "Sök", "url": "/sok/"},
     ]);
-    let site_view =
-        json!({"titel": site.config.titel, "beskrivning": site.config.beskrivning, "nav": nav});
+    let site_view = json!({
+        "titel": site.config.titel, "beskrivning": site.config.beskrivning, "nav": nav,
+        "anslagstavla": noticeboard::enabled(site),
+    });
     let list = pages::all(site);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let rendered: Result<Vec<Vec<OutFile>>, BuildError> =
         list.par_iter()
             .map(|page| {
-                let json_url = if page.json {
+                let json_url = if page.twin.is_some() {
                     format!("{}index.json", page.url)
                 } else {
                     String::new()
@@ -56,6 +64,7 @@ pub fn render_with_progress(
                     .chain(std::iter::once(json!({"titel": page.title, "url": page.url})))
                     .collect::<Vec<_>>(),
                 "beskrivning": "",
+                "floden": page.feeds.iter().map(|(t, u, ty)| json!({"titel": t, "url": u, "typ": ty})).collect::<Vec<_>>(),
             }));
                 ctx.insert(page.data.0, &page.data.1);
                 let html = tera
@@ -70,9 +79,10 @@ pub fn render_with_progress(
                     PathBuf::from(file.trim_start_matches('/')),
                     html.into_bytes(),
                 )];
-                if page.json {
-                    let bytes = serde_json::to_vec_pretty(&page.data.1)
+                if let Some(twin) = &page.twin {
+                    let mut bytes = serde_json::to_vec_pretty(&api::twin(site, twin))
                         .map_err(|e| BuildError::Template(e.to_string()))?;
+                    bytes.push(b'\n');
                     out.push((PathBuf::from(json_url.trim_start_matches('/')), bytes));
                 }
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
@@ -83,7 +93,10 @@ pub fn render_with_progress(
                 Ok(out)
             })
             .collect();
-    let pages: Vec<OutFile> = rendered?.into_iter().flatten().collect();
+    let mut pages: Vec<OutFile> = rendered?.into_iter().flatten().collect();
+    pages.extend(feeds::all(site));
+    pages.extend(calendar::all(site));
+    pages.extend(collections::all(site));
     let theme_static = static_files(&theme.join("static"))?;
     let site_static = static_files(&root.join("static"))?;
     let theme_shown = Path::new("themes").join(&site.config.tema).join("static");
@@ -93,6 +106,8 @@ pub fn render_with_progress(
         (Some(PathBuf::from("static")), site_static),
     ])
     .map_err(BuildError::Content)?;
+    let maps = sitemap::all(site, &files);
+    files.extend(maps);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }

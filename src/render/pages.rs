@@ -1,5 +1,6 @@
 //! The list of pages the site has: for every entity its URL, template, view and breadcrumbs.
 
+use super::api::Twin;
 use super::urls;
 use super::views::{self, doc_card, item_card, meeting_card, person_ref};
 use crate::markdown;
@@ -19,8 +20,10 @@ pub struct Page {
     pub crumbs: Vec<(String, String)>,
     /// The page's own data, under the name the template expects.
     pub data: (&'static str, Value),
-    /// Whether to write the data as `index.json` beside the page.
-    pub json: bool,
+    /// The JSON twin written as `index.json` beside the page (see `api.rs`).
+    pub twin: Option<Twin>,
+    /// Feeds and calendars about this page: (title, site path, media type).
+    pub feeds: Vec<(String, String, &'static str)>,
 }
 
 fn crumb(t: &str, u: &str) -> (String, String) {
@@ -46,8 +49,8 @@ pub fn all(site: &Site) -> Vec<Page> {
     }
     pages.push(list_page("/arende/", "Ärenden", "arenden", site.cases.iter().map(|c| json!({
         "url": urls::case(&c.dnr), "titel": format!("Dnr {}", c.dnr), "meta": case_title(site, c), "excerpt": format!("{} handlingar och paragrafer", c.entries.len()),
-    })).collect()));
-    pages.extend(site.cases.iter().map(|c| case(site, c)));
+    })).collect(), Twin::Cases));
+    pages.extend(site.cases.iter().enumerate().map(|(i, c)| case(site, i, c)));
     pages.push(list_page(
         "/person/",
         "Personer",
@@ -70,6 +73,7 @@ pub fn all(site: &Site) -> Vec<Page> {
                 v
             })
             .collect(),
+        Twin::People,
     ));
     pages.extend((0..site.people.len()).map(|p| person(site, p)));
     pages.extend(groups(site));
@@ -81,20 +85,42 @@ pub fn all(site: &Site) -> Vec<Page> {
         "Handlingar och rapporter",
         "dokument",
         docs.iter().map(|&d| doc_card(site, d)).collect(),
+        Twin::Documents,
     ));
     pages.extend((0..site.documents.len()).map(|d| document(site, d)));
     pages.extend(site.pages.iter().map(|p| Page {
         url: format!("/{}/", p.id), template: "page.html", title: p.title.clone(), crumbs: vec![],
         data: ("sida", json!({"titel": p.title, "beskrivning": p.description, "html": markdown::render(&p.body, "").html})),
-        json: false,
+        twin: None, feeds: vec![],
     }));
+    if super::noticeboard::enabled(site) {
+        pages.push(Page {
+            url: "/anslagstavla/".into(),
+            template: "anslagstavla.html",
+            title: "Anslagstavla".into(),
+            crumbs: vec![],
+            data: ("anslagstavla", super::noticeboard::view(site)),
+            twin: None,
+            feeds: feed(site, "Anslagstavlan (Atom)", "/anslagstavla/atom.xml"),
+        });
+    }
+    pages.push(Page {
+        url: "/api/".into(),
+        template: "api.html",
+        title: "Öppna data".into(),
+        crumbs: vec![],
+        data: ("api", super::collections::view(site)),
+        twin: None,
+        feeds: vec![],
+    });
     pages.push(Page {
         url: "/sok/".into(),
         template: "search.html",
         title: "Sök".into(),
         crumbs: vec![],
         data: ("sok", json!({})),
-        json: false,
+        twin: None,
+        feeds: vec![],
     });
     pages.push(Page {
         url: "/404.html".into(),
@@ -102,19 +128,21 @@ pub fn all(site: &Site) -> Vec<Page> {
         title: "Sidan finns inte".into(),
         crumbs: vec![],
         data: ("fel", json!({})),
-        json: false,
+        twin: None,
+        feeds: vec![],
     });
     pages
 }
 
-fn list_page(url: &str, title: &str, key: &'static str, items: Vec<Value>) -> Page {
+fn list_page(url: &str, title: &str, key: &'static str, items: Vec<Value>, twin: Twin) -> Page {
     Page {
         url: url.into(),
         template: "list.html",
         title: title.into(),
         crumbs: vec![],
         data: ("lista", json!({"titel": title, "id": key, "poster": items})),
-        json: true,
+        twin: Some(twin),
+        feeds: vec![],
     }
 }
 
@@ -156,7 +184,12 @@ fn home(site: &Site) -> Page {
                 "organ": (0..site.organs.len()).map(|o| json!({"url": urls::organ(site, o), "titel": site.organs[o].name, "meta": "", "excerpt": ""})).collect::<Vec<_>>(),
             }),
         ),
-        json: false,
+        twin: None,
+        feeds: [
+            feed(site, "Möten och beslut (Atom)", "/atom.xml"),
+            calendar(site, "Alla möten (kalender)", "/kalender.ics"),
+        ]
+        .concat(),
     }
 }
 
@@ -186,6 +219,26 @@ fn decisions_count(site: &Site) -> usize {
     decisions(site).len()
 }
 
+/// A feed link, when feeds are written (they need `bas_url`).
+fn feed(site: &Site, title: &str, url: &str) -> Vec<(String, String, &'static str)> {
+    site.config
+        .bas_url
+        .as_ref()
+        .map(|_| (title.to_string(), url.to_string(), "application/atom+xml"))
+        .into_iter()
+        .collect()
+}
+
+/// A calendar link, when calendars are written.
+fn calendar(site: &Site, title: &str, url: &str) -> Vec<(String, String, &'static str)> {
+    site.config
+        .bas_url
+        .as_ref()
+        .map(|_| (title.to_string(), url.to_string(), "text/calendar"))
+        .into_iter()
+        .collect()
+}
+
 fn organ_list(site: &Site) -> Page {
     list_page(
         "/organ/",
@@ -199,6 +252,7 @@ fn organ_list(site: &Site) -> Page {
                 })
             })
             .collect(),
+        Twin::Organs,
     )
 }
 
@@ -245,7 +299,20 @@ fn organ(site: &Site, o: usize) -> Page {
                 "ar": years.into_iter().rev().map(|(y, ms)| json!({"ar": y, "moten": ms})).collect::<Vec<_>>(),
             }),
         ),
-        json: true,
+        twin: Some(Twin::Organ(o)),
+        feeds: [
+            feed(
+                site,
+                &format!("{} (Atom)", organ.short),
+                &format!("/{}/atom.xml", organ.id),
+            ),
+            calendar(
+                site,
+                &format!("{} (kalender)", organ.short),
+                &format!("/{}/kalender.ics", organ.id),
+            ),
+        ]
+        .concat(),
     }
 }
 
@@ -258,7 +325,8 @@ fn meeting(site: &Site, m: usize) -> Page {
         title: format!("{} {}", organ.short, meeting.date.long()),
         crumbs: vec![crumb(&organ.short, &urls::organ(site, meeting.organ))],
         data: ("mote", views::meeting(site, m)),
-        json: true,
+        twin: Some(Twin::Meeting(m)),
+        feeds: vec![],
     }
 }
 
@@ -284,11 +352,13 @@ fn paragraph(site: &Site, r: ItemRef) -> Page {
             crumb(&meeting.date.to_string(), &urls::meeting(site, r.meeting)),
         ],
         data: ("paragraf", data),
-        json: true,
+        twin: Some(Twin::Item(r)),
+        feeds: vec![],
     }
 }
 
-fn case_title(site: &Site, c: &Case) -> String {
+/// The title of a case: the title of its first paragraph or agenda item.
+pub fn case_title(site: &Site, c: &Case) -> String {
     c.entries
         .iter()
         .find_map(|e| match *e {
@@ -303,7 +373,7 @@ fn case_title(site: &Site, c: &Case) -> String {
         .unwrap_or_default()
 }
 
-fn case(site: &Site, c: &Case) -> Page {
+fn case(site: &Site, i: usize, c: &Case) -> Page {
     let entries: Vec<Value> = c
         .entries
         .iter()
@@ -333,7 +403,12 @@ fn case(site: &Site, c: &Case) -> Page {
             "arende",
             json!({"dnr": c.dnr, "titel": case_title(site, c), "poster": entries}),
         ),
-        json: true,
+        twin: Some(Twin::Case(i)),
+        feeds: feed(
+            site,
+            &format!("Ärende {} (Atom)", c.dnr),
+            &format!("{}atom.xml", urls::case(&c.dnr)),
+        ),
     }
 }
 
@@ -394,7 +469,8 @@ fn person(site: &Site, p: usize) -> Page {
                 "dokument": person.documents.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
             }),
         ),
-        json: true,
+        twin: Some(Twin::Person(p)),
+        feeds: vec![],
     }
 }
 
@@ -426,8 +502,8 @@ fn groups(site: &Site) -> Vec<Page> {
         }
     }
     let mut pages = vec![
-        list_page("/parti/", "Partier", "partier", parties.iter().map(|(c, ps)| json!({"url": urls::party(c), "titel": format!("{} ({c})", party_name(c)), "meta": format!("{} personer", ps.len()), "excerpt": ""})).collect()),
-        list_page("/kommun/", "Kommuner", "kommuner", kommuner.iter().map(|(k, ps)| json!({"url": urls::kommun(k), "titel": k, "meta": format!("{} personer", ps.len()), "excerpt": ""})).collect()),
+        list_page("/parti/", "Partier", "partier", parties.iter().map(|(c, ps)| json!({"url": urls::party(c), "titel": format!("{} ({c})", party_name(c)), "meta": format!("{} personer", ps.len()), "excerpt": ""})).collect(), Twin::Parties),
+        list_page("/kommun/", "Kommuner", "kommuner", kommuner.iter().map(|(k, ps)| json!({"url": urls::kommun(k), "titel": k, "meta": format!("{} personer", ps.len()), "excerpt": ""})).collect(), Twin::Kommuner),
     ];
     let people_cards = |ps: &[usize]| -> Vec<Value> {
         ps.iter().map(|&p| {
@@ -438,7 +514,7 @@ fn groups(site: &Site) -> Vec<Page> {
     };
     for (c, ps) in &parties {
         pages.push(Page { url: urls::party(c), template: "group.html", title: format!("{} ({c})", party_name(c)), crumbs: vec![crumb("Partier", "/parti/")],
-            data: ("grupp", json!({"titel": format!("{} ({c})", party_name(c)), "slag": "parti", "personer": people_cards(ps)})), json: true });
+            data: ("grupp", json!({"titel": format!("{} ({c})", party_name(c)), "slag": "parti", "personer": people_cards(ps)})), twin: Some(Twin::Party(c.clone())), feeds: vec![] });
     }
     for (k, ps) in &kommuner {
         let orgs: Vec<Value> = site
@@ -448,7 +524,7 @@ fn groups(site: &Site) -> Vec<Page> {
             .map(|o| json!({"namn": o.name, "orgnr": o.orgnr}))
             .collect();
         pages.push(Page { url: urls::kommun(k), template: "group.html", title: k.clone(), crumbs: vec![crumb("Kommuner", "/kommun/")],
-            data: ("grupp", json!({"titel": k, "slag": "kommun", "personer": people_cards(ps), "organisationer": orgs})), json: true });
+            data: ("grupp", json!({"titel": k, "slag": "kommun", "personer": people_cards(ps), "organisationer": orgs})), twin: Some(Twin::Kommun(k.clone())), feeds: vec![] });
     }
     pages
 }
@@ -464,7 +540,7 @@ fn years(site: &Site) -> Vec<Page> {
         }
     }
     let list: Vec<i32> = years.keys().copied().collect();
-    let mut pages = vec![list_page("/ar/", "År", "ar", list.iter().rev().map(|y| json!({"url": urls::year(*y), "titel": y.to_string(), "meta": format!("{} möten, {} handlingar", years[y].0.len(), years[y].1.len()), "excerpt": ""})).collect())];
+    let mut pages = vec![list_page("/ar/", "År", "ar", list.iter().rev().map(|y| json!({"url": urls::year(*y), "titel": y.to_string(), "meta": format!("{} möten, {} handlingar", years[y].0.len(), years[y].1.len()), "excerpt": ""})).collect(), Twin::Years)];
     for (i, (y, (ms, ds))) in years.iter().enumerate() {
         let decisions: Vec<Value> = decisions(site)
             .into_iter()
@@ -486,7 +562,7 @@ fn years(site: &Site) -> Vec<Page> {
                 "beslut": decisions,
                 "rapporter": reports,
                 "dokument": ds.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
-            })), json: true });
+            })), twin: Some(Twin::Year(*y)), feeds: vec![] });
     }
     pages
 }
@@ -542,6 +618,7 @@ fn document(site: &Site, d: usize) -> Page {
                 "tabeller": body.tables,
             }),
         ),
-        json: true,
+        twin: Some(Twin::Document(d)),
+        feeds: vec![],
     }
 }

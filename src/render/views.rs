@@ -33,9 +33,8 @@ pub fn person_ref(site: &Site, p: usize) -> Value {
 /// The meeting's status key and text.
 pub fn status(m: &Meeting) -> (&'static str, &'static str) {
     match (&m.protokoll, &m.kallelse) {
-        (Some(p), _) if p.adjusted.is_some() || !p.signatures.is_empty() => {
-            ("justerat", "Justerat")
-        }
+        _ if m.cancelled => ("installt", "Inställt"),
+        (Some(p), _) if p.is_adjusted() => ("justerat", "Justerat"),
         (Some(_), _) => ("genomfort", "Genomfört"),
         (None, Some(_)) => ("kallat", "Kallat"),
         (None, None) => ("planerat", "Planerat"),
@@ -79,7 +78,8 @@ fn excerpt(text: &str, max: usize) -> String {
     format!("{cut} …")
 }
 
-fn decision_text(p: &Paragraph) -> String {
+/// The plain text of a paragraph's decision sections.
+pub fn decision_text(p: &Paragraph) -> String {
     p.item
         .sections
         .iter()
@@ -181,6 +181,7 @@ pub fn paragraph(site: &Site, r: ItemRef) -> Value {
         "uppdrag": memberships,
         "antar": p.adopted.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
         "namnda": p.mentions.iter().map(|&x| person_ref(site, x)).collect::<Vec<_>>(),
+        "rattelser": if r.part == Part::Protokoll { corrections(site, r.meeting, Some(r.index)) } else { Vec::new() },
     })
 }
 
@@ -237,6 +238,7 @@ pub fn meeting(site: &Site, m: usize) -> Value {
             "inledning_html": markdown::render(&p.preamble, "inledning-").html,
             "paragrafer_lista": items(Part::Protokoll),
             "underskrifter": p.signatures.iter().map(|s| signature(site, s)).collect::<Vec<_>>(),
+            "rattelser": corrections(site, m, None),
         })
     });
     let kallelse = meeting.kallelse.as_ref().map(|k| {
@@ -265,7 +267,33 @@ pub fn meeting(site: &Site, m: usize) -> Value {
         "status": key, "status_text": text,
         "kallelse": kallelse, "protokoll": protokoll,
         "handlingar": meeting.documents.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
+        "anslag": super::noticeboard::notice_of(site, m).map(|n| json!({
+            "anslagen": n.posted, "sista_dag": n.last_day, "url": format!("/anslagstavla/#{}", n.anchor),
+        })),
     })
+}
+
+/// The correction log of a meeting's protokoll, or of one of its paragraphs.
+pub fn corrections(site: &Site, m: usize, only: Option<usize>) -> Vec<Value> {
+    let Some(p) = &site.meetings[m].protokoll else {
+        return Vec::new();
+    };
+    p.corrections
+        .iter()
+        .filter(|c| only.is_none() || c.item == only)
+        .map(|c| {
+            let para = c.item.map(|index| {
+                let r = ItemRef {
+                    meeting: m,
+                    part: Part::Protokoll,
+                    index,
+                };
+                let it = &p.items[index];
+                json!({"url": urls::item(site, r), "label": it.item.label(), "titel": it.item.title})
+            });
+            json!({"datum": c.date, "skal": c.reason, "andring": c.change, "paragraf": para})
+        })
+        .collect()
 }
 
 /// A signature.

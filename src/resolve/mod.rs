@@ -62,6 +62,15 @@ pub fn resolve(config: Config, files: &[SourceFile]) -> Result<Site, Vec<Diagnos
     }
 }
 
+/// The 1-based line of the `nth` line starting with `key` in a file's text (1 when not found).
+fn key_line(text: &str, key: &str, nth: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with(key))
+        .nth(nth)
+        .map_or(1, |(i, _)| i + 1)
+}
+
 struct Resolver {
     site: Site,
     errors: Vec<Diagnostic>,
@@ -108,6 +117,11 @@ impl Resolver {
                     kind: o.typ.clone(),
                     orgnr: o.orgnr.clone(),
                     kommun: o.kommun.clone(),
+                    notice_board: o
+                        .anslagstavla
+                        .unwrap_or(matches!(o.typ.as_deref(), Some("kommun" | "region"))),
+                    archive_place: o.forvaringsplats.clone(),
+                    court: o.forvaltningsratt.clone(),
                 });
             }
         }
@@ -127,6 +141,7 @@ impl Resolver {
                         .as_ref()
                         .map(|d| d.get_ref().clone())
                         .unwrap_or_default(),
+                    archive_place: o.forvaringsplats.clone(),
                 });
             }
         }
@@ -299,6 +314,12 @@ impl Resolver {
                     m.end = fm.slut.or(m.end);
                     m.place = fm.plats.clone().or(m.place.take());
                     m.protokoll = Some(minutes);
+                    if m.cancelled {
+                        self.errors.push(
+                            Diagnostic::error(&f.path, 1, 1, "a protokoll for a meeting whose kallelse says `installt = true`")
+                                .with_hint("remove `installt = true` from the kallelse, or this protokoll if the meeting was not held"),
+                        );
+                    }
                 }
                 Parsed::Kallelse(fm, body) => {
                     let notice = self.notice(f, fm, body);
@@ -309,6 +330,14 @@ impl Resolver {
                     m.end = m.end.or(fm.slut);
                     m.place = m.place.take().or(fm.plats.clone());
                     m.kallelse = Some(notice);
+                    m.cancelled = fm.installt.as_ref().is_some_and(|c| *c.get_ref());
+                    if m.cancelled && m.protokoll.is_some() {
+                        let c = fm.installt.as_ref().expect("set");
+                        self.errors.push(
+                            f.at(c, "the kallelse says the meeting is cancelled, but it has a protokoll")
+                                .with_hint("remove `installt = true`, or the protokoll if the meeting was not held"),
+                        );
+                    }
                 }
                 _ => {}
             }
@@ -350,6 +379,7 @@ impl Resolver {
         if let Some(range) = &fm.paragrafer {
             links::check_range(f, range, &body.items, &mut self.errors);
         }
+        let corrections = self.corrections(f, fm, body);
         Minutes {
             path: f.path.display().to_string(),
             title: fm.rubrik.clone(),
@@ -362,7 +392,63 @@ impl Resolver {
             preamble: body.preamble.clone(),
             items: Self::paragraphs(&body.items),
             signatures: self.signatures(f, &fm.underskrift),
+            posted: fm.anslagen.or(fm.justerad),
+            corrections,
         }
+    }
+
+    /// The `[[rattelse]]` log: each names an existing paragraph, and none predates the justering.
+    fn corrections(
+        &mut self,
+        f: &SourceFile,
+        fm: &ProtokollFm,
+        body: &crate::body::Body,
+    ) -> Vec<Correction> {
+        if let (Some(posted), Some(adjusted)) = (fm.anslagen, fm.justerad)
+            && posted < adjusted
+        {
+            self.errors.push(Diagnostic::error(
+                &f.path,
+                key_line(&f.text, "anslagen", 0),
+                1,
+                format!("anslagen ({posted}) is before the protokoll was justerat ({adjusted})"),
+            ));
+        }
+        fm.rattelse
+            .iter()
+            .enumerate()
+            .map(|(n, r)| {
+                if let Some(adjusted) = fm.justerad
+                    && r.datum < adjusted
+                {
+                    self.errors.push(Diagnostic::error(
+                        &f.path,
+                        key_line(&f.text, "[[rattelse]]", n),
+                        1,
+                        format!(
+                            "a rättelse dated {} is before the protokoll was justerat ({adjusted})",
+                            r.datum
+                        ),
+                    ));
+                }
+                let item = r.paragraf.as_ref().and_then(|nr| {
+                    let found = body.items.iter().position(|i| &i.number == nr.get_ref());
+                    if found.is_none() {
+                        self.errors.push(f.at(
+                            nr,
+                            format!("the rättelse names paragraph {}, which this protokoll does not have", nr.get_ref()),
+                        ));
+                    }
+                    found
+                });
+                Correction {
+                    date: r.datum,
+                    reason: r.skal.clone(),
+                    change: r.andring.clone(),
+                    item,
+                }
+            })
+            .collect()
     }
 
     fn notice(&mut self, f: &SourceFile, fm: &KallelseFm, body: &crate::body::Body) -> Notice {

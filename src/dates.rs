@@ -1,0 +1,143 @@
+//! Dates and times the outputs print: Europe/Stockholm offsets, RFC 3339 stamps, the build's
+//! reference day (`SOURCE_DATE_EPOCH` or the newest date in the content). Never the clock.
+
+use crate::date::{Date, Time};
+use crate::site::Site;
+
+/// Whether summer time (CEST, UTC+2) is in force in Sweden at this local date and time.
+///
+/// Sweden has kept summer time since 1980: from the last Sunday of March at 02:00 to the last
+/// Sunday of September (1980–1995) or October (from 1996, the EU rule) at 03:00. In the repeated
+/// hour of the autumn change the earlier (summer) reading is taken.
+pub fn is_summer_time(date: Date, time: Time) -> bool {
+    if date.year < 1980 {
+        return false;
+    }
+    let start = last_sunday(date.year, 3);
+    let end = last_sunday(date.year, if date.year < 1996 { 9 } else { 10 });
+    let after_start = date > start || (date == start && time.hour >= 2);
+    let before_end = date < end || (date == end && time.hour < 3);
+    after_start && before_end
+}
+
+fn last_sunday(year: i32, month: u8) -> Date {
+    let next = if month == 12 {
+        Date::new(year + 1, 1, 1)
+    } else {
+        Date::new(year, month + 1, 1)
+    }
+    .expect("first of a month");
+    let last = next.add_days(-1);
+    last.add_days(-((last.weekday_index() as i64 + 1) % 7))
+}
+
+/// The UTC offset in Stockholm, "+01:00" or "+02:00".
+pub fn offset(date: Date, time: Time) -> &'static str {
+    if is_summer_time(date, time) {
+        "+02:00"
+    } else {
+        "+01:00"
+    }
+}
+
+/// An RFC 3339 date-time in Stockholm local time: "2024-09-12T09:00:00+02:00"; midnight when
+/// the time is not known.
+pub fn rfc3339(date: Date, time: Option<Time>) -> String {
+    let t = time.unwrap_or(Time { hour: 0, minute: 0 });
+    format!("{date}T{:02}:{:02}:00{}", t.hour, t.minute, offset(date, t))
+}
+
+/// `SOURCE_DATE_EPOCH` (the reproducible-builds convention), when set to a valid number.
+pub fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
+}
+
+/// The Stockholm calendar day of a Unix time.
+pub fn stockholm_day(unix: i64) -> Date {
+    let utc_day = Date::from_days(unix.div_euclid(86_400));
+    let secs = unix.rem_euclid(86_400);
+    let utc_time = Time {
+        hour: (secs / 3600) as u8,
+        minute: (secs % 3600 / 60) as u8,
+    };
+    // Local time is UTC+1 or UTC+2; decide on the UTC+1 reading, which is exact but for the
+    // hour of the change itself.
+    let plus = |h: i64| {
+        let total = secs + h * 3600;
+        (
+            utc_day.add_days(total.div_euclid(86_400)),
+            (total.rem_euclid(86_400) / 3600) as u8,
+        )
+    };
+    let (d1, h1) = plus(1);
+    let summer = is_summer_time(
+        d1,
+        Time {
+            hour: h1,
+            minute: utc_time.minute,
+        },
+    );
+    if summer { plus(2).0 } else { d1 }
+}
+
+/// The newest date the content states: meetings, justering, notices, corrections, documents.
+pub fn newest_content_date(site: &Site) -> Option<Date> {
+    let mut dates: Vec<Date> = Vec::new();
+    for m in &site.meetings {
+        dates.push(m.date);
+        if let Some(k) = &m.kallelse {
+            dates.extend(k.issued);
+        }
+        if let Some(p) = &m.protokoll {
+            dates.extend(p.adjusted);
+            dates.extend(p.posted);
+            dates.extend(p.corrections.iter().map(|c| c.date));
+        }
+    }
+    dates.extend(site.documents.iter().filter_map(|d| d.date));
+    dates.into_iter().max()
+}
+
+/// The day the build is "as of": `SOURCE_DATE_EPOCH` when set, else the newest content date.
+/// Decides which notices are current; nothing reads the clock.
+pub fn reference_day(site: &Site) -> Option<Date> {
+    source_date_epoch()
+        .map(stockholm_day)
+        .or_else(|| newest_content_date(site))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+    fn t(h: u8) -> Time {
+        Time { hour: h, minute: 0 }
+    }
+
+    #[test]
+    fn summer_time_follows_the_eu_rule() {
+        assert_eq!(
+            rfc3339(d("2024-09-12"), Some(t(9))),
+            "2024-09-12T09:00:00+02:00"
+        );
+        assert_eq!(rfc3339(d("2024-01-10"), None), "2024-01-10T00:00:00+01:00");
+        // 2024: summer time from 31 March 02:00 to 27 October 03:00.
+        assert!(!is_summer_time(d("2024-03-31"), t(1)));
+        assert!(is_summer_time(d("2024-03-31"), t(3)));
+        assert!(is_summer_time(d("2024-10-27"), t(2)));
+        assert!(!is_summer_time(d("2024-10-27"), t(3)));
+        // 1995 ended in September.
+        assert!(!is_summer_time(d("1995-10-10"), t(12)));
+    }
+
+    #[test]
+    fn unix_times_map_to_stockholm_days() {
+        // 2024-09-11T22:30:00Z is 00:30 on the 12th in Stockholm (CEST).
+        assert_eq!(stockholm_day(1_726_093_800), d("2024-09-12"));
+        // 2024-01-10T22:30:00Z is 23:30 on the 10th (CET).
+        assert_eq!(stockholm_day(1_704_925_800), d("2024-01-10"));
+    }
+}

@@ -1,0 +1,314 @@
+//! `/api/`: the list of the site's data collections (`/api/index.json` and the page that explains
+//! them), the collections that have no list page of their own (meetings, organisations), and the
+//! CSV downloads of every decision and every membership (RFC 4180, UTF-8).
+
+use super::api::{self, body_ref};
+use super::noticeboard;
+use super::urls;
+use super::views::decision_text;
+use crate::output::OutFile;
+use crate::site::*;
+use serde_json::{Value, json};
+use std::path::PathBuf;
+
+/// A collection: name, path, media type, what it holds.
+pub struct Collection {
+    /// Short name.
+    pub name: &'static str,
+    /// Site path.
+    pub path: String,
+    /// Media type.
+    pub media_type: &'static str,
+    /// One line in Swedish.
+    pub description: String,
+}
+
+fn c(name: &'static str, path: &str, media_type: &'static str, description: &str) -> Collection {
+    Collection {
+        name,
+        path: path.to_string(),
+        media_type,
+        description: description.to_string(),
+    }
+}
+
+/// Every collection and download the site has, in the order `/api/` lists them.
+pub fn collections(site: &Site) -> Vec<Collection> {
+    let json = "application/json";
+    let mut out = vec![
+        c(
+            "organization",
+            "/organ/index.json",
+            json,
+            "Alla organ (styrelser, nämnder, utskott …)",
+        ),
+        c(
+            "meeting",
+            "/api/moten.json",
+            json,
+            "Alla möten, nyast först",
+        ),
+        c("person", "/person/index.json", json, "Alla personer"),
+        c(
+            "arende",
+            "/arende/index.json",
+            json,
+            "Alla ärenden (diarienummer)",
+        ),
+        c(
+            "paper",
+            "/dokument/index.json",
+            json,
+            "Alla handlingar och rapporter",
+        ),
+        c("ar", "/ar/index.json", json, "Alla år"),
+        c("parti", "/parti/index.json", json, "Personer per parti"),
+        c("kommun", "/kommun/index.json", json, "Personer per kommun"),
+        c(
+            "body",
+            "/api/organisationer.json",
+            json,
+            "Organisationer i registret",
+        ),
+        c(
+            "beslut",
+            "/api/beslut.csv",
+            "text/csv",
+            "Alla beslut (paragrafer med beslut) som CSV",
+        ),
+        c(
+            "membership",
+            "/api/uppdrag.csv",
+            "text/csv",
+            "Alla uppdrag (ledamöter, ersättare …) som CSV",
+        ),
+    ];
+    if site.config.bas_url.is_some() {
+        out.push(c(
+            "atom",
+            "/atom.xml",
+            "application/atom+xml",
+            "Atom-flöde med möten och beslut",
+        ));
+        out.push(c(
+            "kalender",
+            "/kalender.ics",
+            "text/calendar",
+            "Kalender (iCalendar) med alla möten",
+        ));
+        out.push(c(
+            "sitemap",
+            "/sitemap.xml",
+            "application/xml",
+            "Webbplatskarta",
+        ));
+    }
+    if noticeboard::enabled(site) {
+        out.push(c(
+            "anslagstavla",
+            "/anslagstavla/",
+            "text/html",
+            "Anslagstavla med justerade protokoll",
+        ));
+    }
+    out.push(c(
+        "manifest",
+        "/manifest-sha256.txt",
+        "text/plain",
+        "SHA-256 för varje fil på webbplatsen",
+    ));
+    out
+}
+
+/// The files under `/api/`.
+pub fn all(site: &Site) -> Vec<OutFile> {
+    let index = json!({
+        "type": "System",
+        "id": "/api/index.json",
+        "web": "/api/",
+        "name": site.config.titel,
+        "website": site.config.bas_url,
+        "product": format!("protokoll {}", env!("CARGO_PKG_VERSION")),
+        "body": site.config.organisation.as_ref().and_then(|id| site.organisations.iter().position(|o| &o.id == id)).map(|o| body_ref(site, o)),
+        "collections": collections(site).iter().map(|c| json!({"name": c.name, "id": c.path, "mediaType": c.media_type, "description": c.description})).collect::<Vec<_>>(),
+    });
+    let meetings = json!({
+        "type": "List", "id": "/api/moten.json", "name": "Möten",
+        "data": (0..site.meetings.len()).rev().map(|m| api::meeting_ref(site, m)).collect::<Vec<_>>(),
+    });
+    let bodies = json!({
+        "type": "List", "id": "/api/organisationer.json", "name": "Organisationer",
+        "data": (0..site.organisations.len()).map(|o| body(site, o)).collect::<Vec<_>>(),
+    });
+    vec![
+        json_file("api/index.json", &index),
+        json_file("api/moten.json", &meetings),
+        json_file("api/organisationer.json", &bodies),
+        (
+            PathBuf::from("api/beslut.csv"),
+            decisions_csv(site).into_bytes(),
+        ),
+        (
+            PathBuf::from("api/uppdrag.csv"),
+            memberships_csv(site).into_bytes(),
+        ),
+    ]
+}
+
+/// The view of the `/api/` page.
+pub fn view(site: &Site) -> Value {
+    json!({
+        "samlingar": collections(site).iter().map(|c| json!({"namn": c.name, "url": c.path, "typ": c.media_type, "text": c.description})).collect::<Vec<_>>(),
+        "bas_url": site.config.bas_url,
+    })
+}
+
+fn json_file(path: &str, v: &Value) -> OutFile {
+    let mut bytes = serde_json::to_vec_pretty(v).expect("JSON values serialize");
+    bytes.push(b'\n');
+    (PathBuf::from(path), bytes)
+}
+
+fn body(site: &Site, o: usize) -> Value {
+    let org = &site.organisations[o];
+    let mut v = body_ref(site, o);
+    v["type"] = json!("Body");
+    v["classification"] = json!(org.kind);
+    v["orgnr"] = json!(org.orgnr);
+    v["kommun"] = json!(org.kommun);
+    v["anslagstavla"] = json!(org.notice_board);
+    v["organization"] = (0..site.organs.len())
+        .filter(|&g| site.organs[g].organisation == o)
+        .map(|g| api::organ_ref(site, g))
+        .collect();
+    v
+}
+
+/// One CSV field, quoted when it must be (RFC 4180).
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn row(fields: &[String]) -> String {
+    let mut line = fields
+        .iter()
+        .map(|f| field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+fn opt<T: ToString>(x: Option<T>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Every decision, oldest first: one row per paragraph with a `### Beslut`.
+pub fn decisions_csv(site: &Site) -> String {
+    let mut out = row(&[
+        "organ",
+        "organ_namn",
+        "datum",
+        "paragraf",
+        "rubrik",
+        "dnr",
+        "beslut",
+        "justerad",
+        "url",
+    ]
+    .map(String::from));
+    let base = site.config.bas_url.as_deref().unwrap_or("");
+    for r in super::pages::decisions(site).into_iter().rev() {
+        let meeting = &site.meetings[r.meeting];
+        let organ = &site.organs[meeting.organ];
+        let p = &meeting.items(r.part)[r.index];
+        out.push_str(&row(&[
+            organ.id.clone(),
+            organ.name.clone(),
+            meeting.date.to_string(),
+            p.item.number.clone(),
+            p.item.title.clone(),
+            p.dnr.join("; "),
+            decision_text(p),
+            opt(meeting.protokoll.as_ref().and_then(|x| x.adjusted)),
+            format!("{base}{}", urls::item(site, r)),
+        ]));
+    }
+    out
+}
+
+/// Every membership, by person then organ.
+pub fn memberships_csv(site: &Site) -> String {
+    let mut out = row(&[
+        "person",
+        "namn",
+        "parti",
+        "organ",
+        "organ_namn",
+        "roll",
+        "rostratt",
+        "fran",
+        "till",
+        "kommun",
+        "ersattare_for",
+        "beslut",
+        "anteckning",
+    ]
+    .map(String::from));
+    let base = site.config.bas_url.as_deref().unwrap_or("");
+    let mut order: Vec<usize> = (0..site.memberships.len()).collect();
+    order.sort_by_key(|&i| {
+        let m = &site.memberships[i];
+        (
+            site.people[m.person].id.clone(),
+            site.organs[m.organ].id.clone(),
+            m.from,
+            i,
+        )
+    });
+    for i in order {
+        let m = &site.memberships[i];
+        let person = &site.people[m.person];
+        let decision = m.decision.map(|d| match d {
+            Ref::Item(r) => format!("{base}{}", urls::item(site, r)),
+            Ref::Document(d) => format!("{base}{}", urls::document(site, d)),
+        });
+        out.push_str(&row(&[
+            person.id.clone(),
+            person.name.clone(),
+            opt(person.party.clone()),
+            site.organs[m.organ].id.clone(),
+            site.organs[m.organ].name.clone(),
+            m.role.clone(),
+            if api::voting_right(&m.role) {
+                "ja"
+            } else {
+                "nej"
+            }
+            .to_string(),
+            opt(m.from),
+            opt(m.to),
+            opt(m.kommun.clone()),
+            opt(m.substitute_for.map(|p| site.people[p].id.clone())),
+            opt(decision),
+            opt(m.note.clone()),
+        ]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(field("Styrelsen"), "Styrelsen");
+        assert_eq!(field("a, b"), "\"a, b\"");
+        assert_eq!(field("sa \"ja\""), "\"sa \"\"ja\"\"\"");
+    }
+}
