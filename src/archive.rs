@@ -43,9 +43,22 @@ pub fn archive(root: &Path, output: &Path) -> Result<ArchiveReport, BuildError> 
         )));
     }
     let (site, files) = crate::sealed_outputs(root)?;
+    // The tantivy directory is left out: its segment files differ on every build, so a bag with
+    // it could never be reproduced; `protokoll build` remakes it from the sources in the bag, and
+    // the static search export (which is reproducible) stays. The site's own manifest is
+    // trimmed to match.
+    let tantivy = Path::new(crate::search::INDEX_DIR);
     let mut payload: Vec<OutFile> = files
         .into_iter()
-        .map(|(p, b)| (Path::new("data/webbplats").join(p), b))
+        .filter(|(p, _)| !p.starts_with(tantivy))
+        .map(|(p, b)| {
+            let b = if p == Path::new(crate::manifest::FILE) {
+                without_lines_under(&b, tantivy)
+            } else {
+                b
+            };
+            (Path::new("data/webbplats").join(p), b)
+        })
         .collect();
     payload.push((
         Path::new("data/webbplats").join(MARKER),
@@ -217,4 +230,15 @@ fn write<'a>(output: &Path, files: impl Iterator<Item = &'a OutFile>) -> Result<
         let _ = fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// A manifest without the lines of files under `dir`.
+fn without_lines_under(manifest: &[u8], dir: &Path) -> Vec<u8> {
+    let prefix = format!("  {}/", dir.display());
+    String::from_utf8_lossy(manifest)
+        .lines()
+        .filter(|l| !l.contains(&prefix))
+        .flat_map(|l| [l, "\n"])
+        .collect::<String>()
+        .into_bytes()
 }

@@ -46,7 +46,10 @@ fn a_new_meeting_lists_the_members_current_on_its_date_and_builds() {
     built(t.path());
     let out = t.path().join("public");
     let m = json(&out, "styrelsen/2024-03-14/index.json");
-    assert_eq!(m["kallelse"]["punkter"].as_array().unwrap().len(), s.items);
+    assert_eq!(
+        m["kallelse"]["agendaItem"].as_array().unwrap().len(),
+        s.items
+    );
     let ake = json(&out, "person/ake-gustavsson/index.json");
     assert!(
         ake.to_string().contains("/styrelsen/2024-03-14/"),
@@ -108,10 +111,10 @@ fn a_protokoll_from_a_kallelse_numbers_on_and_links_every_agenda_item() {
     );
     built(t.path());
     let m = json(&t.path().join("public"), "styrelsen/2024-03-14/index.json");
-    let items = m["kallelse"]["punkter"].as_array().unwrap();
+    let items = m["kallelse"]["agendaItem"].as_array().unwrap();
     for (i, item) in items.iter().enumerate() {
         assert_eq!(
-            item["motsvarighet"]["url"],
+            item["motsvarighet"]["web"],
             format!("/styrelsen/2024-03-14/{}/", i + 4),
             "agenda item {} is decided by § {}",
             i + 1,
