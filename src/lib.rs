@@ -11,6 +11,7 @@ pub mod load;
 pub mod markdown;
 pub mod names;
 pub mod output;
+pub mod prose;
 pub mod render;
 pub mod resolve;
 pub mod site;

@@ -50,6 +50,12 @@ pub struct Rendered {
 
 /// Renders Markdown; heading ids are prefixed with `id_prefix` to stay unique on a page.
 pub fn render(md: &str, id_prefix: &str) -> Rendered {
+    if crate::prose::is_plain(md) {
+        return Rendered {
+            html: crate::prose::html(md),
+            ..Rendered::default()
+        };
+    }
     let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(md, opts)
         .map(|e| match e {
@@ -136,6 +142,9 @@ pub fn plain_text(events: &[Event]) -> String {
 
 /// The plain text of some Markdown (for excerpts and search).
 pub fn to_plain(md: &str) -> String {
+    if crate::prose::is_plain(md) {
+        return crate::prose::text(md);
+    }
     let events: Vec<Event> = Parser::new_ext(md, Options::ENABLE_TABLES).collect();
     let mut s = String::new();
     for e in &events {
