@@ -27,83 +27,98 @@ fn crumb(t: &str, u: &str) -> (String, String) {
     (t.to_string(), u.to_string())
 }
 
-/// Every page of the site.
-pub fn all(site: &Site) -> Vec<Page> {
-    let mut pages = vec![home(site), organ_list(site)];
-    pages.extend((0..site.organs.len()).map(|o| organ(site, o)));
+/// A page still to be made: calling it builds the page and its view. The renderer calls these in
+/// parallel and drops each view once its page is rendered, so the views of all pages are never in
+/// memory at the same time.
+pub type Lazy<'a> = Box<dyn FnOnce() -> Page + Send + 'a>;
+
+fn lazy<'a>(make: impl FnOnce() -> Page + Send + 'a) -> Lazy<'a> {
+    Box::new(make)
+}
+
+/// Every page of the site, in a fixed order.
+pub fn all(site: &Site) -> Vec<Lazy<'_>> {
+    let mut pages = vec![lazy(move || home(site)), lazy(move || organ_list(site))];
+    pages.extend((0..site.organs.len()).map(|o| lazy(move || organ(site, o))));
     for m in 0..site.meetings.len() {
-        pages.push(meeting(site, m));
+        pages.push(lazy(move || meeting(site, m)));
         for index in 0..site.meetings[m].items(Part::Protokoll).len() {
-            pages.push(paragraph(
-                site,
-                ItemRef {
-                    meeting: m,
-                    part: Part::Protokoll,
-                    index,
-                },
-            ));
+            pages.push(lazy(move || {
+                paragraph(
+                    site,
+                    ItemRef {
+                        meeting: m,
+                        part: Part::Protokoll,
+                        index,
+                    },
+                )
+            }));
         }
     }
-    pages.push(list_page("/arende/", "Ärenden", "arenden", site.cases.iter().map(|c| json!({
+    pages.push(lazy(move || list_page("/arende/", "Ärenden", "arenden", site.cases.iter().map(|c| json!({
         "url": urls::case(&c.dnr), "titel": format!("Dnr {}", c.dnr), "meta": case_title(site, c), "excerpt": format!("{} handlingar och paragrafer", c.entries.len()),
-    })).collect()));
-    pages.extend(site.cases.iter().map(|c| case(site, c)));
-    pages.push(list_page(
-        "/person/",
-        "Personer",
-        "personer",
-        (0..site.people.len())
-            .map(|p| {
-                let mut v = person_ref(site, p);
-                v["titel"] = v["namn"].clone();
-                let meta = [
-                    site.people[p].party.clone(),
-                    site.people[p].kommun.clone(),
-                    site.people[p].title.clone(),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · ");
-                v["meta"] = json!(meta);
-                v["excerpt"] = json!("");
-                v
-            })
-            .collect(),
-    ));
-    pages.extend((0..site.people.len()).map(|p| person(site, p)));
-    pages.extend(groups(site));
-    pages.extend(years(site));
-    let mut docs: Vec<usize> = (0..site.documents.len()).collect();
-    docs.sort_by_key(|&d| std::cmp::Reverse((site.documents[d].sort_date(site), d)));
-    pages.push(list_page(
-        "/dokument/",
-        "Handlingar och rapporter",
-        "dokument",
-        docs.iter().map(|&d| doc_card(site, d)).collect(),
-    ));
-    pages.extend((0..site.documents.len()).map(|d| document(site, d)));
-    pages.extend(site.pages.iter().map(|p| Page {
+    })).collect())));
+    pages.extend(site.cases.iter().map(|c| lazy(move || case(site, c))));
+    pages.push(lazy(move || {
+        list_page(
+            "/person/",
+            "Personer",
+            "personer",
+            (0..site.people.len())
+                .map(|p| {
+                    let mut v = person_ref(site, p);
+                    v["titel"] = v["namn"].clone();
+                    let meta = [
+                        site.people[p].party.clone(),
+                        site.people[p].kommun.clone(),
+                        site.people[p].title.clone(),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                    v["meta"] = json!(meta);
+                    v["excerpt"] = json!("");
+                    v
+                })
+                .collect(),
+        )
+    }));
+    pages.extend((0..site.people.len()).map(|p| lazy(move || person(site, p))));
+    pages.extend(groups(site).into_iter().map(|p| lazy(move || p)));
+    pages.extend(years(site).into_iter().map(|p| lazy(move || p)));
+    pages.push(lazy(move || {
+        let mut docs: Vec<usize> = (0..site.documents.len()).collect();
+        docs.sort_by_key(|&d| std::cmp::Reverse((site.documents[d].sort_date(site), d)));
+        list_page(
+            "/dokument/",
+            "Handlingar och rapporter",
+            "dokument",
+            docs.iter().map(|&d| doc_card(site, d)).collect(),
+        )
+    }));
+    pages.extend((0..site.documents.len()).map(|d| lazy(move || document(site, d))));
+    pages.extend(site.pages.iter().map(|p| lazy(move || Page {
         url: format!("/{}/", p.id), template: "page.html", title: p.title.clone(), crumbs: vec![],
         data: ("sida", json!({"titel": p.title, "beskrivning": p.description, "html": markdown::render(&p.body, "").html})),
         json: false,
-    }));
-    pages.push(Page {
+    })));
+    pages.push(lazy(|| Page {
         url: "/sok/".into(),
         template: "search.html",
         title: "Sök".into(),
         crumbs: vec![],
         data: ("sok", json!({})),
         json: false,
-    });
-    pages.push(Page {
+    }));
+    pages.push(lazy(|| Page {
         url: "/404.html".into(),
         template: "404.html",
         title: "Sidan finns inte".into(),
         crumbs: vec![],
         data: ("fel", json!({})),
         json: false,
-    });
+    }));
     pages
 }
 
