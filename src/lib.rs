@@ -19,6 +19,7 @@ pub mod names;
 pub mod output;
 pub mod personnummer;
 pub mod progress;
+pub mod prose;
 pub mod render;
 pub mod resolve;
 pub mod sanitize;

@@ -84,23 +84,26 @@ impl<'a> Targets<'a> {
 
 /// Returns one line per broken link: `page: link → why`.
 pub fn check(files: &[OutFile]) -> Vec<String> {
+    use rayon::prelude::*;
     let targets = Targets::new(files);
-    let mut broken = Vec::new();
-    for (p, b) in files {
-        if p.extension().is_none_or(|e| e != "html") {
-            continue;
-        }
-        let Ok(html) = std::str::from_utf8(b) else {
-            continue;
-        };
-        let url = url_of(p);
-        let here = page_of(&url);
-        for href in attr_values(html, "href").chain(attr_values(html, "src")) {
-            if let Some(why) = targets.check(&here, href) {
-                broken.push(format!("{url}: {href} → {why}"));
-            }
-        }
-    }
+    // Pages are checked in parallel; the result is sorted below, so the order does not depend on it.
+    let mut broken: Vec<String> = files
+        .par_iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+        .filter_map(|(p, b)| Some((url_of(p), std::str::from_utf8(b).ok()?)))
+        .flat_map_iter(|(url, html)| {
+            let here = page_of(&url).to_string();
+            let targets = &targets;
+            attr_values(html, "href")
+                .chain(attr_values(html, "src"))
+                .filter_map(move |href| {
+                    targets
+                        .check(&here, href)
+                        .map(|why| format!("{url}: {href} → {why}"))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     broken.sort();
     broken.dedup();
     broken

@@ -57,6 +57,13 @@ pub const OPTIONS: Options = Options::ENABLE_TABLES
 /// Renders Markdown; heading ids are prefixed with `id_prefix` to stay unique on a page. The HTML is
 /// sanitized ([`crate::sanitize::clean`]) as a whole, so raw HTML keeps its structure.
 pub fn render(md: &str, id_prefix: &str) -> Rendered {
+    // Plain prose (most of a protokoll) needs no parser: the same HTML, made directly.
+    if crate::prose::is_plain(md) {
+        return Rendered {
+            html: crate::prose::html(md),
+            ..Rendered::default()
+        };
+    }
     let events: Vec<Event> = Parser::new_ext(md, OPTIONS).collect();
     let mut out = Rendered::default();
     let mut used = HashSet::new();
@@ -137,6 +144,9 @@ pub fn plain_text(events: &[Event]) -> String {
 
 /// The plain text of some Markdown (for excerpts and search).
 pub fn to_plain(md: &str) -> String {
+    if crate::prose::is_plain(md) {
+        return crate::prose::text(md);
+    }
     let events: Vec<Event> = Parser::new_ext(md, Options::ENABLE_TABLES).collect();
     let mut s = String::new();
     for e in &events {

@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::{Parsed, SourceFile};
 use crate::markdown;
 use crate::site::*;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use toml::Spanned;
@@ -15,9 +16,17 @@ use toml::Spanned;
 /// Finds a meeting by organ id and date.
 fn meeting_index(site: &Site, organ: &str, date: &str) -> Option<usize> {
     let date = Date::parse(date).ok()?;
+    // Meetings are ordered by date, then organ id.
     site.meetings
-        .iter()
-        .position(|m| m.date == date && site.organs[m.organ].id == organ)
+        .binary_search_by(|m| (m.date, site.organs[m.organ].id.as_str()).cmp(&(date, organ)))
+        .ok()
+}
+
+/// Finds a document by id (documents are ordered by id).
+fn document_index(site: &Site, id: &str) -> Option<usize> {
+    site.documents
+        .binary_search_by(|d| d.id.as_str().cmp(id))
+        .ok()
 }
 
 /// Resolves `organ/datum` to a meeting.
@@ -82,7 +91,7 @@ pub fn decision_ref(
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Ref> {
     if let Some(id) = s.get_ref().strip_prefix("dokument/") {
-        let found = site.documents.iter().position(|d| d.id == id);
+        let found = document_index(site, id);
         if found.is_none() {
             let mut d = f.at(s, format!("unknown document \"{id}\""));
             if let Some(h) = did_you_mean(id, site.documents.iter().map(|d| d.id.as_str())) {
@@ -124,7 +133,7 @@ pub fn document_refs(site: &mut Site, files: &[SourceFile], errors: &mut Vec<Dia
         let Parsed::Document(fm, _) = &f.parsed else {
             continue;
         };
-        let Some(d) = site.documents.iter().position(|d| &d.id == fm.id.get_ref()) else {
+        let Some(d) = document_index(site, fm.id.get_ref()) else {
             continue;
         };
         if let Some(m) = &fm.mote {
@@ -157,70 +166,96 @@ pub fn link(site: &mut Site, names: &NameIndex, errors: &mut Vec<Diagnostic>) {
         .enumerate()
         .map(|(i, d)| (d.id.clone(), i))
         .collect();
-    for m in 0..site.meetings.len() {
-        for part in [Part::Protokoll, Part::Kallelse] {
-            let path = match part {
-                Part::Protokoll => site.meetings[m].protokoll.as_ref().map(|p| p.path.clone()),
-                Part::Kallelse => site.meetings[m].kallelse.as_ref().map(|k| k.path.clone()),
-            };
-            let Some(path) = path.map(PathBuf::from) else {
-                continue;
-            };
-            let items = match part {
-                Part::Protokoll => &mut site.meetings[m].protokoll.as_mut().unwrap().items,
-                Part::Kallelse => &mut site.meetings[m].kallelse.as_mut().unwrap().items,
-            };
-            for p in items.iter_mut() {
-                p.dnr = p.item.dnr.iter().map(|d| d.value.clone()).collect();
-                if let Some(pres) = &p.item.presenter {
-                    p.presenters = names.named_in_line(&pres.value);
-                    if p.presenters.is_empty() {
-                        errors.push(Diagnostic::error(&path, pres.line, pres.col, "no registered person is named on the Föredragande line")
-                            .with_hint("write the name as in the register, or add this spelling as an alias"));
-                    }
-                }
-                for d in &p.item.documents {
-                    match doc_ids.get(&d.value) {
-                        Some(&i) => p.documents.push(i),
-                        None => {
-                            let hint = did_you_mean(&d.value, doc_ids.keys().map(String::as_str))
-                                .unwrap_or_default();
-                            let e = Diagnostic::error(
-                                &path,
-                                d.line,
-                                d.col,
-                                format!("unknown document \"{}\"", d.value),
-                            );
-                            errors.push(if hint.is_empty() {
-                                e
-                            } else {
-                                e.with_hint(hint)
-                            });
-                        }
-                    }
-                }
-                if part == Part::Protokoll {
-                    let decision: String = p
-                        .item
-                        .sections
-                        .iter()
-                        .filter(|s| s.kind == crate::body::SectionKind::Decision)
-                        .map(|s| markdown::to_plain(&s.markdown))
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    p.mentions = names.mentioned_in(&decision);
-                }
-            }
-        }
-        match_agenda(site, m, errors);
-    }
+    // Each meeting's items only need the registers: the meetings are linked in parallel, and their
+    // errors kept in meeting order.
+    let per_meeting: Vec<Vec<Diagnostic>> = site
+        .meetings
+        .par_iter_mut()
+        .map(|meeting| {
+            let mut errors = Vec::new();
+            link_items(meeting, names, &doc_ids, &mut errors);
+            match_agenda(meeting, &mut errors);
+            errors
+        })
+        .collect();
+    errors.extend(per_meeting.into_iter().flatten());
     backlinks(site);
     cases(site);
 }
 
+/// An item's cases, presenters, documents and, for a paragraph, the people its decision names.
+fn link_items(
+    meeting: &mut Meeting,
+    names: &NameIndex,
+    doc_ids: &BTreeMap<String, usize>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let parts = [
+        meeting
+            .protokoll
+            .as_mut()
+            .map(|p| (Part::Protokoll, PathBuf::from(&p.path), &mut p.items)),
+        meeting
+            .kallelse
+            .as_mut()
+            .map(|k| (Part::Kallelse, PathBuf::from(&k.path), &mut k.items)),
+    ];
+    for (part, path, items) in parts.into_iter().flatten() {
+        for p in items.iter_mut() {
+            p.dnr = p.item.dnr.iter().map(|d| d.value.clone()).collect();
+            if let Some(pres) = &p.item.presenter {
+                p.presenters = names.named_in_line(&pres.value);
+                if p.presenters.is_empty() {
+                    errors.push(
+                        Diagnostic::error(
+                            &path,
+                            pres.line,
+                            pres.col,
+                            "no registered person is named on the Föredragande line",
+                        )
+                        .with_hint(
+                            "write the name as in the register, or add this spelling as an alias",
+                        ),
+                    );
+                }
+            }
+            for d in &p.item.documents {
+                match doc_ids.get(&d.value) {
+                    Some(&i) => p.documents.push(i),
+                    None => {
+                        let hint = did_you_mean(&d.value, doc_ids.keys().map(String::as_str))
+                            .unwrap_or_default();
+                        let e = Diagnostic::error(
+                            &path,
+                            d.line,
+                            d.col,
+                            format!("unknown document \"{}\"", d.value),
+                        );
+                        errors.push(if hint.is_empty() {
+                            e
+                        } else {
+                            e.with_hint(hint)
+                        });
+                    }
+                }
+            }
+            if part == Part::Protokoll {
+                let decision: String = p
+                    .item
+                    .sections
+                    .iter()
+                    .filter(|s| s.kind == crate::body::SectionKind::Decision)
+                    .map(|s| markdown::to_plain(&s.markdown))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                p.mentions = names.mentioned_in(&decision);
+            }
+        }
+    }
+}
+
 /// Pairs agenda items with the paragraphs that decided them.
-fn match_agenda(site: &mut Site, m: usize, errors: &mut Vec<Diagnostic>) {
-    let meeting = &mut site.meetings[m];
+fn match_agenda(meeting: &mut Meeting, errors: &mut Vec<Diagnostic>) {
     let (Some(prot), Some(kall)) = (meeting.protokoll.as_mut(), meeting.kallelse.as_mut()) else {
         return;
     };

@@ -12,15 +12,26 @@ use toml::Spanned;
 #[derive(Debug, Default)]
 pub struct NameIndex {
     by_key: HashMap<String, usize>,
+    /// The same spellings by their words only ("Anna K. Berg" → "anna k berg"), for finding names in text.
+    by_words: HashMap<String, usize>,
     spellings: Vec<String>,
     longest: usize,
+}
+
+/// The words of a text as name keys: letters, digits and hyphens; everything else separates.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(names::name_key)
 }
 
 impl NameIndex {
     /// Adds a spelling; returns the person it already belonged to, if another.
     pub fn add(&mut self, spelling: &str, person: usize) -> Option<usize> {
         let key = names::name_key(spelling);
-        self.longest = self.longest.max(key.split(' ').count());
+        let word_key: Vec<String> = words(spelling).collect();
+        self.longest = self.longest.max(word_key.len());
+        self.by_words.entry(word_key.join(" ")).or_insert(person);
         match self.by_key.insert(key, person) {
             Some(prev) if prev != person => Some(prev),
             _ => {
@@ -88,16 +99,12 @@ impl NameIndex {
 
     /// Every person whose name or alias occurs in `text` as whole words, in order of first occurrence.
     pub fn mentioned_in(&self, text: &str) -> Vec<usize> {
-        let words: Vec<String> = text
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .filter(|w| !w.is_empty())
-            .map(names::name_key)
-            .collect();
+        let words: Vec<String> = words(text).collect();
         let mut found = Vec::new();
         for i in 0..words.len() {
             for n in 2..=self.longest.min(words.len() - i) {
                 let key = words[i..i + n].join(" ");
-                if let Some(&p) = self.by_key.get(&key)
+                if let Some(&p) = self.by_words.get(&key)
                     && !found.contains(&p)
                 {
                     found.push(p);
@@ -126,6 +133,17 @@ mod tests {
         let t = "Styrelsen adjungerar HENRIC GUSTAVSSON (C) som ersättare för Tobias Fagergård.";
         assert_eq!(ix.mentioned_in(t), vec![0, 1]);
         assert!(ix.mentioned_in("Henric är här").is_empty());
+    }
+
+    #[test]
+    fn a_spelling_with_an_initial_is_found_in_text() {
+        let mut ix = NameIndex::default();
+        ix.add("Jan-Olof P. Jäghagen", 4);
+        assert_eq!(
+            ix.named_in_line("Jan-Olof P. Jäghagen, ekonomichef"),
+            vec![4]
+        );
+        assert_eq!(ix.get("jan-olof p. jäghagen"), Some(4));
     }
 
     #[test]
