@@ -31,7 +31,7 @@ fn a_generated_corpus_of_20_meetings_builds_every_page() {
             for item in &meeting.items {
                 let page = common::json(&out, &format!("{key}/{}/index.json", item.nr));
                 assert_eq!(page["beslut"], true, "{key} § {}", item.nr);
-                assert_eq!(page["titel"], item.title.as_str());
+                assert_eq!(page["title"], item.title.as_str());
             }
         }
     }
@@ -95,7 +95,7 @@ fn people_written_with_an_alias_resolve_to_their_page() {
         &t.path().join("public"),
         &format!("person/{}/index.json", person.id),
     );
-    assert_eq!(page["namn"], person.name.as_str());
+    assert_eq!(page["name"], person.name.as_str());
     assert!(
         page["stavningar"]
             .as_array()
