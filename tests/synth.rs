@@ -39,20 +39,12 @@ fn a_generated_corpus_of_20_meetings_builds_every_page() {
     assert!(report.pages > c.decisions() + c.meetings.len());
     // Cases recur: some case page lists paragraphs of more than one meeting.
     let recurring = walk_json(&out.join("arende")).into_iter().any(|case| {
-        let meetings: BTreeSet<String> = case["poster"]
+        let meetings: BTreeSet<String> = case["entries"]
             .as_array()
             .unwrap()
             .iter()
-            .filter(|p| p["slag"] == "paragraf")
-            .map(|p| {
-                p["url"]
-                    .as_str()
-                    .unwrap()
-                    .rsplitn(3, '/')
-                    .nth(2)
-                    .unwrap()
-                    .to_string()
-            })
+            .filter(|p| p["kind"] == "paragraf")
+            .map(|p| p["agendaItem"]["meeting"].as_str().unwrap().to_string())
             .collect();
         meetings.len() > 1
     });
