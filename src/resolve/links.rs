@@ -159,16 +159,18 @@ pub fn link(site: &mut Site, names: &NameIndex, errors: &mut Vec<Diagnostic>) {
         .collect();
     for m in 0..site.meetings.len() {
         for part in [Part::Protokoll, Part::Kallelse] {
-            let path = match part {
-                Part::Protokoll => site.meetings[m].protokoll.as_ref().map(|p| p.path.clone()),
-                Part::Kallelse => site.meetings[m].kallelse.as_ref().map(|k| k.path.clone()),
+            let found = match part {
+                Part::Protokoll => site.meetings[m]
+                    .protokoll
+                    .as_mut()
+                    .map(|p| (PathBuf::from(&p.path), &mut p.items)),
+                Part::Kallelse => site.meetings[m]
+                    .kallelse
+                    .as_mut()
+                    .map(|k| (PathBuf::from(&k.path), &mut k.items)),
             };
-            let Some(path) = path.map(PathBuf::from) else {
+            let Some((path, items)) = found else {
                 continue;
-            };
-            let items = match part {
-                Part::Protokoll => &mut site.meetings[m].protokoll.as_mut().unwrap().items,
-                Part::Kallelse => &mut site.meetings[m].kallelse.as_mut().unwrap().items,
             };
             for p in items.iter_mut() {
                 p.dnr = p.item.dnr.iter().map(|d| d.value.clone()).collect();
@@ -239,8 +241,10 @@ fn match_agenda(site: &mut Site, m: usize, errors: &mut Vec<Diagnostic>) {
                 prot.items[pi].counterpart = Some(ki);
                 kall.items[ki].counterpart = Some(pi);
             }
-            None if explicit => {
-                let a = prot.items[pi].item.agenda_item.as_ref().unwrap();
+            None => {
+                let Some(a) = prot.items[pi].item.agenda_item.as_ref() else {
+                    continue;
+                };
                 errors.push(Diagnostic::error(
                     std::path::Path::new(&prot.path),
                     a.line,
@@ -248,7 +252,6 @@ fn match_agenda(site: &mut Site, m: usize, errors: &mut Vec<Diagnostic>) {
                     format!("the kallelse has no agenda item {wanted}"),
                 ));
             }
-            None => {}
         }
     }
 }
