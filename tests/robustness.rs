@@ -1,6 +1,7 @@
-//! Nothing panics on any input: the fuzz harness of `fuzz/` as property tests (arbitrary text and
-//! text built from the pieces content is made of, as one file and inside a whole site), and every
-//! input the fuzzer found a problem with (`tests/fuzz_regressions/`) kept as a regression test.
+//! Nothing panics on any input, and no two output files land on one path: the fuzz harness of
+//! `fuzz/` as property tests (arbitrary text and text built from the pieces content is made of, as one
+//! file and inside a whole site), and every input found to break it (`tests/fuzz_regressions/`; a
+//! `.toml` file there is added as a register) kept as a regression test.
 
 mod common;
 
@@ -49,8 +50,18 @@ fn fixture_files() -> Vec<SourceFile> {
 /// A fuzzed file beside the fixture, through resolve, render and the link checks (the `site`
 /// target). True when it got as far as rendering.
 fn in_site(text: &str) -> bool {
+    in_site_as(text, false)
+}
+
+/// [`in_site`] for a content file or (`register`) for one more register file.
+fn in_site_as(text: &str, register: bool) -> bool {
     let mut files = fixture_files();
-    let Ok(f) = parse_file(PathBuf::from("content/fuzz.md"), text.to_string(), false) else {
+    let path = if register {
+        "content/register/fuzz.toml"
+    } else {
+        "content/fuzz.md"
+    };
+    let Ok(f) = parse_file(PathBuf::from(path), text.to_string(), register) else {
         return false;
     };
     files.push(f);
@@ -61,6 +72,12 @@ fn in_site(text: &str) -> bool {
     let Ok(out) = protokoll::render::render(&site, &repo()) else {
         return false;
     };
+    // No two output files may land on the same path on disk.
+    let mut paths: Vec<PathBuf> = out.iter().map(|(p, _)| p.components().collect()).collect();
+    paths.sort();
+    let n = paths.len();
+    paths.dedup();
+    assert_eq!(n, paths.len(), "two output files on one path");
     let targets = protokoll::linkcheck::Targets::new(&out);
     let _ = protokoll::scan::check_links(&scanned.links, &targets);
     let _ = protokoll::linkcheck::check(&out);
@@ -217,7 +234,7 @@ fn every_fuzz_finding_stays_fixed() {
         let bytes = std::fs::read(&p).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         one_file(&text);
-        in_site(&text);
+        in_site_as(&text, p.extension().is_some_and(|x| x == "toml"));
         n += 1;
     }
     assert!(n > 0, "no regression inputs in {}", dir.display());

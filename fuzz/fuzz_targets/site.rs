@@ -1,5 +1,6 @@
 //! Fuzzes a whole site: the minimal fixture's register and files with one fuzzed content file
-//! beside them, through resolve and render. Errors are fine; a panic is a finding.
+//! beside them, through resolve and render. Errors are fine; a panic, or two output files on one
+//! path, is a finding.
 
 #![no_main]
 
@@ -31,6 +32,12 @@ fuzz_target!(|data: &[u8]| {
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     if let Ok(out) = protokoll::render::render(&site, &root) {
+        // No two output files may land on the same path on disk.
+        let mut paths: Vec<PathBuf> = out.iter().map(|(p, _)| p.components().collect()).collect();
+        paths.sort();
+        let n = paths.len();
+        paths.dedup();
+        assert_eq!(n, paths.len(), "two output files on one path");
         let _ = protokoll::linkcheck::check(&out);
     }
 });
