@@ -221,3 +221,72 @@ pub fn check_links(links: &[SourceLink], targets: &Targets<'_>) -> Vec<Diagnosti
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse_file;
+
+    fn file(path: &str, text: &str) -> SourceFile {
+        parse_file(path.into(), text.to_string(), path.ends_with(".toml")).unwrap()
+    }
+
+    #[test]
+    fn a_paragraph_link_is_read_from_the_meeting_and_the_paragraph_page() {
+        let f = file(
+            "p.md",
+            "+++\ntyp = \"protokoll\"\norgan = \"styrelsen\"\ndatum = 2024-01-10\n+++\nSe [a](/a/).\n\n## § 3 T\n\nSe [b](2/) och <a href=\"/c/\">c</a>.\n",
+        );
+        let s = scan(&[f]);
+        let got: Vec<(usize, usize, &str, Vec<&str>)> = s
+            .links
+            .iter()
+            .map(|l| {
+                (
+                    l.line,
+                    l.col,
+                    l.url.as_str(),
+                    l.pages.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        let both = vec!["/styrelsen/2024-01-10/", "/styrelsen/2024-01-10/3/"];
+        assert_eq!(
+            got,
+            vec![
+                (6, 4, "/a/", vec!["/styrelsen/2024-01-10/"]),
+                (10, 4, "2/", both.clone()),
+                (10, 19, "/c/", both),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_organ_description_is_scanned_at_its_place_in_the_register() {
+        let f = file(
+            "content/register/r.toml",
+            "[[organ]]\nid = \"styrelsen\"\nnamn = \"S\"\norganisation = \"x\"\nbeskrivning = \"Se [x](/x/) och <font>f</font>\"\n",
+        );
+        let s = scan(&[f]);
+        assert_eq!((s.links[0].line, s.links[0].col), (5, 19));
+        assert_eq!(s.links[0].pages, vec!["/styrelsen/".to_string()]);
+        assert_eq!(
+            s.warnings[0].to_string(),
+            "content/register/r.toml:5:32: warning: raw HTML <font> is not allowed and is removed (its text is kept)"
+        );
+    }
+
+    #[test]
+    fn file_links_are_errors_and_javascript_links_warnings() {
+        let f = file(
+            "s.md",
+            "+++\ntyp = \"sida\"\nid = \"s\"\ntitel = \"S\"\n+++\n[a](file:///c/x.doc) [b](javascript:alert(1)) [c](https://e.se/)\n",
+        );
+        let s = scan(&[f]);
+        assert_eq!(s.errors.len(), 1);
+        assert_eq!((s.errors[0].line, s.errors[0].col), (6, 1));
+        assert_eq!(s.warnings.len(), 1);
+        assert_eq!(s.warnings[0].col, 22);
+        assert!(s.links.is_empty());
+    }
+}

@@ -19,7 +19,12 @@ pub fn merge<const N: usize>(
     let mut errors = Vec::new();
     for (dir, files) in groups {
         for (rel, bytes) in files {
-            let key = name_key(&rel.to_string_lossy());
+            // By components, so `a//b` and `a/b` are the same file, as they are on disk.
+            let joined: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            let key = name_key(&joined.join("/"));
             let Some(&i) = by_key.get(&key) else {
                 by_key.insert(key, out.len());
                 out.push((rel, bytes));
@@ -47,9 +52,14 @@ pub fn merge<const N: usize>(
                             1,
                             1,
                             format!(
-                                "{} would write the same file as {} (they differ only by case or Unicode form)",
+                                "{} would write the same file as {}{}",
                                 shown(&dir, &rel),
-                                shown(&from[i], &out[i].0)
+                                shown(&from[i], &out[i].0),
+                                if same_path {
+                                    ""
+                                } else {
+                                    " (they differ only by case or Unicode form)"
+                                }
                             ),
                         )
                         .with_hint("rename one of them"),

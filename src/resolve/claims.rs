@@ -73,6 +73,11 @@ impl Claims {
         at: Diagnostic,
         what: &str,
     ) -> Option<Diagnostic> {
+        if url.contains("//") {
+            let mut d = at;
+            d.message = format!("{what} \"{written}\" has no letters or digits to make a URL of");
+            return Some(d.with_hint("write it out, or leave the key out"));
+        }
         let known = self
             .seen
             .get(&names::name_key(&url))

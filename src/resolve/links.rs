@@ -274,8 +274,10 @@ fn match_agenda(meeting: &mut Meeting, errors: &mut Vec<Diagnostic>) {
                 prot.items[pi].counterpart = Some(ki);
                 kall.items[ki].counterpart = Some(pi);
             }
-            None if explicit => {
-                let a = prot.items[pi].item.agenda_item.as_ref().unwrap();
+            None => {
+                let Some(a) = prot.items[pi].item.agenda_item.as_ref() else {
+                    continue;
+                };
                 errors.push(Diagnostic::error(
                     std::path::Path::new(&prot.path),
                     a.line,
@@ -283,7 +285,6 @@ fn match_agenda(meeting: &mut Meeting, errors: &mut Vec<Diagnostic>) {
                     format!("the kallelse has no agenda item {wanted}"),
                 ));
             }
-            None => {}
         }
     }
 }

@@ -154,7 +154,22 @@ impl Resolver {
                         self.check_id(f, id);
                         id.get_ref().clone()
                     }
-                    None => names::slug(p.namn.get_ref()),
+                    None => {
+                        let id = names::slug(p.namn.get_ref());
+                        if id.is_empty() {
+                            self.errors.push(
+                                f.at(
+                                    &p.namn,
+                                    format!(
+                                        "the name \"{}\" has no letters or digits to make a URL id of",
+                                        p.namn.get_ref()
+                                    ),
+                                )
+                                .with_hint("write the name, or give the person an explicit `id`"),
+                            );
+                        }
+                        id
+                    }
                 };
                 if person_ids.insert(id.clone(), idx).is_some() {
                     self.errors.push(

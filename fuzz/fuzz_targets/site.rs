@@ -1,0 +1,43 @@
+//! Fuzzes a whole site: the minimal fixture's register and files with one fuzzed content file
+//! beside them, through resolve and render. Errors are fine; a panic, or two output files on one
+//! path, is a finding.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use protokoll::load::{SourceFile, parse_file};
+use std::path::{Path, PathBuf};
+
+const FIXTURE: &[(&str, &str, bool)] = &[
+    ("content/register/register.toml", include_str!("../../tests/fixtures/minimal/content/register/register.toml"), true),
+    ("content/styrelsen/2024-01-10/protokoll.md", include_str!("../../tests/fixtures/minimal/content/styrelsen/2024-01-10/protokoll.md"), false),
+    ("content/styrelsen/2024-01-10/kallelse.md", include_str!("../../tests/fixtures/minimal/content/styrelsen/2024-01-10/kallelse.md"), false),
+    ("content/dokument/budget.md", include_str!("../../tests/fixtures/minimal/content/dokument/budget.md"), false),
+];
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let mut files: Vec<SourceFile> = FIXTURE
+        .iter()
+        .filter_map(|(p, t, r)| parse_file(PathBuf::from(p), t.to_string(), *r).ok())
+        .collect();
+    match parse_file(PathBuf::from("content/fuzz.md"), text.to_string(), false) {
+        Ok(f) => files.push(f),
+        Err(_) => return,
+    }
+    let Ok(site) = protokoll::resolve::resolve(protokoll::config::Config::default(), &files) else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    if let Ok(out) = protokoll::render::render(&site, &root) {
+        // No two output files may land on the same path on disk.
+        let mut paths: Vec<PathBuf> = out.iter().map(|(p, _)| p.components().collect()).collect();
+        paths.sort();
+        let n = paths.len();
+        paths.dedup();
+        assert_eq!(n, paths.len(), "two output files on one path");
+        let _ = protokoll::linkcheck::check(&out);
+    }
+});
