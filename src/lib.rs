@@ -239,10 +239,27 @@ pub fn build_with_progress(
     opts: &BuildOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BuildReport, BuildError> {
+    build_inner(opts, progress, true)
+}
+
+/// [`build`] for a preview (`serve`): the same output, but the ledger of justerade protokoll is
+/// left as it is, so a draft being previewed is never sealed.
+pub fn preview(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_inner(opts, &progress::none, false)
+}
+
+fn build_inner(
+    opts: &BuildOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    seal: bool,
+) -> Result<BuildReport, BuildError> {
     output::check_replaceable(&opts.output).map_err(BuildError::Write)?;
     let v = validate_with_progress(&opts.root, progress)?;
-    ledger::save(&opts.root, &v.sealing)
-        .map_err(|e| BuildError::Write(output::WriteError::Io(opts.root.join(ledger::FILE), e)))?;
+    if seal {
+        ledger::save(&opts.root, &v.sealing).map_err(|e| {
+            BuildError::Write(output::WriteError::Io(opts.root.join(ledger::FILE), e))
+        })?;
+    }
     output::write_all(&opts.output, &v.files).map_err(BuildError::Write)?;
     progress(Progress::Written {
         files: v.files.len() + 1,

@@ -238,6 +238,23 @@ fn no_traversal_probe_leaks_a_byte_from_outside_the_output() {
 }
 
 #[test]
+fn a_preview_never_seals_a_protokoll_in_the_ledger() {
+    // The fixture's protokoll is signed (justerat) and not yet in a ledger: `build` would seal it,
+    // a preview of a draft must not.
+    let (_t, root, preview) = site_and_preview();
+    let server = Running::start(&root, &preview);
+    let (status, _) = server.get("/styrelsen/2024-01-10/");
+    assert_eq!(status, 200);
+    assert!(!root.join("justerade.toml").exists());
+    protokoll::build(&protokoll::BuildOptions {
+        root: root.clone(),
+        output: root.join("public"),
+    })
+    .unwrap();
+    assert!(root.join("justerade.toml").exists(), "build seals it");
+}
+
+#[test]
 fn only_requests_for_localhost_are_answered() {
     let (_t, root, preview) = site_and_preview();
     let server = Running::start(&root, &preview);

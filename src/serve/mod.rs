@@ -273,7 +273,8 @@ fn rebuild(shared: &Shared, build: &BuildOptions, changed: Vec<PathBuf>) -> Even
     let started = Instant::now();
     let result = {
         let _lock = shared.files.write().unwrap_or_else(|e| e.into_inner());
-        crate::build(build)
+        // A preview never writes the ledger: only `protokoll build` seals justerade protokoll.
+        crate::preview(build)
     };
     let elapsed = started.elapsed();
     let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
