@@ -30,12 +30,13 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error at a line and column.
+    /// An error at a line and column (1-based). A problem of a whole file, passed as line 0,
+    /// points at 1:1, so that every diagnostic has a position editors and CI annotations accept.
     pub fn error(path: &Path, line: usize, col: usize, message: impl Into<String>) -> Self {
         Diagnostic {
             path: path.to_path_buf(),
-            line,
-            col,
+            line: line.max(1),
+            col: col.max(1),
             severity: Severity::Error,
             message: message.into(),
             hint: None,

@@ -201,6 +201,18 @@ pub fn validate_with_progress(
             "no bas_url: no Atom feeds, calendars or sitemap.xml were written",
         ));
     }
+    if !site.pages.iter().any(|p| p.id == ABOUT_PAGE) {
+        warnings.push(
+            Diagnostic::warning(
+                Path::new("content/om-webbplatsen.md"),
+                1,
+                1,
+                "there is no page om-webbplatsen: a public body's website must publish an \
+                 accessibility statement (lagen om tillgänglighet till digital offentlig service)",
+            )
+            .with_hint("write it as a free page, `typ = \"sida\"` with `id = \"om-webbplatsen\"`; the footer of every page links to it once it exists"),
+        );
+    }
     warnings.extend(unposted(&site));
     diagnostic::sort(&mut warnings);
     Ok(Validated {
@@ -228,6 +240,9 @@ pub fn sealed_outputs(root: &Path) -> Result<(site::Site, Vec<output::OutFile>),
     }
     Ok((v.site, v.files))
 }
+
+/// The id of the free page with the accessibility statement, linked from every page's footer.
+pub const ABOUT_PAGE: &str = "om-webbplatsen";
 
 /// Builds the site at `opts.root` into `opts.output`.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {

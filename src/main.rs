@@ -245,9 +245,7 @@ fn main() -> ExitCode {
                     for w in &r.warnings {
                         eprintln!("{w}");
                     }
-                    for p in &r.sealed {
-                        eprintln!("sealed {p} in justerade.toml (justerat): commit the ledger");
-                    }
+                    report_sealed(&r.sealed);
                     for p in &r.corrected {
                         eprintln!(
                             "recorded the rättelse of {p} in justerade.toml: commit the ledger"
@@ -338,4 +336,19 @@ fn plain_snippet(html: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Names what the build sealed in the ledger; a first build of an archive seals thousands, so
+/// past a screenful they are counted rather than listed.
+fn report_sealed(sealed: &[String]) {
+    const LISTED: usize = 10;
+    for p in sealed.iter().take(LISTED) {
+        eprintln!("sealed {p} in justerade.toml (justerat): commit the ledger");
+    }
+    if sealed.len() > LISTED {
+        eprintln!(
+            "sealed {} more justerade protokoll in justerade.toml: commit the ledger",
+            sealed.len() - LISTED
+        );
+    }
 }

@@ -190,3 +190,26 @@ fn a_template_error_fails_the_build_and_leaves_the_previous_output_identical() {
     assert!(msg.contains("page.html"), "{msg}");
     assert_eq!(snapshot(&out), before, "previous output changed");
 }
+
+#[test]
+fn a_site_without_an_accessibility_statement_builds_and_is_warned() {
+    let t = fixture("minimal");
+    fs::remove_file(t.path().join("content/om-webbplatsen.md")).unwrap();
+    let report = build(t.path()).unwrap_or_else(|e| panic!("{e}"));
+    let warned: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        warned.iter().any(|w| w.starts_with(
+            "content/om-webbplatsen.md:1:1: warning: there is no page om-webbplatsen"
+        )),
+        "{warned:?}"
+    );
+    let home = html(&t.path().join("public"), "index.html");
+    assert!(
+        !home.contains("/om-webbplatsen/"),
+        "no footer link to a missing page"
+    );
+    // With the page, the footer links to it.
+    let t = fixture("minimal");
+    build(t.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(html(&t.path().join("public"), "index.html").contains("href=\"/om-webbplatsen/\""));
+}

@@ -362,7 +362,7 @@ fn a_signed_protokoll_without_a_justering_date_is_left_off_the_board_with_a_warn
         report.warnings.iter().any(|w| w
             .to_string()
             .starts_with(
-                "content/kommunstyrelsen/2024-12-03/protokoll.md:0:0: warning: justerat but without `justerad`"
+                "content/kommunstyrelsen/2024-12-03/protokoll.md:1:1: warning: justerat but without `justerad`"
             )),
         "{:?}",
         report.warnings

@@ -45,6 +45,7 @@ pub fn render_with_progress(
     let site_view = json!({
         "titel": site.config.titel, "beskrivning": site.config.beskrivning, "nav": nav,
         "anslagstavla": noticeboard::enabled(site),
+        "om_webbplatsen": site.pages.iter().any(|p| p.id == crate::ABOUT_PAGE),
     });
     let list = pages::all(site);
     let done = std::sync::atomic::AtomicUsize::new(0);
