@@ -45,7 +45,12 @@ bin=$PWD/target/release/protokoll
 a=$tmp/a/protokoll
 b=$tmp/elsewhere/deeper/kopia
 mkdir -p "$a" "$b"
-tar -c --exclude=./target --exclude=./public --exclude=./.git --exclude=./node_modules . | tar -x -C "$a"
+# The site root only (the rest of the repository, e.g. a fuzz corpus in use, is not the site's).
+site_files=()
+for f in protokoll.toml justerade.toml content themes templates static; do
+    [ -e "$f" ] && site_files+=("$f")
+done
+tar -c "${site_files[@]}" | tar -x -C "$a"
 cp -r "$a/." "$b"
 (cd "$a" && TZ=UTC LANG=C LC_ALL=C RAYON_NUM_THREADS=1 "$bin" build)
 (cd "$b" && TZ=Pacific/Kiritimati LANG=sv_SE.UTF-8 LC_ALL=sv_SE.UTF-8 RAYON_NUM_THREADS=2 "$bin" build)
