@@ -132,11 +132,7 @@ pub fn check_some(root: &Path, files: &[SourceFile]) -> Result<(), Vec<Diagnosti
     check_inner(root, files, true).map(|_| ())
 }
 
-fn check_inner(
-    root: &Path,
-    files: &[SourceFile],
-    some: bool,
-) -> Result<Sealing, Vec<Diagnostic>> {
+fn check_inner(root: &Path, files: &[SourceFile], some: bool) -> Result<Sealing, Vec<Diagnostic>> {
     let ledger_path = PathBuf::from(FILE);
     let (ledger_text, old) = read(root, &ledger_path)?;
     let mut current: BTreeMap<

@@ -44,7 +44,12 @@ impl<'a> Targets<'a> {
             ids: self
                 .ids
                 .into_iter()
-                .map(|(k, v)| (k, v.into_iter().map(|x| Cow::Owned(x.into_owned())).collect()))
+                .map(|(k, v)| {
+                    (
+                        k,
+                        v.into_iter().map(|x| Cow::Owned(x.into_owned())).collect(),
+                    )
+                })
                 .collect(),
         }
     }

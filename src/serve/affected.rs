@@ -54,7 +54,12 @@ pub fn selection(old: &Site, new: &Site, changed: &[&Path]) -> Selection {
     // A case's title (its first paragraph's title) is shown wherever the case is referred to:
     // the JSON of every paragraph and document of the case.
     for dnr in sel.cases.clone() {
-        let title = |s: &Site| s.cases.iter().find(|c| c.dnr == dnr).map(|c| case_title(s, c));
+        let title = |s: &Site| {
+            s.cases
+                .iter()
+                .find(|c| c.dnr == dnr)
+                .map(|c| case_title(s, c))
+        };
         if title(old) != title(new) {
             for site in [old, new] {
                 for c in site.cases.iter().filter(|c| c.dnr == dnr) {
@@ -97,7 +102,8 @@ fn add_dependents(
             }
         }
         sel.documents.extend(&meeting.documents);
-        sel.people.extend(named_in(meeting).filter_map(|n| n.person));
+        sel.people
+            .extend(named_in(meeting).filter_map(|n| n.person));
     }
     for (m, meeting) in site.meetings.iter().enumerate() {
         // Meetings whose pages show a changed document's card.
@@ -121,7 +127,10 @@ fn add_dependents(
             }
             sel.meetings.extend(doc.meeting);
             sel.meetings.extend(doc.adopted_by.map(|r| r.meeting));
-            let people = doc.authors.iter().chain(doc.signatures.iter().map(|s| &s.who));
+            let people = doc
+                .authors
+                .iter()
+                .chain(doc.signatures.iter().map(|s| &s.who));
             sel.people.extend(people.filter_map(|n| n.person));
         }
         if linked {
@@ -131,7 +140,11 @@ fn add_dependents(
     for (p, person) in site.people.iter().enumerate() {
         let shows = person.attended.iter().any(|(m, _)| in_m(*m))
             || person.send_lists.iter().any(|(m, _)| in_m(*m))
-            || person.presented.iter().chain(&person.mentioned).any(item_in)
+            || person
+                .presented
+                .iter()
+                .chain(&person.mentioned)
+                .any(item_in)
             || person.documents.iter().any(|&d| in_d(d));
         if shows {
             sel.people.insert(p);

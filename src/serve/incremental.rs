@@ -223,9 +223,7 @@ impl Incremental {
         all_html.sort_by(|a, b| a.0.cmp(&b.0));
         files.extend(render::sitemap::all(&site, &all_html));
         // Only what changed from here on.
-        files.retain(|(p, b)| {
-            self.hashes.get(&manifest::manifest_path(p)) != Some(&sha256_hex(b))
-        });
+        files.retain(|(p, b)| self.hashes.get(&manifest::manifest_path(p)) != Some(&sha256_hex(b)));
         let added: Vec<&Path> = files
             .iter()
             .map(|(p, _)| p.as_path())
@@ -269,7 +267,8 @@ impl Incremental {
             return Ok(Err(BuildError::Links(bad_html)));
         }
         for (p, b) in &files {
-            self.hashes.insert(manifest::manifest_path(p), sha256_hex(b));
+            self.hashes
+                .insert(manifest::manifest_path(p), sha256_hex(b));
         }
         let written = files.len();
         if let Err(e) = self.write(&files, &[]) {
@@ -299,7 +298,8 @@ impl Incremental {
             self.targets.remove(p);
         }
         for (p, b) in &files {
-            self.hashes.insert(manifest::manifest_path(p), sha256_hex(b));
+            self.hashes
+                .insert(manifest::manifest_path(p), sha256_hex(b));
             self.targets.set(p, None);
         }
         self.search = now;
@@ -324,7 +324,10 @@ impl Incremental {
         }
         for p in gone {
             let path = out.join(p);
-            std::fs::remove_file(&path).map_err(io(&path))?;
+            match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(&path)(e)),
+                _ => {}
+            }
             for dir in p.ancestors().skip(1).filter(|d| !d.as_os_str().is_empty()) {
                 if std::fs::remove_dir(out.join(dir)).is_err() {
                     break; // not empty
@@ -347,7 +350,6 @@ impl Incremental {
         let path = out.join(manifest::FILE);
         std::fs::write(&path, text).map_err(io(&path))
     }
-
 }
 
 /// A full build for `serve`: [`crate::preview`] (the ledger is never written), keeping what an
