@@ -148,6 +148,26 @@ pub fn validate_with_progress(
     root: &Path,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Validated, BuildError> {
+    validate_keeping_sources(root, progress).map(|(v, _)| v)
+}
+
+/// The parsed sources a validation read, which `serve` keeps to rebuild after an edit without
+/// reading and parsing every file again.
+#[derive(Debug)]
+pub struct Sources {
+    /// Every content file, in path order.
+    pub files: Vec<load::SourceFile>,
+    /// The internal links written in them.
+    pub links: Vec<scan::SourceLink>,
+    /// The output files of the search index and its export.
+    pub search: Vec<PathBuf>,
+}
+
+/// [`validate_with_progress`], also returning the parsed sources.
+pub fn validate_keeping_sources(
+    root: &Path,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(Validated, Sources), BuildError> {
     let config = config::Config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
     let loaded = load::load(root, config.max_file_bytes()).map_err(sorted)?;
     let scanned = scan::scan(&loaded.files);
@@ -180,7 +200,9 @@ pub fn validate_with_progress(
         || search::build(&site),
     );
     let mut files = pages?;
-    files.extend(index.map_err(|e| BuildError::Search(e.to_string()))?);
+    let index = index.map_err(|e| BuildError::Search(e.to_string()))?;
+    let search = index.iter().map(|(p, _)| p.clone()).collect();
+    files.extend(index);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     // Last: the manifest covers every file.
     manifest::add(&mut files);
@@ -215,12 +237,20 @@ pub fn validate_with_progress(
     }
     warnings.extend(unposted(&site));
     diagnostic::sort(&mut warnings);
-    Ok(Validated {
-        site,
-        files,
-        warnings,
-        sealing,
-    })
+    let sources = Sources {
+        files: loaded.files,
+        links: scanned.links,
+        search,
+    };
+    Ok((
+        Validated {
+            site,
+            files,
+            warnings,
+            sealing,
+        },
+        sources,
+    ))
 }
 
 /// The site and its output files, for when nothing may change the sources: the ledger must

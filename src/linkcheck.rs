@@ -1,6 +1,7 @@
 //! Checks every internal link and `#anchor` of the rendered output before anything is written.
 
 use crate::output::OutFile;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -13,7 +14,7 @@ pub const OUTSIDE: &str = "it points outside the site";
 /// The pages of a rendered site and the ids on each, to check links against.
 pub struct Targets<'a> {
     paths: HashSet<String>,
-    ids: HashMap<String, HashSet<&'a str>>,
+    ids: HashMap<String, HashSet<Cow<'a, str>>>,
 }
 
 impl<'a> Targets<'a> {
@@ -24,13 +25,61 @@ impl<'a> Targets<'a> {
             if p.extension().is_some_and(|e| e == "html")
                 && let Ok(html) = std::str::from_utf8(b)
             {
-                ids.insert(page_of(&url_of(p)), attr_values(html, "id").collect());
+                ids.insert(
+                    page_of(&url_of(p)),
+                    attr_values(html, "id").map(Cow::Borrowed).collect(),
+                );
             }
         }
         Targets {
             paths: files.iter().map(|(p, _)| url_of(p)).collect(),
             ids,
         }
+    }
+
+    /// The same targets, owning their ids, to keep beyond the files (as `serve` does).
+    pub fn into_owned(self) -> Targets<'static> {
+        Targets {
+            paths: self.paths,
+            ids: self
+                .ids
+                .into_iter()
+                .map(|(k, v)| {
+                    (
+                        k,
+                        v.into_iter().map(|x| Cow::Owned(x.into_owned())).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// Records an output file (`a/b/index.html`) and, for HTML, its ids; returns the ids it
+    /// had before, if it was a page.
+    pub fn set(&mut self, path: &Path, html: Option<&str>) -> Option<HashSet<Cow<'a, str>>> {
+        let url = url_of(path);
+        let page = page_of(&url);
+        self.paths.insert(url);
+        let ids = attr_values(html?, "id")
+            .map(|x| Cow::Owned(x.to_string()))
+            .collect();
+        self.ids.insert(page, ids)
+    }
+
+    /// Puts back a file as [`Targets::set`] found it (its ids, if it was a page).
+    pub fn restore(&mut self, path: &Path, ids: Option<HashSet<Cow<'a, str>>>) {
+        let url = url_of(path);
+        if let Some(ids) = ids {
+            self.ids.insert(page_of(&url), ids);
+        }
+        self.paths.insert(url);
+    }
+
+    /// Forgets an output file.
+    pub fn remove(&mut self, path: &Path) {
+        let url = url_of(path);
+        self.ids.remove(&page_of(&url));
+        self.paths.remove(&url);
     }
 
     /// The site path of every page (`/a/b/` for `a/b/index.html`), sorted.
@@ -84,8 +133,12 @@ impl<'a> Targets<'a> {
 
 /// Returns one line per broken link: `page: link → why`.
 pub fn check(files: &[OutFile]) -> Vec<String> {
+    check_against(files, &Targets::new(files))
+}
+
+/// [`check`] for some of a site's files, against the targets of the whole site.
+pub fn check_against(files: &[OutFile], targets: &Targets<'_>) -> Vec<String> {
     use rayon::prelude::*;
-    let targets = Targets::new(files);
     // Pages are checked in parallel; the result is sorted below, so the order does not depend on it.
     let mut broken: Vec<String> = files
         .par_iter()
@@ -93,7 +146,6 @@ pub fn check(files: &[OutFile]) -> Vec<String> {
         .filter_map(|(p, b)| Some((url_of(p), std::str::from_utf8(b).ok()?)))
         .flat_map_iter(|(url, html)| {
             let here = page_of(&url).to_string();
-            let targets = &targets;
             attr_values(html, "href")
                 .chain(attr_values(html, "src"))
                 .filter_map(move |href| {
@@ -107,6 +159,11 @@ pub fn check(files: &[OutFile]) -> Vec<String> {
     broken.sort();
     broken.dedup();
     broken
+}
+
+/// Every `id` in the start tags of an HTML page.
+pub fn ids(html: &str) -> impl Iterator<Item = &str> {
+    attr_values(html, "id")
 }
 
 /// "a/b/index.html" → "/a/b/index.html".

@@ -157,7 +157,8 @@ fn rel(root: &Path, p: &Path) -> PathBuf {
     p.strip_prefix(root).unwrap_or(p).to_path_buf()
 }
 
-fn read_one(root: &Path, path: &Path, max_bytes: u64) -> Result<SourceFile, Vec<Diagnostic>> {
+/// Reads and parses one file (`path` under `root`), with the size limit; symlinks are the caller's.
+pub fn read_one(root: &Path, path: &Path, max_bytes: u64) -> Result<SourceFile, Vec<Diagnostic>> {
     let shown = rel(root, path);
     let cannot =
         |e: std::io::Error| vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))];

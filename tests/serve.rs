@@ -55,13 +55,17 @@ impl Running {
     }
 
     fn next_event(&self) -> Event {
-        match self
-            .events
-            .recv_timeout(WAIT)
-            .expect("an event from the server")
-        {
-            Event::WatchError(e) => panic!("watch error: {e}"),
-            e => e,
+        loop {
+            match self
+                .events
+                .recv_timeout(WAIT)
+                .expect("an event from the server")
+            {
+                Event::WatchError(e) => panic!("watch error: {e}"),
+                // The search files following an incremental rebuild.
+                Event::Search { result, .. } => assert!(result.is_ok(), "{result:?}"),
+                e => return e,
+            }
         }
     }
 

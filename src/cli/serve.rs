@@ -71,11 +71,12 @@ fn report(event: &Event) {
             report,
             elapsed,
             changed,
+            incremental,
         } => {
-            let what = if changed.is_empty() {
-                "built"
-            } else {
-                "rebuilt"
+            let what = match (changed.is_empty(), incremental) {
+                (true, _) => "built",
+                (false, true) => "re-rendered",
+                (false, false) => "rebuilt",
             };
             eprintln!(
                 "{}{what} {} pages in {} ms",
@@ -117,6 +118,20 @@ fn report(event: &Event) {
                 elapsed.as_millis()
             );
         }
+        Event::Search {
+            result: Ok(n),
+            elapsed,
+        } => eprintln!(
+            "search index updated ({n} files) in {} ms",
+            elapsed.as_millis()
+        ),
+        Event::Search {
+            result: Err(e),
+            elapsed,
+        } => eprintln!(
+            "the search index could not be updated ({e}) in {} ms; the next change rebuilds everything",
+            elapsed.as_millis()
+        ),
         Event::WatchError(e) => eprintln!("watching for changes failed: {e}"),
     }
 }

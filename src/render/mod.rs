@@ -32,72 +32,24 @@ pub fn render_with_progress(
     root: &Path,
     progress: &(dyn Fn(crate::Progress) + Sync),
 ) -> Result<Vec<OutFile>, BuildError> {
-    let theme = theme_dir(root, &site.config.tema);
-    let tera = templates(&theme, &root.join("templates"))?;
-    let nav = json!([
-        {"titel": "Organ", "url": "/organ/"},
-        {"titel": "Ärenden", "url": "/arende/"},
-        {"titel": "Personer", "url": "/person/"},
-        {"titel": "Handlingar", "url": "/dokument/"},
-        {"titel": "År", "url": "/ar/"},
-        {"titel": "Sök", "url": "/sok/"},
-    ]);
-    let site_view = json!({
-        "titel": site.config.titel, "beskrivning": site.config.beskrivning, "nav": nav,
-        "anslagstavla": noticeboard::enabled(site),
-        "om_webbplatsen": site.pages.iter().any(|p| p.id == crate::ABOUT_PAGE),
-    });
+    let renderer = Renderer::new(site, root)?;
     let list = pages::all(site);
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let rendered: Result<Vec<Vec<OutFile>>, BuildError> =
-        list.par_iter()
-            .map(|page| {
-                let json_url = if page.twin.is_some() {
-                    format!("{}index.json", page.url)
-                } else {
-                    String::new()
-                };
-                let mut ctx = tera::Context::new();
-                ctx.insert("site", &site_view);
-                ctx.insert("page", &json!({
-                "titel": page.title, "url": page.url, "json_url": json_url,
-                "breadcrumbs": page.crumbs.iter().map(|(t, u)| json!({"titel": t, "url": u}))
-                    .chain(std::iter::once(json!({"titel": page.title, "url": page.url})))
-                    .collect::<Vec<_>>(),
-                "beskrivning": "",
-                "floden": page.feeds.iter().map(|(t, u, ty)| json!({"titel": t, "url": u, "typ": ty})).collect::<Vec<_>>(),
-            }));
-                ctx.insert(page.data.0, &page.data.1);
-                let html = tera
-                    .render(page.template, &ctx)
-                    .map_err(|e| BuildError::Template(describe(&e)))?;
-                let file = if page.url.ends_with('/') {
-                    format!("{}index.html", page.url)
-                } else {
-                    page.url.clone()
-                };
-                let mut out = vec![(
-                    PathBuf::from(file.trim_start_matches('/')),
-                    html.into_bytes(),
-                )];
-                if let Some(twin) = &page.twin {
-                    let mut bytes = serde_json::to_vec_pretty(&api::twin(site, twin))
-                        .map_err(|e| BuildError::Template(e.to_string()))?;
-                    bytes.push(b'\n');
-                    out.push((PathBuf::from(json_url.trim_start_matches('/')), bytes));
-                }
-                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                progress(crate::Progress::Rendered {
-                    done: n,
-                    total: list.len(),
-                });
-                Ok(out)
-            })
-            .collect();
+    let rendered: Result<Vec<Vec<OutFile>>, BuildError> = list
+        .par_iter()
+        .map(|page| {
+            let out = renderer.page(site, page)?;
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            progress(crate::Progress::Rendered {
+                done: n,
+                total: list.len(),
+            });
+            Ok(out)
+        })
+        .collect();
     let mut pages: Vec<OutFile> = rendered?.into_iter().flatten().collect();
-    pages.extend(feeds::all(site));
-    pages.extend(calendar::all(site));
-    pages.extend(collections::all(site));
+    pages.extend(generated(site));
+    let theme = theme_dir(root, &site.config.tema);
     let theme_static = static_files(&theme.join("static"))?;
     let site_static = static_files(&root.join("static"))?;
     let theme_shown = Path::new("themes").join(&site.config.tema).join("static");
@@ -111,6 +63,82 @@ pub fn render_with_progress(
     files.extend(maps);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
+}
+
+/// The templates and the site-wide part of every page's context, to render single pages.
+pub struct Renderer {
+    tera: Tera,
+    site_view: serde_json::Value,
+}
+
+impl Renderer {
+    /// Loads the templates of the site's theme and its overrides.
+    pub fn new(site: &Site, root: &Path) -> Result<Renderer, BuildError> {
+        let theme = theme_dir(root, &site.config.tema);
+        let tera = templates(&theme, &root.join("templates"))?;
+        let nav = json!([
+            {"titel": "Organ", "url": "/organ/"},
+            {"titel": "Ärenden", "url": "/arende/"},
+            {"titel": "Personer", "url": "/person/"},
+            {"titel": "Handlingar", "url": "/dokument/"},
+            {"titel": "År", "url": "/ar/"},
+            {"titel": "Sök", "url": "/sok/"},
+        ]);
+        let site_view = json!({
+            "titel": site.config.titel, "beskrivning": site.config.beskrivning, "nav": nav,
+            "anslagstavla": noticeboard::enabled(site),
+            "om_webbplatsen": site.pages.iter().any(|p| p.id == crate::ABOUT_PAGE),
+        });
+        Ok(Renderer { tera, site_view })
+    }
+
+    /// One page and its JSON twin.
+    pub fn page(&self, site: &Site, page: &pages::Page) -> Result<Vec<OutFile>, BuildError> {
+        let json_url = if page.twin.is_some() {
+            format!("{}index.json", page.url)
+        } else {
+            String::new()
+        };
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &self.site_view);
+        ctx.insert("page", &json!({
+            "titel": page.title, "url": page.url, "json_url": json_url,
+            "breadcrumbs": page.crumbs.iter().map(|(t, u)| json!({"titel": t, "url": u}))
+                .chain(std::iter::once(json!({"titel": page.title, "url": page.url})))
+                .collect::<Vec<_>>(),
+            "beskrivning": "",
+            "floden": page.feeds.iter().map(|(t, u, ty)| json!({"titel": t, "url": u, "typ": ty})).collect::<Vec<_>>(),
+        }));
+        ctx.insert(page.data.0, &page.data.1);
+        let html = self
+            .tera
+            .render(page.template, &ctx)
+            .map_err(|e| BuildError::Template(describe(&e)))?;
+        let file = if page.url.ends_with('/') {
+            format!("{}index.html", page.url)
+        } else {
+            page.url.clone()
+        };
+        let mut out = vec![(
+            PathBuf::from(file.trim_start_matches('/')),
+            html.into_bytes(),
+        )];
+        if let Some(twin) = &page.twin {
+            let mut bytes = serde_json::to_vec_pretty(&api::twin(site, twin))
+                .map_err(|e| BuildError::Template(e.to_string()))?;
+            bytes.push(b'\n');
+            out.push((PathBuf::from(json_url.trim_start_matches('/')), bytes));
+        }
+        Ok(out)
+    }
+}
+
+/// The files made from the whole site rather than one page: feeds, calendars, `/api/` collections.
+pub fn generated(site: &Site) -> Vec<OutFile> {
+    let mut out = feeds::all(site);
+    out.extend(calendar::all(site));
+    out.extend(collections::all(site));
+    out
 }
 
 /// The theme folder: the site's own `themes/<name>`, else the one shipped beside the binary's sources.

@@ -6,7 +6,7 @@ use super::views::{self, doc_card, item_card, meeting_card, person_ref};
 use crate::markdown;
 use crate::site::*;
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One page to render.
 pub struct Page {
@@ -30,11 +30,52 @@ fn crumb(t: &str, u: &str) -> (String, String) {
     (t.to_string(), u.to_string())
 }
 
+/// Which entity pages to make; the site-wide pages (home, lists, groups, free pages, notice
+/// board, `/api/`, search, 404) are always made. `serve` re-renders a selection after an edit.
+#[derive(Debug, Default, Clone)]
+pub struct Selection {
+    /// Every page (a full build); the sets below are then ignored.
+    pub everything: bool,
+    /// Organs by index.
+    pub organs: BTreeSet<usize>,
+    /// Meetings by index, with their paragraph pages.
+    pub meetings: BTreeSet<usize>,
+    /// Cases by Dnr.
+    pub cases: BTreeSet<String>,
+    /// People by index.
+    pub people: BTreeSet<usize>,
+    /// Years.
+    pub years: BTreeSet<i32>,
+    /// Documents by index.
+    pub documents: BTreeSet<usize>,
+}
+
+impl Selection {
+    fn has<T: Ord>(&self, set: &BTreeSet<T>, x: &T) -> bool {
+        self.everything || set.contains(x)
+    }
+}
+
 /// Every page of the site.
 pub fn all(site: &Site) -> Vec<Page> {
+    selected(
+        site,
+        &Selection {
+            everything: true,
+            ..Selection::default()
+        },
+    )
+}
+
+/// The site-wide pages and the pages of the entities in `sel`.
+pub fn selected(site: &Site, sel: &Selection) -> Vec<Page> {
     let mut pages = vec![home(site), organ_list(site)];
-    pages.extend((0..site.organs.len()).map(|o| organ(site, o)));
-    for m in 0..site.meetings.len() {
+    pages.extend(
+        (0..site.organs.len())
+            .filter(|o| sel.has(&sel.organs, o))
+            .map(|o| organ(site, o)),
+    );
+    for m in (0..site.meetings.len()).filter(|m| sel.has(&sel.meetings, m)) {
         pages.push(meeting(site, m));
         for index in 0..site.meetings[m].items(Part::Protokoll).len() {
             pages.push(paragraph(
@@ -50,7 +91,13 @@ pub fn all(site: &Site) -> Vec<Page> {
     pages.push(list_page("/arende/", "Ärenden", "arenden", site.cases.iter().map(|c| json!({
         "url": urls::case(&c.dnr), "titel": format!("Dnr {}", c.dnr), "meta": case_title(site, c), "excerpt": format!("{} handlingar och paragrafer", c.entries.len()),
     })).collect(), Twin::Cases));
-    pages.extend(site.cases.iter().enumerate().map(|(i, c)| case(site, i, c)));
+    pages.extend(
+        site.cases
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| sel.has(&sel.cases, &c.dnr))
+            .map(|(i, c)| case(site, i, c)),
+    );
     pages.push(list_page(
         "/person/",
         "Personer",
@@ -75,9 +122,13 @@ pub fn all(site: &Site) -> Vec<Page> {
             .collect(),
         Twin::People,
     ));
-    pages.extend((0..site.people.len()).map(|p| person(site, p)));
+    pages.extend(
+        (0..site.people.len())
+            .filter(|p| sel.has(&sel.people, p))
+            .map(|p| person(site, p)),
+    );
     pages.extend(groups(site));
-    pages.extend(years(site));
+    pages.extend(years(site, sel));
     let mut docs: Vec<usize> = (0..site.documents.len()).collect();
     docs.sort_by_key(|&d| std::cmp::Reverse((site.documents[d].sort_date(site), d)));
     pages.push(list_page(
@@ -87,7 +138,11 @@ pub fn all(site: &Site) -> Vec<Page> {
         docs.iter().map(|&d| doc_card(site, d)).collect(),
         Twin::Documents,
     ));
-    pages.extend((0..site.documents.len()).map(|d| document(site, d)));
+    pages.extend(
+        (0..site.documents.len())
+            .filter(|d| sel.has(&sel.documents, d))
+            .map(|d| document(site, d)),
+    );
     pages.extend(site.pages.iter().map(|p| Page {
         url: format!("/{}/", p.id), template: "page.html", title: p.title.clone(), crumbs: vec![],
         data: ("sida", json!({"titel": p.title, "beskrivning": p.description, "html": markdown::render(&p.body, "").html})),
@@ -529,7 +584,7 @@ fn groups(site: &Site) -> Vec<Page> {
     pages
 }
 
-fn years(site: &Site) -> Vec<Page> {
+fn years(site: &Site, sel: &Selection) -> Vec<Page> {
     let mut years: BTreeMap<i32, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     for (m, meeting) in site.meetings.iter().enumerate() {
         years.entry(meeting.date.year).or_default().0.push(m);
@@ -542,6 +597,9 @@ fn years(site: &Site) -> Vec<Page> {
     let list: Vec<i32> = years.keys().copied().collect();
     let mut pages = vec![list_page("/ar/", "År", "ar", list.iter().rev().map(|y| json!({"url": urls::year(*y), "titel": y.to_string(), "meta": format!("{} möten, {} handlingar", years[y].0.len(), years[y].1.len()), "excerpt": ""})).collect(), Twin::Years)];
     for (i, (y, (ms, ds))) in years.iter().enumerate() {
+        if !sel.has(&sel.years, y) {
+            continue;
+        }
         let decisions: Vec<Value> = decisions(site)
             .into_iter()
             .filter(|r| site.meetings[r.meeting].date.year == *y)

@@ -5,7 +5,9 @@
 //! connection gets a short-lived thread. Builds hold a write lock on the output while they swap it,
 //! so a request never sees a half-replaced directory.
 
+pub mod affected;
 pub mod http;
+pub mod incremental;
 pub mod page;
 pub mod watch;
 
@@ -41,12 +43,22 @@ pub struct ServeOptions {
 pub enum Event {
     /// A build succeeded. `changed` is empty for the first build.
     Built {
-        /// Pages and files written.
+        /// Pages and files written (for an incremental rebuild: rendered again, and changed).
         report: BuildReport,
         /// How long the build took.
         elapsed: Duration,
         /// The changed sources that caused it, relative to the root.
         changed: Vec<PathBuf>,
+        /// Whether only the pages that depend on the change were rendered (the search files
+        /// follow in a [`Event::Search`]).
+        incremental: bool,
+    },
+    /// The search index and its export were brought up to date after an incremental rebuild.
+    Search {
+        /// Files written or removed, or why the index could not be built.
+        result: Result<usize, String>,
+        /// How long it took.
+        elapsed: Duration,
     },
     /// A build failed; the browser now shows `error` instead of the site.
     Failed {
@@ -214,8 +226,24 @@ impl Server {
                 None
             }
         };
-        on_event(rebuild(&shared, &build, Vec::new()));
-        while let Ok(msg) = self.rx.recv() {
+        let mut state = None;
+        on_event(rebuild(&shared, &build, Vec::new(), &mut state));
+        loop {
+            // After an incremental rebuild the search files follow, unless another change comes.
+            let msg = match state.as_ref().is_some_and(|s| s.search_stale()) {
+                true => match self.rx.recv_timeout(watch::DEBOUNCE) {
+                    Ok(m) => m,
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        on_event(refresh_search(&shared, &mut state));
+                        continue;
+                    }
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                },
+                false => match self.rx.recv() {
+                    Ok(m) => m,
+                    Err(_) => break,
+                },
+            };
             let mut paths = match msg {
                 Msg::Stop => break,
                 Msg::Watch(watch::Change::Error(e)) => {
@@ -254,7 +282,7 @@ impl Server {
             {
                 on_event(Event::WatchError(e));
             }
-            on_event(rebuild(&shared, &build, changed));
+            on_event(rebuild(&shared, &build, changed, &mut state));
         }
         drop(watcher);
         shared.stopping.store(true, Ordering::SeqCst);
@@ -268,24 +296,30 @@ impl Server {
     }
 }
 
-/// Runs one build with the output locked, then publishes its outcome to waiting pages.
-fn rebuild(shared: &Shared, build: &BuildOptions, changed: Vec<PathBuf>) -> Event {
+/// Runs one build with the output locked, then publishes its outcome to waiting pages: an
+/// incremental one when `state` holds the last build and the change allows it, else a full one.
+fn rebuild(
+    shared: &Shared,
+    build: &BuildOptions,
+    changed: Vec<PathBuf>,
+    state: &mut Option<incremental::Incremental>,
+) -> Event {
     let started = Instant::now();
     let result = {
         let _lock = shared.files.write().unwrap_or_else(|e| e.into_inner());
-        // A preview never writes the ledger: only `protokoll build` seals justerade protokoll.
-        crate::preview(build)
+        build_once(build, &changed, state)
     };
     let elapsed = started.elapsed();
     let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
     state.generation += 1;
     let event = match result {
-        Ok(report) => {
+        Ok((report, incremental)) => {
             state.failure = None;
             Event::Built {
                 report,
                 elapsed,
                 changed,
+                incremental,
             }
         }
         Err(e) => {
@@ -301,6 +335,49 @@ fn rebuild(shared: &Shared, build: &BuildOptions, changed: Vec<PathBuf>) -> Even
     drop(state);
     shared.changed.notify_all();
     event
+}
+
+/// One build: incremental if it can be, else full. A preview never writes the ledger: only
+/// `protokoll build` seals justerade protokoll.
+fn build_once(
+    build: &BuildOptions,
+    changed: &[PathBuf],
+    state: &mut Option<incremental::Incremental>,
+) -> Result<(BuildReport, bool), crate::BuildError> {
+    if let (false, Some(inc)) = (changed.is_empty(), state.as_mut()) {
+        match inc.update(changed) {
+            Ok(Ok(u)) => return Ok((incremental::report(&u), true)),
+            Ok(Err(crate::BuildError::Write(e))) => {
+                *state = None;
+                return Err(crate::BuildError::Write(e));
+            }
+            Ok(Err(e)) => return Err(e),
+            Err(incremental::NeedsFull(_)) => {}
+        }
+    }
+    *state = None;
+    let (report, kept) = incremental::full_build(build)?;
+    *state = kept;
+    Ok((report, false))
+}
+
+/// Brings the search files up to date; the index is built before the output is locked.
+fn refresh_search(shared: &Shared, state: &mut Option<incremental::Incremental>) -> Event {
+    let started = Instant::now();
+    let result = match state.as_mut() {
+        None => Ok(0),
+        Some(inc) => inc.search_files().and_then(|files| {
+            let _lock = shared.files.write().unwrap_or_else(|e| e.into_inner());
+            inc.apply_search(files)
+        }),
+    };
+    if result.is_err() {
+        *state = None;
+    }
+    Event::Search {
+        result: result.map_err(|e| e.to_string()),
+        elapsed: started.elapsed(),
+    }
 }
 
 fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>) {

@@ -1,0 +1,400 @@
+//! `serve`'s incremental rebuild. After a full build the server keeps the parsed sources, the
+//! resolved site, the templates, the SHA-256 of every output file and the link targets. When
+//! content files are edited, only they are read and parsed again; the site is resolved again from
+//! the kept sources; the pages that can show what changed ([`super::affected`]) and the site-wide
+//! files are rendered, their links checked, and only files whose bytes changed are written. The
+//! search files follow in [`Incremental::search_files`] and [`Incremental::apply_search`]. Anything it cannot bound (a register,
+//! `protokoll.toml`, templates, static files, a file added or removed, an output page or anchor
+//! that disappears) is a full build, so the output is always what a full build would write.
+
+use super::affected;
+use crate::diagnostic::{self, Diagnostic};
+use crate::linkcheck::{self, Targets};
+use crate::load::SourceFile;
+use crate::manifest::{self, sha256_hex};
+use crate::output::{MARKER, MARKER_TEXT, OutFile, WriteError};
+use crate::render::{self, Renderer, pages};
+use crate::site::Site;
+use crate::{BuildError, BuildOptions, BuildReport, Sources, Validated};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// What an incremental rebuild did.
+#[derive(Debug, Clone)]
+pub struct Update {
+    /// Pages rendered again (HTML files).
+    pub pages: usize,
+    /// Files whose bytes changed and were written.
+    pub written: usize,
+}
+
+/// Why an edit needs a full build.
+#[derive(Debug)]
+pub struct NeedsFull(pub String);
+
+/// The state kept between builds.
+pub struct Incremental {
+    opts: BuildOptions,
+    max_bytes: u64,
+    files: Vec<SourceFile>,
+    /// Files whose current text does not parse, with their errors.
+    broken: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    /// Files changed since the output was last written.
+    pending: BTreeSet<PathBuf>,
+    links: Vec<crate::scan::SourceLink>,
+    site: Site,
+    renderer: Renderer,
+    /// SHA-256 of every output file but the manifest, by manifest path.
+    hashes: BTreeMap<String, String>,
+    targets: Targets<'static>,
+    /// The files of the search index and its export.
+    search: BTreeSet<PathBuf>,
+    /// Whether the search files lag behind the pages.
+    search_stale: bool,
+}
+
+impl Incremental {
+    /// The state after a full build that wrote `v` (made from `sources`).
+    pub fn new(opts: &BuildOptions, v: Validated, sources: Sources) -> Result<Self, BuildError> {
+        let renderer = Renderer::new(&v.site, &opts.root)?;
+        let hashes = v
+            .files
+            .par_iter()
+            .filter(|(p, _)| p != Path::new(manifest::FILE))
+            .map(|(p, b)| (manifest::manifest_path(p), sha256_hex(b)))
+            .collect();
+        Ok(Incremental {
+            opts: opts.clone(),
+            max_bytes: v.site.config.max_file_bytes(),
+            files: sources.files,
+            broken: BTreeMap::new(),
+            pending: BTreeSet::new(),
+            links: sources.links,
+            hashes,
+            targets: Targets::new(&v.files).into_owned(),
+            search: sources.search.into_iter().collect(),
+            search_stale: false,
+            site: v.site,
+            renderer,
+        })
+    }
+
+    /// Whether the search files should be refreshed.
+    pub fn search_stale(&self) -> bool {
+        self.search_stale
+    }
+
+    /// Rebuilds after `changed` (relative to the root) were edited. `Err` when only a full build
+    /// can say what changed; `Ok(Err(_))` when the site is broken (the output is left as it was).
+    pub fn update(&mut self, changed: &[PathBuf]) -> Result<Result<Update, BuildError>, NeedsFull> {
+        for p in changed {
+            self.read(p)?;
+        }
+        if !self.broken.is_empty() {
+            let mut e: Vec<Diagnostic> = self.broken.values().flatten().cloned().collect();
+            diagnostic::sort(&mut e);
+            return Ok(Err(BuildError::Content(e)));
+        }
+        let pending: Vec<&SourceFile> = self
+            .files
+            .iter()
+            .filter(|f| self.pending.contains(&f.path))
+            .collect();
+        let mut errors = Vec::new();
+        self.links.retain(|l| !self.pending.contains(&l.path));
+        for f in &pending {
+            let s = crate::scan::scan(std::slice::from_ref(*f));
+            self.links.extend(s.links);
+            errors.extend(s.errors);
+        }
+        let config = self.site.config.clone();
+        let site = match crate::resolve::resolve(config, &self.files) {
+            Ok(s) => s,
+            Err(mut e) => {
+                e.extend(errors);
+                return Ok(Err(sorted(e)));
+            }
+        };
+        let ledger = crate::ledger::check_some(&self.opts.root, &self.files_in(&self.pending));
+        if let Err(e) = ledger {
+            errors.extend(e);
+        }
+        if !errors.is_empty() {
+            return Ok(Err(sorted(errors)));
+        }
+        if !affected::same_shape(&self.site, &site) {
+            return Err(NeedsFull("the edit changes which entities exist".into()));
+        }
+        let changed: Vec<&Path> = self.pending.iter().map(PathBuf::as_path).collect();
+        let sel = affected::selection(&self.site, &site, &changed);
+        let result = self.render_and_write(site, &sel)?;
+        if result.is_ok() {
+            self.pending.clear();
+            self.search_stale = true;
+        }
+        Ok(result)
+    }
+
+    fn files_in(&self, paths: &BTreeSet<PathBuf>) -> Vec<SourceFile> {
+        self.files
+            .iter()
+            .filter(|f| paths.contains(&f.path))
+            .filter_map(|f| crate::load::parse_file(f.path.clone(), f.text.clone(), false).ok())
+            .collect()
+    }
+
+    /// Reads one changed path; only an edit of a known Markdown content file stays incremental.
+    fn read(&mut self, rel: &Path) -> Result<(), NeedsFull> {
+        let full = |why: &str| Err(NeedsFull(format!("{}: {why}", rel.display())));
+        let abs = self.opts.root.join(rel);
+        let content = rel.starts_with("content");
+        let markdown = rel.extension().is_some_and(|e| e == "md");
+        let Some(i) = self.files.iter().position(|f| f.path == rel) else {
+            return if content && markdown && !abs.exists() && !self.broken.contains_key(rel) {
+                Ok(()) // an editor's temporary file, come and gone
+            } else {
+                full("not an edit of a known content file")
+            };
+        };
+        if !content || !markdown {
+            return full("a register or setting");
+        }
+        match std::fs::symlink_metadata(&abs) {
+            Ok(m) if m.file_type().is_file() => {}
+            _ => return full("removed or replaced"),
+        }
+        match crate::load::read_one(&self.opts.root, &abs, self.max_bytes) {
+            Ok(mut f) => {
+                self.broken.remove(rel);
+                if f.text != self.files[i].text {
+                    f.warnings.clear();
+                    self.files[i] = f;
+                    self.pending.insert(rel.to_path_buf());
+                }
+            }
+            Err(e) => {
+                self.broken.insert(rel.to_path_buf(), e);
+                self.pending.insert(rel.to_path_buf());
+            }
+        }
+        Ok(())
+    }
+
+    /// Renders the selected pages and the site-wide files of `site`, checks their links, writes
+    /// the files that changed and keeps `site`.
+    fn render_and_write(
+        &mut self,
+        site: Site,
+        sel: &pages::Selection,
+    ) -> Result<Result<Update, BuildError>, NeedsFull> {
+        let list = pages::selected(&site, sel);
+        let rendered: Result<Vec<Vec<OutFile>>, BuildError> = list
+            .par_iter()
+            .map(|p| self.renderer.page(&site, p))
+            .collect();
+        let mut files: Vec<OutFile> = match rendered {
+            Ok(r) => r.into_iter().flatten().collect(),
+            Err(e) => return Ok(Err(e)),
+        };
+        let pages = files
+            .iter()
+            .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+            .count();
+        files.extend(render::generated(&site));
+        let made: BTreeSet<String> = files
+            .iter()
+            .map(|(p, _)| manifest::manifest_path(p))
+            .collect();
+        let old_urls = affected::urls(&self.site, sel);
+        for u in &old_urls {
+            let file = format!("{}index.html", u.trim_start_matches('/'));
+            if self.hashes.contains_key(&file) && !made.contains(&file) {
+                return Err(NeedsFull(format!("{u} is gone")));
+            }
+        }
+        let mut all_html: Vec<OutFile> = self
+            .hashes
+            .keys()
+            .chain(made.iter().filter(|p| !self.hashes.contains_key(*p)))
+            .filter(|p| p.ends_with(".html"))
+            .map(|p| (PathBuf::from(p), Vec::new()))
+            .collect();
+        all_html.sort_by(|a, b| a.0.cmp(&b.0));
+        files.extend(render::sitemap::all(&site, &all_html));
+        // Only what changed from here on.
+        files.retain(|(p, b)| self.hashes.get(&manifest::manifest_path(p)) != Some(&sha256_hex(b)));
+        let added: Vec<&Path> = files
+            .iter()
+            .map(|(p, _)| p.as_path())
+            .filter(|p| !self.hashes.contains_key(&manifest::manifest_path(p)))
+            .collect();
+        if !added.is_empty() && clashes(&self.hashes, &added) {
+            return Err(NeedsFull("a new output path".into()));
+        }
+        // The targets as they will be; undone if the links do not hold.
+        let mut undo: Vec<(PathBuf, bool)> = Vec::new();
+        let mut gone = false;
+        let mut saved = Vec::new();
+        for (p, b) in &files {
+            let key = manifest::manifest_path(p);
+            let html = p.extension().is_some_and(|e| e == "html");
+            let text = html.then(|| std::str::from_utf8(b).unwrap_or(""));
+            let old = self.targets.set(p, text);
+            if let (Some(old), Some(t)) = (&old, text) {
+                let now: BTreeSet<&str> = ids(t);
+                gone |= old.iter().any(|i| !now.contains(i.as_ref()));
+            }
+            undo.push((p.clone(), self.hashes.contains_key(&key)));
+            saved.push(old);
+        }
+        let mut broken = crate::scan::check_links(&self.links, &self.targets);
+        let bad_html = linkcheck::check_against(&files, &self.targets);
+        if gone || !broken.is_empty() || !bad_html.is_empty() {
+            for ((p, existed), old) in undo.into_iter().zip(saved) {
+                self.targets.remove(&p);
+                if existed {
+                    self.targets.restore(&p, old);
+                }
+            }
+            if gone {
+                return Err(NeedsFull("an anchor is gone".into()));
+            }
+            if !broken.is_empty() {
+                diagnostic::sort(&mut broken);
+                return Ok(Err(BuildError::Content(broken)));
+            }
+            return Ok(Err(BuildError::Links(bad_html)));
+        }
+        for (p, b) in &files {
+            self.hashes
+                .insert(manifest::manifest_path(p), sha256_hex(b));
+        }
+        let written = files.len();
+        if let Err(e) = self.write(&files, &[]) {
+            return Ok(Err(BuildError::Write(e)));
+        }
+        self.site = site;
+        Ok(Ok(Update { pages, written }))
+    }
+
+    /// Builds the search index and its export of the current site again (slow: seconds at
+    /// thousands of meetings; the output is not touched, so no lock is needed).
+    pub fn search_files(&self) -> Result<Vec<OutFile>, BuildError> {
+        crate::search::build(&self.site).map_err(|e| BuildError::Search(e.to_string()))
+    }
+
+    /// Writes the search files from [`Incremental::search_files`] that changed, removes the old
+    /// ones and updates the manifest; returns the number of files written or removed.
+    pub fn apply_search(&mut self, files: Vec<OutFile>) -> Result<usize, BuildError> {
+        let now: BTreeSet<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
+        let gone: Vec<PathBuf> = self.search.difference(&now).cloned().collect();
+        let files: Vec<OutFile> = files
+            .into_iter()
+            .filter(|(p, b)| self.hashes.get(&manifest::manifest_path(p)) != Some(&sha256_hex(b)))
+            .collect();
+        for p in &gone {
+            self.hashes.remove(&manifest::manifest_path(p));
+            self.targets.remove(p);
+        }
+        for (p, b) in &files {
+            self.hashes
+                .insert(manifest::manifest_path(p), sha256_hex(b));
+            self.targets.set(p, None);
+        }
+        self.search = now;
+        self.search_stale = false;
+        self.write(&files, &gone).map_err(BuildError::Write)?;
+        Ok(files.len() + gone.len())
+    }
+
+    /// Writes `files` and the manifest into the output, removes `gone` and folders left empty.
+    fn write(&self, files: &[OutFile], gone: &[PathBuf]) -> Result<(), WriteError> {
+        let out = &self.opts.output;
+        let io = |p: &Path| {
+            let p = p.to_path_buf();
+            move |e| WriteError::Io(p, e)
+        };
+        for (p, b) in files {
+            let path = out.join(p);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(io(dir))?;
+            }
+            std::fs::write(&path, b).map_err(io(&path))?;
+        }
+        for p in gone {
+            let path = out.join(p);
+            match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(&path)(e)),
+                _ => {}
+            }
+            for dir in p.ancestors().skip(1).filter(|d| !d.as_os_str().is_empty()) {
+                if std::fs::remove_dir(out.join(dir)).is_err() {
+                    break; // not empty
+                }
+            }
+        }
+        let mut text = String::new();
+        let marker = manifest::manifest_path(Path::new(MARKER));
+        let marker_hash = sha256_hex(MARKER_TEXT);
+        let mut rows: Vec<(&str, &str)> = self
+            .hashes
+            .iter()
+            .map(|(p, h)| (p.as_str(), h.as_str()))
+            .collect();
+        rows.push((&marker, &marker_hash));
+        rows.sort_unstable();
+        for (p, h) in rows {
+            text.push_str(&format!("{h}  {p}\n"));
+        }
+        let path = out.join(manifest::FILE);
+        std::fs::write(&path, text).map_err(io(&path))
+    }
+}
+
+/// A full build for `serve`: [`crate::preview`] (the ledger is never written), keeping what an
+/// incremental rebuild needs. The state is None if it cannot be made (the next edit builds fully).
+pub fn full_build(opts: &BuildOptions) -> Result<(BuildReport, Option<Incremental>), BuildError> {
+    crate::output::check_replaceable(&opts.output).map_err(BuildError::Write)?;
+    let (v, sources) = crate::validate_keeping_sources(&opts.root, &crate::progress::none)?;
+    crate::output::write_all(&opts.output, &v.files).map_err(BuildError::Write)?;
+    let report = BuildReport {
+        pages: v.pages(),
+        files: v.files.len() + 1,
+        warnings: v.warnings.clone(),
+        sealed: v.sealing.sealed.clone(),
+        corrected: v.sealing.corrected.clone(),
+    };
+    Ok((report, Incremental::new(opts, v, sources).ok()))
+}
+
+/// The ids of an HTML page.
+fn ids(html: &str) -> BTreeSet<&str> {
+    linkcheck::ids(html).collect()
+}
+
+/// Whether a new output path equals an existing one by case or Unicode form.
+fn clashes(hashes: &BTreeMap<String, String>, added: &[&Path]) -> bool {
+    let key = |p: &str| crate::names::name_key(p);
+    let new: BTreeSet<String> = added
+        .iter()
+        .map(|p| key(&manifest::manifest_path(p)))
+        .collect();
+    new.len() < added.len() || hashes.keys().any(|p| new.contains(&key(p)))
+}
+
+fn sorted(mut d: Vec<Diagnostic>) -> BuildError {
+    diagnostic::sort(&mut d);
+    BuildError::Content(d)
+}
+
+/// A report for an incremental update, in the shape of a full build's.
+pub fn report(u: &Update) -> BuildReport {
+    BuildReport {
+        pages: u.pages,
+        files: u.written,
+        warnings: Vec::new(),
+        sealed: Vec::new(),
+        corrected: Vec::new(),
+    }
+}
