@@ -1,8 +1,11 @@
-//! Checks every internal link and `#anchor` of the rendered output before anything is written.
+//! Checks every internal link and `#anchor` of the rendered output before it is swapped in. Each
+//! HTML file is read once, on the thread that rendered it ([`PageLinks::read`]): its ids are kept,
+//! and its links are settled there against the paths planned before rendering; only the few that
+//! cannot be settled alone (an anchor on another page, a path not planned) wait for [`check`].
 
 use crate::output::OutFile;
+use crate::sink::Written;
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
 /// Why a link fails when its page does not exist.
 pub const NO_SUCH_PAGE: &str = "no such page";
@@ -10,25 +13,117 @@ pub const NO_SUCH_PAGE: &str = "no such page";
 /// Why a link fails when it climbs above the site root.
 pub const OUTSIDE: &str = "it points outside the site";
 
+/// Output paths known before rendering (relative, `/`-separated): a link to one of them works.
+pub type Known<'a> = HashSet<&'a str>;
+
+/// What the link check keeps of one HTML file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageLinks {
+    /// Every `id` of the file.
+    pub ids: Vec<Box<str>>,
+    /// The `href`/`src` values not settled while reading (checked by [`check`]).
+    pub pending: Vec<Box<str>>,
+}
+
+impl PageLinks {
+    /// Reads the HTML file at `path` (relative to the output root): its ids, and its links, of which
+    /// those that surely work (they leave the site, or reach a `known` path, with an anchor only
+    /// on this same page and present in it) are dropped.
+    pub fn read(path: &str, html: &str, known: &Known<'_>) -> PageLinks {
+        let ids: Vec<&str> = attr_values(html, "id").collect();
+        let own: HashSet<&str> = ids.iter().copied().collect();
+        let here = page_of(&format!("/{path}"));
+        let mut pending: Vec<Box<str>> = attr_values(html, "href")
+            .chain(attr_values(html, "src"))
+            .filter(|href| !settled(&here, href, known, &own))
+            .map(Box::from)
+            .collect();
+        pending.sort_unstable();
+        pending.dedup();
+        PageLinks {
+            ids: ids.into_iter().map(Box::from).collect(),
+            pending,
+        }
+    }
+}
+
+/// Whether `href` on the page at site path `here` surely works.
+fn settled(here: &str, href: &str, known: &Known<'_>, own: &HashSet<&str>) -> bool {
+    let href = decode_entities(href);
+    match resolve(here, &href) {
+        Link::Leaves => true,
+        Link::Outside => false,
+        Link::To { file, frag } => {
+            known.contains(&file[1..])
+                && match frag {
+                    Some(f) if !f.is_empty() => page_of(&file) == here && own.contains(f),
+                    _ => true,
+                }
+        }
+    }
+}
+
+/// Where a link goes.
+enum Link<'h> {
+    /// Off the site (`https:`, `mailto:` …).
+    Leaves,
+    /// Above the site root.
+    Outside,
+    /// To the output file `file` (`/a/b/index.html`), maybe at an anchor.
+    To { file: String, frag: Option<&'h str> },
+}
+
+/// Resolves a (decoded) `href` written on the page at site path `here`.
+fn resolve<'h>(here: &str, href: &'h str) -> Link<'h> {
+    if href.contains(':') && !href.starts_with('/') && !href.starts_with('#') {
+        return Link::Leaves;
+    }
+    let (path, frag) = match href.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (href, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let target = if path.is_empty() {
+        Some(here.to_string())
+    } else if path.starts_with('/') {
+        normalize(path)
+    } else {
+        let base = &here[..here.rfind('/').map_or(0, |i| i + 1)];
+        normalize(&format!("{base}{path}"))
+    };
+    match target {
+        None => Link::Outside,
+        Some(t) if t.ends_with('/') => Link::To {
+            file: format!("{t}index.html"),
+            frag,
+        },
+        Some(t) => Link::To { file: t, frag },
+    }
+}
+
 /// The pages of a rendered site and the ids on each, to check links against.
 pub struct Targets<'a> {
-    paths: HashSet<String>,
+    /// Every output path, relative (`a/b/index.html`).
+    paths: HashSet<&'a str>,
+    /// Site path of each HTML page (`/a/b/`) → its ids.
     ids: HashMap<String, HashSet<&'a str>>,
 }
 
 impl<'a> Targets<'a> {
     /// Collects the output paths and every `id` of every HTML file.
-    pub fn new(files: &'a [OutFile]) -> Targets<'a> {
-        let mut ids = HashMap::new();
-        for (p, b) in files {
-            if p.extension().is_some_and(|e| e == "html")
-                && let Ok(html) = std::str::from_utf8(b)
-            {
-                ids.insert(page_of(&url_of(p)), attr_values(html, "id").collect());
-            }
-        }
+    pub fn new(files: &'a [Written]) -> Targets<'a> {
+        let ids = files
+            .iter()
+            .filter_map(|f| {
+                let page = f.html.as_ref()?;
+                Some((
+                    page_of(&format!("/{}", f.path)),
+                    page.ids.iter().map(|s| &**s).collect(),
+                ))
+            })
+            .collect();
         Targets {
-            paths: files.iter().map(|(p, _)| url_of(p)).collect(),
+            paths: files.iter().map(|f| f.path.as_str()).collect(),
             ids,
         }
     }
@@ -44,31 +139,12 @@ impl<'a> Targets<'a> {
     /// the site.
     pub fn check(&self, here: &str, href: &str) -> Option<String> {
         let href = decode_entities(href);
-        if href.contains(':') && !href.starts_with('/') && !href.starts_with('#') {
-            return None; // https:, mailto:, tel: … leave the site
-        }
-        let (path, frag) = match href.split_once('#') {
-            Some((p, f)) => (p, Some(f)),
-            None => (href.as_str(), None),
+        let (file, frag) = match resolve(here, &href) {
+            Link::Leaves => return None,
+            Link::Outside => return Some(OUTSIDE.to_string()),
+            Link::To { file, frag } => (file, frag),
         };
-        let path = path.split('?').next().unwrap_or("");
-        let target = if path.is_empty() {
-            Some(here.to_string())
-        } else if path.starts_with('/') {
-            normalize(path)
-        } else {
-            let base = &here[..here.rfind('/').map_or(0, |i| i + 1)];
-            normalize(&format!("{base}{path}"))
-        };
-        let Some(target) = target else {
-            return Some(OUTSIDE.to_string());
-        };
-        let file = if target.ends_with('/') {
-            format!("{target}index.html")
-        } else {
-            target.clone()
-        };
-        if !self.paths.contains(&file) {
+        if !self.paths.contains(&file[1..]) {
             return Some(NO_SUCH_PAGE.to_string());
         }
         match frag {
@@ -82,26 +158,19 @@ impl<'a> Targets<'a> {
     }
 }
 
-/// Returns one line per broken link: `page: link → why`.
-pub fn check(files: &[OutFile]) -> Vec<String> {
-    use rayon::prelude::*;
-    let targets = Targets::new(files);
-    // Pages are checked in parallel; the result is sorted below, so the order does not depend on it.
+/// Returns one line per broken link, `page: link → why`, sorted: the links each file left pending.
+pub fn check(files: &[Written], targets: &Targets<'_>) -> Vec<String> {
     let mut broken: Vec<String> = files
-        .par_iter()
-        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
-        .filter_map(|(p, b)| Some((url_of(p), std::str::from_utf8(b).ok()?)))
-        .flat_map_iter(|(url, html)| {
-            let here = page_of(&url).to_string();
-            let targets = &targets;
-            attr_values(html, "href")
-                .chain(attr_values(html, "src"))
-                .filter_map(move |href| {
-                    targets
-                        .check(&here, href)
-                        .map(|why| format!("{url}: {href} → {why}"))
-                })
-                .collect::<Vec<_>>()
+        .iter()
+        .filter_map(|f| Some((f, f.html.as_ref()?)))
+        .flat_map(|(f, page)| {
+            let url = format!("/{}", f.path);
+            let here = page_of(&url);
+            page.pending.iter().filter_map(move |href| {
+                targets
+                    .check(&here, href)
+                    .map(|why| format!("{url}: {href} → {why}"))
+            })
         })
         .collect();
     broken.sort();
@@ -109,9 +178,10 @@ pub fn check(files: &[OutFile]) -> Vec<String> {
     broken
 }
 
-/// "a/b/index.html" → "/a/b/index.html".
-fn url_of(p: &Path) -> String {
-    format!("/{}", p.to_string_lossy().replace('\\', "/"))
+/// [`check`] for files held in memory (tests, fuzzing): every link is read and checked.
+pub fn check_files(files: &[OutFile]) -> Vec<String> {
+    let written = crate::sink::in_memory(files);
+    check(&written, &Targets::new(&written))
 }
 
 /// "/a/b/index.html" → "/a/b/".
@@ -222,7 +292,8 @@ mod tests {
 
     #[test]
     fn a_link_above_the_root_points_outside_the_site() {
-        let files = vec![f("a/index.html", r#"<a href="../../etc/passwd">x</a>"#)];
+        let files =
+            crate::sink::in_memory(&[f("a/index.html", r#"<a href="../../etc/passwd">x</a>"#)]);
         let t = Targets::new(&files);
         assert_eq!(t.check("/a/", "../../etc/passwd").as_deref(), Some(OUTSIDE));
         assert_eq!(t.check("/a/", "../a/"), None);
@@ -238,7 +309,7 @@ mod tests {
             ),
             f("a/index.html", r#"<h2 id="x">x</h2><a href="../">up</a>"#),
         ];
-        let broken = check(&files);
+        let broken = check_files(&files);
         assert_eq!(
             broken,
             vec![
@@ -246,5 +317,17 @@ mod tests {
                 "/index.html: /b/ → no such page".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn reading_a_page_keeps_only_the_links_it_cannot_settle_alone() {
+        let known: Known = ["a/index.html", "b/index.html"].into_iter().collect();
+        let html = r##"<h2 id="x">x</h2><a href="/b/">b</a> <a href="#x">x</a> <a href="../a/#x">x</a>
+            <a href="#y">y</a> <a href="/b/#z">z</a> <a href="/c/">c</a> <a href="../../">out</a>
+            <a href="mailto:a@b.se">m</a>"##;
+        let page = PageLinks::read("a/index.html", html, &known);
+        assert_eq!(page.ids, vec![Box::from("x")]);
+        let pending: Vec<&str> = page.pending.iter().map(|s| &**s).collect();
+        assert_eq!(pending, vec!["#y", "../../", "/b/#z", "/c/"]);
     }
 }
