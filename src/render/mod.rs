@@ -194,7 +194,7 @@ pub fn render_page(r: &Renderer<'_>, page: &Page) -> Result<Vec<OutFile>, BuildE
             "breadcrumbs": crumbs, "beskrivning": "", "floden": feeds,
         }),
     );
-    ctx.insert(page.data.0, &page.data.1);
+    ctx.insert(page.data.0, &*page.data.1.value());
     let html = r
         .tera
         .render(page.template, &ctx)

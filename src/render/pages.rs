@@ -1,4 +1,6 @@
-//! The list of pages the site has: for every entity its URL, template, view and breadcrumbs.
+//! The list of pages the site has: for every entity its URL, template, view and breadcrumbs. The
+//! views of entity pages are made when the page is rendered, on the rendering thread, so no more
+//! than a few exist at a time.
 
 use super::api::Twin;
 use super::urls;
@@ -6,10 +8,40 @@ use super::views::{self, doc_card, item_card, meeting_card, person_ref};
 use crate::markdown;
 use crate::site::*;
 use serde_json::{Value, json};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+/// A page's view: ready, or made on demand from the `Site` (an entity page).
+pub enum View<'a> {
+    /// Made already (one-off pages and lists).
+    Ready(Value),
+    /// Made when the page is rendered.
+    Lazy(Box<dyn Fn() -> Value + Send + Sync + 'a>),
+}
+
+impl<'a> View<'a> {
+    /// A view made when the page is rendered.
+    pub fn lazy(make: impl Fn() -> Value + Send + Sync + 'a) -> View<'a> {
+        View::Lazy(Box::new(make))
+    }
+
+    /// The view's value.
+    pub fn value(&self) -> Cow<'_, Value> {
+        match self {
+            View::Ready(v) => Cow::Borrowed(v),
+            View::Lazy(make) => Cow::Owned(make()),
+        }
+    }
+}
+
+impl From<Value> for View<'_> {
+    fn from(v: Value) -> Self {
+        View::Ready(v)
+    }
+}
+
 /// One page to render.
-pub struct Page {
+pub struct Page<'a> {
     /// Site path, ending in `/` (or a file name).
     pub url: String,
     /// Template name.
@@ -19,7 +51,7 @@ pub struct Page {
     /// Breadcrumbs above the title (title, url).
     pub crumbs: Vec<(String, String)>,
     /// The page's own data, under the name the template expects.
-    pub data: (&'static str, Value),
+    pub data: (&'static str, View<'a>),
     /// The JSON twin written as `index.json` beside the page (see `api.rs`).
     pub twin: Option<Twin>,
     /// Feeds and calendars about this page: (title, site path, media type).
@@ -31,7 +63,7 @@ fn crumb(t: &str, u: &str) -> (String, String) {
 }
 
 /// Every page of the site.
-pub fn all(site: &Site) -> Vec<Page> {
+pub fn all(site: &Site) -> Vec<Page<'_>> {
     let mut pages = vec![home(site), organ_list(site)];
     pages.extend((0..site.organs.len()).map(|o| organ(site, o)));
     for m in 0..site.meetings.len() {
@@ -90,7 +122,7 @@ pub fn all(site: &Site) -> Vec<Page> {
     pages.extend((0..site.documents.len()).map(|d| document(site, d)));
     pages.extend(site.pages.iter().map(|p| Page {
         url: format!("/{}/", p.id), template: "page.html", title: p.title.clone(), crumbs: vec![],
-        data: ("sida", json!({"titel": p.title, "beskrivning": p.description, "html": markdown::render(&p.body, "").html})),
+        data: ("sida", json!({"titel": p.title, "beskrivning": p.description, "html": markdown::render(&p.body, "").html}).into()),
         twin: None, feeds: vec![],
     }));
     if super::noticeboard::enabled(site) {
@@ -99,7 +131,7 @@ pub fn all(site: &Site) -> Vec<Page> {
             template: "anslagstavla.html",
             title: "Anslagstavla".into(),
             crumbs: vec![],
-            data: ("anslagstavla", super::noticeboard::view(site)),
+            data: ("anslagstavla", super::noticeboard::view(site).into()),
             twin: None,
             feeds: feed(site, "Anslagstavlan (Atom)", "/anslagstavla/atom.xml"),
         });
@@ -109,7 +141,7 @@ pub fn all(site: &Site) -> Vec<Page> {
         template: "api.html",
         title: "Öppna data".into(),
         crumbs: vec![],
-        data: ("api", super::collections::view(site)),
+        data: ("api", super::collections::view(site).into()),
         twin: None,
         feeds: vec![],
     });
@@ -118,7 +150,7 @@ pub fn all(site: &Site) -> Vec<Page> {
         template: "search.html",
         title: "Sök".into(),
         crumbs: vec![],
-        data: ("sok", json!({})),
+        data: ("sok", json!({}).into()),
         twin: None,
         feeds: vec![],
     });
@@ -127,26 +159,35 @@ pub fn all(site: &Site) -> Vec<Page> {
         template: "404.html",
         title: "Sidan finns inte".into(),
         crumbs: vec![],
-        data: ("fel", json!({})),
+        data: ("fel", json!({}).into()),
         twin: None,
         feeds: vec![],
     });
     pages
 }
 
-fn list_page(url: &str, title: &str, key: &'static str, items: Vec<Value>, twin: Twin) -> Page {
+fn list_page(
+    url: &str,
+    title: &str,
+    key: &'static str,
+    items: Vec<Value>,
+    twin: Twin,
+) -> Page<'static> {
     Page {
         url: url.into(),
         template: "list.html",
         title: title.into(),
         crumbs: vec![],
-        data: ("lista", json!({"titel": title, "id": key, "poster": items})),
+        data: (
+            "lista",
+            json!({"titel": title, "id": key, "poster": items}).into(),
+        ),
         twin: Some(twin),
         feeds: vec![],
     }
 }
 
-fn home(site: &Site) -> Page {
+fn home(site: &Site) -> Page<'_> {
     let held: Vec<usize> = (0..site.meetings.len())
         .rev()
         .filter(|&m| site.meetings[m].protokoll.is_some())
@@ -182,7 +223,8 @@ fn home(site: &Site) -> Page {
                     {"tal": site.people.len(), "text": "personer"},
                 ],
                 "organ": (0..site.organs.len()).map(|o| json!({"url": urls::organ(site, o), "titel": site.organs[o].name, "meta": "", "excerpt": ""})).collect::<Vec<_>>(),
-            }),
+            })
+            .into(),
         ),
         twin: None,
         feeds: [
@@ -239,7 +281,7 @@ fn calendar(site: &Site, title: &str, url: &str) -> Vec<(String, String, &'stati
         .collect()
 }
 
-fn organ_list(site: &Site) -> Page {
+fn organ_list(site: &Site) -> Page<'_> {
     list_page(
         "/organ/",
         "Organ",
@@ -256,7 +298,7 @@ fn organ_list(site: &Site) -> Page {
     )
 }
 
-fn organ(site: &Site, o: usize) -> Page {
+fn organ(site: &Site, o: usize) -> Page<'_> {
     let organ = &site.organs[o];
     let mut current = Vec::new();
     let mut former = Vec::new();
@@ -297,7 +339,8 @@ fn organ(site: &Site, o: usize) -> Page {
                 "beskrivning_html": markdown::render(&organ.description, "").html,
                 "nuvarande": current, "tidigare": former,
                 "ar": years.into_iter().rev().map(|(y, ms)| json!({"ar": y, "moten": ms})).collect::<Vec<_>>(),
-            }),
+            })
+            .into(),
         ),
         twin: Some(Twin::Organ(o)),
         feeds: [
@@ -316,7 +359,7 @@ fn organ(site: &Site, o: usize) -> Page {
     }
 }
 
-fn meeting(site: &Site, m: usize) -> Page {
+fn meeting(site: &Site, m: usize) -> Page<'_> {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
     Page {
@@ -324,25 +367,16 @@ fn meeting(site: &Site, m: usize) -> Page {
         template: "meeting.html",
         title: format!("{} {}", organ.short, meeting.date.long()),
         crumbs: vec![crumb(&organ.short, &urls::organ(site, meeting.organ))],
-        data: ("mote", views::meeting(site, m)),
+        data: ("mote", View::lazy(move || views::meeting(site, m))),
         twin: Some(Twin::Meeting(m)),
         feeds: vec![],
     }
 }
 
-fn paragraph(site: &Site, r: ItemRef) -> Page {
+fn paragraph(site: &Site, r: ItemRef) -> Page<'_> {
     let meeting = &site.meetings[r.meeting];
     let organ = &site.organs[meeting.organ];
-    let items = meeting.items(r.part);
-    let p = &items[r.index];
-    let neighbour = |i: usize| {
-        let o = &items[i];
-        json!({"url": urls::item(site, ItemRef { index: i, ..r }), "label": o.item.label(), "titel": o.item.title})
-    };
-    let mut data = views::paragraph(site, r);
-    data["mote"] = meeting_card(site, r.meeting);
-    data["foregaende"] = json!(r.index.checked_sub(1).map(neighbour));
-    data["nasta"] = json!((r.index + 1 < items.len()).then(|| neighbour(r.index + 1)));
+    let p = &meeting.items(r.part)[r.index];
     Page {
         url: urls::item(site, r),
         template: "paragraph.html",
@@ -351,10 +385,23 @@ fn paragraph(site: &Site, r: ItemRef) -> Page {
             crumb(&organ.short, &urls::organ(site, meeting.organ)),
             crumb(&meeting.date.to_string(), &urls::meeting(site, r.meeting)),
         ],
-        data: ("paragraf", data),
+        data: ("paragraf", View::lazy(move || paragraph_view(site, r))),
         twin: Some(Twin::Item(r)),
         feeds: vec![],
     }
+}
+
+fn paragraph_view(site: &Site, r: ItemRef) -> Value {
+    let items = site.meetings[r.meeting].items(r.part);
+    let neighbour = |i: usize| {
+        let o = &items[i];
+        json!({"url": urls::item(site, ItemRef { index: i, ..r }), "label": o.item.label(), "titel": o.item.title})
+    };
+    let mut data = views::paragraph(site, r);
+    data["mote"] = meeting_card(site, r.meeting);
+    data["foregaende"] = json!(r.index.checked_sub(1).map(neighbour));
+    data["nasta"] = json!((r.index + 1 < items.len()).then(|| neighbour(r.index + 1)));
+    data
 }
 
 /// The title of a case: the title of its first paragraph or agenda item.
@@ -373,7 +420,23 @@ pub fn case_title(site: &Site, c: &Case) -> String {
         .unwrap_or_default()
 }
 
-fn case(site: &Site, i: usize, c: &Case) -> Page {
+fn case<'a>(site: &'a Site, i: usize, c: &'a Case) -> Page<'a> {
+    Page {
+        url: urls::case(&c.dnr),
+        template: "case.html",
+        title: format!("Ärende {}", c.dnr),
+        crumbs: vec![crumb("Ärenden", "/arende/")],
+        data: ("arende", View::lazy(move || case_view(site, c))),
+        twin: Some(Twin::Case(i)),
+        feeds: feed(
+            site,
+            &format!("Ärende {} (Atom)", c.dnr),
+            &format!("{}atom.xml", urls::case(&c.dnr)),
+        ),
+    }
+}
+
+fn case_view(site: &Site, c: &Case) -> Value {
     let entries: Vec<Value> = c
         .entries
         .iter()
@@ -394,25 +457,23 @@ fn case(site: &Site, i: usize, c: &Case) -> Page {
             }
         })
         .collect();
+    json!({"dnr": c.dnr, "titel": case_title(site, c), "poster": entries})
+}
+
+fn person(site: &Site, p: usize) -> Page<'_> {
+    let person = &site.people[p];
     Page {
-        url: urls::case(&c.dnr),
-        template: "case.html",
-        title: format!("Ärende {}", c.dnr),
-        crumbs: vec![crumb("Ärenden", "/arende/")],
-        data: (
-            "arende",
-            json!({"dnr": c.dnr, "titel": case_title(site, c), "poster": entries}),
-        ),
-        twin: Some(Twin::Case(i)),
-        feeds: feed(
-            site,
-            &format!("Ärende {} (Atom)", c.dnr),
-            &format!("{}atom.xml", urls::case(&c.dnr)),
-        ),
+        url: urls::person(site, p),
+        template: "person.html",
+        title: person.name.clone(),
+        crumbs: vec![crumb("Personer", "/person/")],
+        data: ("person", View::lazy(move || person_view(site, p))),
+        twin: Some(Twin::Person(p)),
+        feeds: vec![],
     }
 }
 
-fn person(site: &Site, p: usize) -> Page {
+fn person_view(site: &Site, p: usize) -> Value {
     let person = &site.people[p];
     let mut meetings: Vec<Value> = person
         .attended
@@ -452,26 +513,15 @@ fn person(site: &Site, p: usize) -> Page {
         .kommun
         .as_ref()
         .map(|k| json!({"namn": k, "url": urls::kommun(k)}));
-    Page {
-        url: urls::person(site, p),
-        template: "person.html",
-        title: person.name.clone(),
-        crumbs: vec![crumb("Personer", "/person/")],
-        data: (
-            "person",
-            json!({
-                "id": person.id, "namn": person.name, "alias": person.aliases, "stavningar": person.spellings, "andra_stavningar": other_spellings, "parti": party, "kommun": kommun,
-                "titel": person.title, "organisation": person.organisation.map(|o| site.organisations[o].name.clone()),
-                "uppdrag": person.memberships.iter().map(|&m| views::membership(site, m)).collect::<Vec<_>>(),
-                "moten": meetings,
-                "foredragit": person.presented.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
-                "namnd_i": person.mentioned.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
-                "dokument": person.documents.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
-            }),
-        ),
-        twin: Some(Twin::Person(p)),
-        feeds: vec![],
-    }
+    json!({
+        "id": person.id, "namn": person.name, "alias": person.aliases, "stavningar": person.spellings, "andra_stavningar": other_spellings, "parti": party, "kommun": kommun,
+        "titel": person.title, "organisation": person.organisation.map(|o| site.organisations[o].name.clone()),
+        "uppdrag": person.memberships.iter().map(|&m| views::membership(site, m)).collect::<Vec<_>>(),
+        "moten": meetings,
+        "foredragit": person.presented.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
+        "namnd_i": person.mentioned.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
+        "dokument": person.documents.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
+    })
 }
 
 /// Swedish party names by code.
@@ -490,7 +540,7 @@ pub fn party_name(code: &str) -> String {
     .to_string()
 }
 
-fn groups(site: &Site) -> Vec<Page> {
+fn groups(site: &Site) -> Vec<Page<'_>> {
     let mut parties: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut kommuner: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, p) in site.people.iter().enumerate() {
@@ -514,7 +564,7 @@ fn groups(site: &Site) -> Vec<Page> {
     };
     for (c, ps) in &parties {
         pages.push(Page { url: urls::party(c), template: "group.html", title: format!("{} ({c})", party_name(c)), crumbs: vec![crumb("Partier", "/parti/")],
-            data: ("grupp", json!({"titel": format!("{} ({c})", party_name(c)), "slag": "parti", "personer": people_cards(ps)})), twin: Some(Twin::Party(c.clone())), feeds: vec![] });
+            data: ("grupp", json!({"titel": format!("{} ({c})", party_name(c)), "slag": "parti", "personer": people_cards(ps)}).into()), twin: Some(Twin::Party(c.clone())), feeds: vec![] });
     }
     for (k, ps) in &kommuner {
         let orgs: Vec<Value> = site
@@ -524,12 +574,12 @@ fn groups(site: &Site) -> Vec<Page> {
             .map(|o| json!({"namn": o.name, "orgnr": o.orgnr}))
             .collect();
         pages.push(Page { url: urls::kommun(k), template: "group.html", title: k.clone(), crumbs: vec![crumb("Kommuner", "/kommun/")],
-            data: ("grupp", json!({"titel": k, "slag": "kommun", "personer": people_cards(ps), "organisationer": orgs})), twin: Some(Twin::Kommun(k.clone())), feeds: vec![] });
+            data: ("grupp", json!({"titel": k, "slag": "kommun", "personer": people_cards(ps), "organisationer": orgs}).into()), twin: Some(Twin::Kommun(k.clone())), feeds: vec![] });
     }
     pages
 }
 
-fn years(site: &Site) -> Vec<Page> {
+fn years(site: &Site) -> Vec<Page<'_>> {
     let mut years: BTreeMap<i32, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     for (m, meeting) in site.meetings.iter().enumerate() {
         years.entry(meeting.date.year).or_default().0.push(m);
@@ -562,12 +612,25 @@ fn years(site: &Site) -> Vec<Page> {
                 "beslut": decisions,
                 "rapporter": reports,
                 "dokument": ds.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
-            })), twin: Some(Twin::Year(*y)), feeds: vec![] });
+            }).into()), twin: Some(Twin::Year(*y)), feeds: vec![] });
     }
     pages
 }
 
-fn document(site: &Site, d: usize) -> Page {
+fn document(site: &Site, d: usize) -> Page<'_> {
+    let doc = &site.documents[d];
+    Page {
+        url: urls::document(site, d),
+        template: "document.html",
+        title: doc.title.clone(),
+        crumbs: vec![crumb("Handlingar", "/dokument/")],
+        data: ("dokument", View::lazy(move || document_view(site, d))),
+        twin: Some(Twin::Document(d)),
+        feeds: vec![],
+    }
+}
+
+fn document_view(site: &Site, d: usize) -> Value {
     let doc = &site.documents[d];
     // Prefixed so headings in the text never clash with the ids the template uses.
     let body = markdown::render(&doc.body, "d-");
@@ -594,31 +657,20 @@ fn document(site: &Site, d: usize) -> Page {
         }),
         _ => None,
     };
-    Page {
-        url: urls::document(site, d),
-        template: "document.html",
-        title: doc.title.clone(),
-        crumbs: vec![crumb("Handlingar", "/dokument/")],
-        data: (
-            "dokument",
-            json!({
-                "id": doc.id, "typ": doc.kind, "typ_text": views::kind_text(&doc.kind), "titel": doc.title,
-                "datum": doc.date, "datum_text": doc.date.map(|x| x.long()), "ar": doc.year,
-                "rapport": crate::source::is_report(&doc.kind),
-                "organisation": doc.organisation.map(|o| site.organisations[o].name.clone()),
-                "organ": doc.organ.map(|o| json!({"namn": site.organs[o].short, "url": urls::organ(site, o)})),
-                "dnr": doc.dnr.iter().map(|x| json!({"dnr": x, "url": urls::case(x)})).collect::<Vec<_>>(),
-                "mote": doc.meeting.map(|m| meeting_card(site, m)),
-                "punkt": punkt,
-                "antagen": doc.adopted_by.map(|r| item_card(site, r)),
-                "forfattare": doc.authors.iter().map(|n| views::named(site, n)).collect::<Vec<_>>(),
-                "underskrifter": doc.signatures.iter().map(|s| views::signature(site, s)).collect::<Vec<_>>(),
-                "innehall": toc,
-                "html": body.html,
-                "tabeller": body.tables,
-            }),
-        ),
-        twin: Some(Twin::Document(d)),
-        feeds: vec![],
-    }
+    json!({
+        "id": doc.id, "typ": doc.kind, "typ_text": views::kind_text(&doc.kind), "titel": doc.title,
+        "datum": doc.date, "datum_text": doc.date.map(|x| x.long()), "ar": doc.year,
+        "rapport": crate::source::is_report(&doc.kind),
+        "organisation": doc.organisation.map(|o| site.organisations[o].name.clone()),
+        "organ": doc.organ.map(|o| json!({"namn": site.organs[o].short, "url": urls::organ(site, o)})),
+        "dnr": doc.dnr.iter().map(|x| json!({"dnr": x, "url": urls::case(x)})).collect::<Vec<_>>(),
+        "mote": doc.meeting.map(|m| meeting_card(site, m)),
+        "punkt": punkt,
+        "antagen": doc.adopted_by.map(|r| item_card(site, r)),
+        "forfattare": doc.authors.iter().map(|n| views::named(site, n)).collect::<Vec<_>>(),
+        "underskrifter": doc.signatures.iter().map(|s| views::signature(site, s)).collect::<Vec<_>>(),
+        "innehall": toc,
+        "html": body.html,
+        "tabeller": body.tables,
+    })
 }
