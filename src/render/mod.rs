@@ -6,6 +6,7 @@ pub mod api;
 mod calendar;
 pub mod collections;
 mod collide;
+mod entities;
 mod feeds;
 pub mod noticeboard;
 pub mod pages;
