@@ -30,11 +30,19 @@ impl PageLinks {
     /// those that surely work (they leave the site, or reach a `known` path, with an anchor only
     /// on this same page and present in it) are dropped.
     pub fn read(path: &str, html: &str, known: &Known<'_>) -> PageLinks {
-        let ids: Vec<&str> = attr_values(html, "id").collect();
+        let mut ids = Vec::new();
+        let mut links = Vec::new();
+        for (name, value) in attributes(html) {
+            match name {
+                "id" => ids.push(value),
+                "href" | "src" => links.push(value),
+                _ => {}
+            }
+        }
         let own: HashSet<&str> = ids.iter().copied().collect();
         let here = page_of(&format!("/{path}"));
-        let mut pending: Vec<Box<str>> = attr_values(html, "href")
-            .chain(attr_values(html, "src"))
+        let mut pending: Vec<Box<str>> = links
+            .into_iter()
             .filter(|href| !settled(&here, href, known, &own))
             .map(Box::from)
             .collect();
@@ -209,7 +217,14 @@ fn normalize(path: &str) -> Option<String> {
     Some(out.join("/"))
 }
 
-fn decode_entities(s: &str) -> String {
+fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(decode_all(s))
+}
+
+fn decode_all(s: &str) -> String {
     s.replace("&#x2F;", "/")
         .replace("&amp;", "&")
         .replace("&quot;", "\"")
@@ -217,60 +232,58 @@ fn decode_entities(s: &str) -> String {
         .replace("&#39;", "'")
 }
 
-/// Every value of `name="…"` in the HTML.
-/// Every value of `name="…"` in the start tags of the HTML. Only tags are read, never text, so a
-/// text that shows HTML (`<code>&lt;a href="…"&gt;</code>`) is not taken for a link.
-fn attr_values<'a>(html: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-    tags(html).flat_map(move |tag| {
+/// Every `name="value"` (or `name=value`) of the start tags of the HTML, in one pass. Only tags
+/// are read, never text, so a text that shows HTML (`<code>&lt;a href="…"&gt;</code>`) is not
+/// taken for a link.
+fn attributes(html: &str) -> impl Iterator<Item = (&str, &str)> {
+    tags(html).flat_map(|tag| {
         let mut rest = tag;
         std::iter::from_fn(move || {
-            loop {
-                let i = rest.find('=')?;
-                let before = &rest[..i];
-                let after = &rest[i + 1..];
-                let (value, next) = match after.strip_prefix('"') {
-                    Some(v) => {
-                        let end = v.find('"').unwrap_or(v.len());
-                        (&v[..end], &v[(end + 1).min(v.len())..])
-                    }
-                    None => {
-                        let end = after.find(char::is_whitespace).unwrap_or(after.len());
-                        (&after[..end], &after[end..])
-                    }
-                };
-                rest = next;
-                let attr = before.rsplit(char::is_whitespace).next().unwrap_or("");
-                if attr == name {
-                    return Some(value);
+            let i = rest.find('=')?;
+            let before = &rest[..i];
+            let after = &rest[i + 1..];
+            let (value, next) = match after.strip_prefix('"') {
+                Some(v) => {
+                    let end = v.find('"').unwrap_or(v.len());
+                    (&v[..end], &v[(end + 1).min(v.len())..])
                 }
-            }
+                None => {
+                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            rest = next;
+            let attr = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            Some((attr, value))
         })
     })
 }
 
-/// The inside of every start tag (`<a href="/x/" id="y">` → `a href="/x/" id="y"`), quotes respected.
+/// The inside of every start tag (`<a href="/x/" id="y">` → `a href="/x/" id="y"`), quotes
+/// respected. Bytes, not characters: `<`, `>` and `"` are ASCII, so every cut is at a character
+/// boundary.
 fn tags(html: &str) -> impl Iterator<Item = &str> {
-    let mut rest = html;
+    let bytes = html.as_bytes();
+    let mut at = 0;
     std::iter::from_fn(move || {
         loop {
-            let i = rest.find('<')?;
-            let after = &rest[i + 1..];
-            if !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                rest = after;
+            let start = at + html[at..].find('<')? + 1;
+            if !bytes.get(start).is_some_and(u8::is_ascii_alphabetic) {
+                at = start;
                 continue;
             }
             let mut quote = false;
-            let end = after
-                .char_indices()
-                .find(|&(_, c)| {
-                    if c == '"' {
-                        quote = !quote;
-                    }
-                    c == '>' && !quote
-                })
-                .map_or(after.len(), |(j, _)| j);
-            rest = &after[end..];
-            return Some(&after[..end]);
+            let mut end = start;
+            while end < bytes.len() {
+                match bytes[end] {
+                    b'"' => quote = !quote,
+                    b'>' if !quote => break,
+                    _ => {}
+                }
+                end += 1;
+            }
+            at = end;
+            return Some(&html[start..end]);
         }
     })
 }
@@ -278,6 +291,12 @@ fn tags(html: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn attr_values<'a>(html: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        attributes(html)
+            .filter(move |(a, _)| *a == name)
+            .map(|(_, v)| v)
+    }
 
     fn f(p: &str, s: &str) -> OutFile {
         (p.into(), s.as_bytes().to_vec())
