@@ -62,7 +62,7 @@ fn settled(here: &str, href: &str, known: &Known<'_>, own: &HashSet<&str>) -> bo
         Link::Leaves => true,
         Link::Outside => false,
         Link::To { file, frag } => {
-            known.contains(&file[1..])
+            known.contains(relative(&file))
                 && match frag {
                     Some(f) if !f.is_empty() => page_of(&file) == here && own.contains(f),
                     _ => true,
@@ -152,7 +152,7 @@ impl<'a> Targets<'a> {
             Link::Outside => return Some(OUTSIDE.to_string()),
             Link::To { file, frag } => (file, frag),
         };
-        if !self.paths.contains(&file[1..]) {
+        if !self.paths.contains(relative(&file)) {
             return Some(NO_SUCH_PAGE.to_string());
         }
         match frag {
@@ -190,6 +190,11 @@ pub fn check(files: &[Written], targets: &Targets<'_>) -> Vec<String> {
 pub fn check_files(files: &[OutFile]) -> Vec<String> {
     let written = crate::sink::in_memory(files);
     check(&written, &Targets::new(&written))
+}
+
+/// "/a/b/index.html" → "a/b/index.html", as output paths are kept ("" stays "": no file has it).
+fn relative(file: &str) -> &str {
+    file.strip_prefix('/').unwrap_or(file)
 }
 
 /// "/a/b/index.html" → "/a/b/".
@@ -317,6 +322,8 @@ mod tests {
         assert_eq!(t.check("/a/", "../../etc/passwd").as_deref(), Some(OUTSIDE));
         assert_eq!(t.check("/a/", "../a/"), None);
         assert_eq!(t.check("/a/", "/b/").as_deref(), Some(NO_SUCH_PAGE));
+        // `/a/..` resolves to the empty path, which is no file (and no reason to panic).
+        assert_eq!(t.check("/a/", "/a/..").as_deref(), Some(NO_SUCH_PAGE));
     }
 
     #[test]
