@@ -1,11 +1,15 @@
 //! `protokoll archive`: a BagIt 1.0 bag (RFC 8493) of the built site (`data/webbplats/`) and its
 //! sources (`data/kallor/`), with `bag-info.txt`, SHA-256 and SHA-512 payload manifests and tag
 //! manifests. Dates come from the content (or `SOURCE_DATE_EPOCH`), so the bag is reproducible.
+//! The site is built straight into the bag's staging directory and hashed back from disk, so no
+//! more than a few files are held in memory at a time.
 
-use crate::manifest::{lines, sha256_hex, sha512_hex};
+use crate::manifest::{lines, manifest_path, rows, sha256_hex, sha512_hex};
 use crate::output::{MARKER, MARKER_TEXT, OutFile, WriteError};
+use crate::sink::Sink;
 use crate::site::Site;
 use crate::{BuildError, dates};
+use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -31,7 +35,8 @@ const SOURCES: &[&str] = &[
     "themes",
 ];
 
-/// Builds the site at `root` in memory and writes it with its sources as a bag at `output`.
+/// Builds the site at `root` into a staging directory beside `output`, copies its sources beside
+/// it, writes the bag's manifests from what is on disk and renames the bag into place.
 pub fn archive(root: &Path, output: &Path) -> Result<ArchiveReport, BuildError> {
     if fs::read_dir(output).is_ok_and(|mut d| d.next().is_some()) {
         return Err(BuildError::Write(WriteError::Io(
@@ -42,32 +47,29 @@ pub fn archive(root: &Path, output: &Path) -> Result<ArchiveReport, BuildError> 
             ),
         )));
     }
-    let (site, files) = crate::sealed_outputs(root)?;
+    let staging = Bag::create(output).map_err(BuildError::Write)?;
+    let site_dir = staging.dir.join(SITE);
+    let site = crate::sealed_into(root, &Sink::Dir(site_dir.clone()))?.site;
     // The tantivy directory is left out: its segment files differ on every build, so a bag with
     // it could never be reproduced; `protokoll build` remakes it from the sources in the bag, and
     // the static search export (which is reproducible) stays. The site's own manifest is
     // trimmed to match.
     let tantivy = Path::new(crate::search::INDEX_DIR);
-    let mut payload: Vec<OutFile> = files
-        .into_iter()
-        .filter(|(p, _)| !p.starts_with(tantivy))
-        .map(|(p, b)| {
-            let b = if p == Path::new(crate::manifest::FILE) {
-                without_lines_under(&b, tantivy)
-            } else {
-                b
-            };
-            (Path::new("data/webbplats").join(p), b)
-        })
-        .collect();
-    payload.push((
-        Path::new("data/webbplats").join(MARKER),
-        MARKER_TEXT.to_vec(),
-    ));
-    payload.extend(sources(root)?);
-    payload.sort_by(|a, b| a.0.cmp(&b.0));
+    let io = |p: &Path| {
+        let p = p.to_path_buf();
+        move |e| BuildError::Write(WriteError::Io(p, e))
+    };
+    let index = site_dir.join(tantivy);
+    fs::remove_dir_all(&index).map_err(io(&index))?;
+    let manifest = site_dir.join(crate::manifest::FILE);
+    let text = fs::read(&manifest).map_err(io(&manifest))?;
+    fs::write(&manifest, without_lines_under(&text, tantivy)).map_err(io(&manifest))?;
+    let marker = site_dir.join(MARKER);
+    fs::write(&marker, MARKER_TEXT).map_err(io(&marker))?;
+    copy_sources(root, &staging.dir.join(SOURCES_DIR))?;
+    let payload = hashed(&staging.dir, "data")?;
     let commit = source_commit(root);
-    let bytes: u64 = payload.iter().map(|(_, b)| b.len() as u64).sum();
+    let bytes: u64 = payload.iter().map(|f| f.len).sum();
     let mut tags: Vec<OutFile> = vec![
         (
             "bagit.txt".into(),
@@ -78,16 +80,26 @@ pub fn archive(root: &Path, output: &Path) -> Result<ArchiveReport, BuildError> 
             bag_info(&site, payload.len(), bytes, commit.as_ref()).into_bytes(),
         ),
     ];
-    for (name, digest) in [
-        ("manifest-sha256.txt", sha256_hex as fn(&[u8]) -> String),
-        ("manifest-sha512.txt", sha512_hex),
-    ] {
-        let text = lines(
-            payload.iter().map(|(p, b)| (p.as_path(), b.as_slice())),
-            digest,
-        );
-        tags.push((name.into(), text.into_bytes()));
-    }
+    tags.push((
+        "manifest-sha256.txt".into(),
+        rows(
+            payload
+                .iter()
+                .map(|f| (f.path.clone(), f.sha256.clone()))
+                .collect(),
+        )
+        .into_bytes(),
+    ));
+    tags.push((
+        "manifest-sha512.txt".into(),
+        rows(
+            payload
+                .iter()
+                .map(|f| (f.path.clone(), f.sha512.clone()))
+                .collect(),
+        )
+        .into_bytes(),
+    ));
     for (name, digest) in [
         ("tagmanifest-sha256.txt", sha256_hex as fn(&[u8]) -> String),
         ("tagmanifest-sha512.txt", sha512_hex),
@@ -100,7 +112,11 @@ pub fn archive(root: &Path, output: &Path) -> Result<ArchiveReport, BuildError> 
         );
         tags.push((name.into(), text.into_bytes()));
     }
-    write(output, payload.iter().chain(&tags)).map_err(BuildError::Write)?;
+    for (name, bytes) in &tags {
+        let path = staging.dir.join(name);
+        fs::write(&path, bytes).map_err(io(&path))?;
+    }
+    staging.commit(output).map_err(BuildError::Write)?;
     Ok(ArchiveReport {
         files: payload.len(),
         bytes,
@@ -108,9 +124,53 @@ pub fn archive(root: &Path, output: &Path) -> Result<ArchiveReport, BuildError> 
     })
 }
 
-/// Every source file under the site root, as `data/kallor/<path>`.
-fn sources(root: &Path) -> Result<Vec<OutFile>, BuildError> {
-    let mut out = Vec::new();
+/// Where the built site goes in the bag.
+const SITE: &str = "data/webbplats";
+
+/// Where the sources go in the bag.
+const SOURCES_DIR: &str = "data/kallor";
+
+/// A payload file as its manifests list it.
+struct Hashed {
+    path: String,
+    len: u64,
+    sha256: String,
+    sha512: String,
+}
+
+/// Every file under `bag/dir`, read back from disk and hashed (in parallel), as bag paths.
+fn hashed(bag: &Path, dir: &str) -> Result<Vec<Hashed>, BuildError> {
+    let mut paths = Vec::new();
+    for e in WalkDir::new(bag.join(dir)).sort_by_file_name() {
+        let e = e.map_err(|err| {
+            let p = err.path().unwrap_or(bag).to_path_buf();
+            BuildError::Write(WriteError::Io(p, err.into()))
+        })?;
+        if e.file_type().is_file() {
+            paths.push(e.into_path());
+        }
+    }
+    paths
+        .into_par_iter()
+        .map(|p| {
+            let bytes =
+                fs::read(&p).map_err(|e| BuildError::Write(WriteError::Io(p.clone(), e)))?;
+            Ok(Hashed {
+                path: manifest_path(p.strip_prefix(bag).unwrap_or(&p)),
+                len: bytes.len() as u64,
+                sha256: sha256_hex(&bytes),
+                sha512: sha512_hex(&bytes),
+            })
+        })
+        .collect()
+}
+
+/// Copies every source file under the site root into `to` (`data/kallor/<path>`).
+fn copy_sources(root: &Path, to: &Path) -> Result<(), BuildError> {
+    let io = |p: &Path| {
+        let p = p.to_path_buf();
+        move |e| BuildError::Write(WriteError::Io(p, e))
+    };
     for name in SOURCES {
         let top = root.join(name);
         if !top.exists() {
@@ -125,12 +185,15 @@ fn sources(root: &Path) -> Result<Vec<OutFile>, BuildError> {
                 continue;
             }
             let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-            let bytes = fs::read(e.path())
-                .map_err(|err| BuildError::Write(WriteError::Io(e.path().to_path_buf(), err)))?;
-            out.push((Path::new("data/kallor").join(rel), bytes));
+            let dest = to.join(rel);
+            if let Some(dir) = dest.parent() {
+                fs::create_dir_all(dir).map_err(io(dir))?;
+            }
+            let bytes = fs::read(e.path()).map_err(io(e.path()))?;
+            fs::write(&dest, bytes).map_err(io(&dest))?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// `git rev-parse HEAD` at the root, and whether tracked files differ from it.
@@ -198,38 +261,41 @@ fn bag_info(site: &Site, files: usize, bytes: u64, commit: Option<&(String, bool
     info.iter().map(|(k, v)| format!("{k}: {v}\n")).collect()
 }
 
-/// Writes the bag into a staging directory beside `output`, then renames it into place.
-fn write<'a>(output: &Path, files: impl Iterator<Item = &'a OutFile>) -> Result<(), WriteError> {
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = output
-        .file_name()
-        .map_or("bag".into(), |n| n.to_string_lossy().into_owned());
-    let staging: PathBuf = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let io = |p: &Path| {
-        let p = p.to_path_buf();
-        move |e| WriteError::Io(p, e)
-    };
-    let _ = fs::remove_dir_all(&staging);
-    let result = (|| {
-        for (rel, bytes) in files {
-            let path = staging.join(rel);
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir).map_err(io(dir))?;
-            }
-            fs::write(&path, bytes).map_err(io(&path))?;
-        }
-        if output.exists() {
-            fs::remove_dir(output).map_err(io(output))?;
-        }
-        fs::rename(&staging, output).map_err(io(output))
-    })();
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+/// The bag's staging directory beside its final place; removed when dropped before
+/// [`Bag::commit`].
+struct Bag {
+    dir: PathBuf,
+}
+
+impl Bag {
+    fn create(output: &Path) -> Result<Bag, WriteError> {
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = output
+            .file_name()
+            .map_or("bag".into(), |n| n.to_string_lossy().into_owned());
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join(SITE)).map_err(|e| WriteError::Io(dir.clone(), e))?;
+        Ok(Bag { dir })
     }
-    result
+
+    /// Renames the bag into place (`output` may exist if empty).
+    fn commit(self, output: &Path) -> Result<(), WriteError> {
+        let io = |e| WriteError::Io(output.to_path_buf(), e);
+        if output.exists() {
+            fs::remove_dir(output).map_err(io)?;
+        }
+        fs::rename(&self.dir, output).map_err(io)
+    }
+}
+
+impl Drop for Bag {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
 }
 
 /// A manifest without the lines of files under `dir`.

@@ -27,6 +27,7 @@ pub mod scaffold;
 pub mod scan;
 pub mod search;
 pub mod serve;
+pub mod sink;
 pub mod site;
 pub mod source;
 
@@ -58,13 +59,13 @@ pub struct BuildReport {
     pub corrected: Vec<String>,
 }
 
-/// A site that passed every check, rendered but not written.
+/// A site that passed every check, rendered into a [`sink::Sink`].
 #[derive(Debug)]
 pub struct Validated {
     /// The resolved model.
     pub site: site::Site,
-    /// Every output file, sorted by path.
-    pub files: Vec<output::OutFile>,
+    /// What is kept of every output file (path, hash, link data), sorted by path.
+    pub files: Vec<sink::Written>,
     /// Problems that do not stop the build, sorted by path and position.
     pub warnings: Vec<Diagnostic>,
     /// What the ledger of justerade protokoll should record after this build.
@@ -74,10 +75,7 @@ pub struct Validated {
 impl Validated {
     /// The number of HTML pages.
     pub fn pages(&self) -> usize {
-        self.files
-            .iter()
-            .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
-            .count()
+        self.files.iter().filter(|f| f.is_html()).count()
     }
 }
 
@@ -138,7 +136,7 @@ pub fn check(root: &Path) -> Result<site::Site, BuildError> {
 
 /// Every check the build makes, nothing written: load (with the personnummer guard), resolve,
 /// the ledger of justerade protokoll, the links of the Markdown sources, render, and the links
-/// of the output.
+/// of the output. Every file is rendered and hashed, then dropped.
 pub fn validate(root: &Path) -> Result<Validated, BuildError> {
     validate_with_progress(root, &progress::none)
 }
@@ -148,7 +146,17 @@ pub fn validate_with_progress(
     root: &Path,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Validated, BuildError> {
-    validate_keeping_sources(root, progress).map(|(v, _)| v)
+    validate_into(root, &sink::Sink::Discard, progress)
+}
+
+/// [`validate`], each output file written to `sink` as soon as it is made (the build's staging
+/// directory); after a failure the sink holds a partial site, for the caller to remove.
+pub fn validate_into(
+    root: &Path,
+    sink: &sink::Sink,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Validated, BuildError> {
+    validate_keeping_sources(root, sink, progress).map(|(v, _)| v)
 }
 
 /// The parsed sources a validation read, which `serve` keeps to rebuild after an edit without
@@ -163,9 +171,10 @@ pub struct Sources {
     pub search: Vec<PathBuf>,
 }
 
-/// [`validate_with_progress`], also returning the parsed sources.
+/// [`validate_into`], also returning the parsed sources.
 pub fn validate_keeping_sources(
     root: &Path,
+    sink: &sink::Sink,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<(Validated, Sources), BuildError> {
     let config = config::Config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
@@ -195,22 +204,31 @@ pub fn validate_keeping_sources(
         people: site.people.len(),
         documents: site.documents.len(),
     });
+    let none = linkcheck::Known::new();
     let (pages, index) = rayon::join(
-        || render::render_with_progress(&site, root, progress),
-        || search::build(&site),
+        || render::render_into(&site, root, sink, progress),
+        || {
+            let files = search::build(&site).map_err(|e| BuildError::Search(e.to_string()))?;
+            sink.put_all(files, &none).map_err(BuildError::Write)
+        },
     );
     let mut files = pages?;
-    let index = index.map_err(|e| BuildError::Search(e.to_string()))?;
-    let search = index.iter().map(|(p, _)| p.clone()).collect();
+    let index = index?;
+    let search = index.iter().map(|f| PathBuf::from(&f.path)).collect();
     files.extend(index);
-    files.sort_by(|a, b| a.0.cmp(&b.0));
     // Last: the manifest covers every file.
-    manifest::add(&mut files);
-    let broken = scan::check_links(&scanned.links, &linkcheck::Targets::new(&files));
+    let text = manifest::text(&files);
+    files.push(
+        sink.put(manifest::FILE.into(), text.into_bytes(), &none)
+            .map_err(BuildError::Write)?,
+    );
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let targets = linkcheck::Targets::new(&files);
+    let broken = scan::check_links(&scanned.links, &targets);
     if !broken.is_empty() {
         return Err(fail(broken, &warnings));
     }
-    let broken = linkcheck::check(&files);
+    let broken = linkcheck::check(&files, &targets);
     if !broken.is_empty() {
         return Err(BuildError::Links(broken));
     }
@@ -253,10 +271,10 @@ pub fn validate_keeping_sources(
     ))
 }
 
-/// The site and its output files, for when nothing may change the sources: the ledger must
+/// [`validate_into`] for when nothing may change the sources (the archive): the ledger must
 /// already record every justerat protokoll.
-pub fn sealed_outputs(root: &Path) -> Result<(site::Site, Vec<output::OutFile>), BuildError> {
-    let v = validate(root)?;
+pub fn sealed_into(root: &Path, sink: &sink::Sink) -> Result<Validated, BuildError> {
+    let v = validate_into(root, sink, &progress::none)?;
     if v.sealing.new_text.is_some() {
         return Err(BuildError::Content(vec![
             Diagnostic::error(
@@ -268,7 +286,7 @@ pub fn sealed_outputs(root: &Path) -> Result<(site::Site, Vec<output::OutFile>),
             .with_hint("run `protokoll build` and commit justerade.toml first"),
         ]));
     }
-    Ok((v.site, v.files))
+    Ok(v)
 }
 
 /// The id of the free page with the accessibility statement, linked from every page's footer.
@@ -298,14 +316,16 @@ fn build_inner(
     progress: &(dyn Fn(Progress) + Sync),
     seal: bool,
 ) -> Result<BuildReport, BuildError> {
-    output::check_replaceable(&opts.output).map_err(BuildError::Write)?;
-    let v = validate_with_progress(&opts.root, progress)?;
+    // Refuses a foreign output before any work; removed again if anything below fails.
+    let staging = output::Staging::create(&opts.output).map_err(BuildError::Write)?;
+    let sink = sink::Sink::Dir(staging.dir().to_path_buf());
+    let v = validate_into(&opts.root, &sink, progress)?;
     if seal {
         ledger::save(&opts.root, &v.sealing).map_err(|e| {
             BuildError::Write(output::WriteError::Io(opts.root.join(ledger::FILE), e))
         })?;
     }
-    output::write_all(&opts.output, &v.files).map_err(BuildError::Write)?;
+    staging.commit().map_err(BuildError::Write)?;
     progress(Progress::Written {
         files: v.files.len() + 1,
     });

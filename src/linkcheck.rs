@@ -1,6 +1,10 @@
-//! Checks every internal link and `#anchor` of the rendered output before anything is written.
+//! Checks every internal link and `#anchor` of the rendered output before it is swapped in. Each
+//! HTML file is read once, on the thread that rendered it ([`PageLinks::read`]): its ids are kept,
+//! and its links are settled there against the paths planned before rendering; only the few that
+//! cannot be settled alone (an anchor on another page, a path not planned) wait for [`check`].
 
 use crate::output::OutFile;
+use crate::sink::{Written, slashed};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -11,75 +15,169 @@ pub const NO_SUCH_PAGE: &str = "no such page";
 /// Why a link fails when it climbs above the site root.
 pub const OUTSIDE: &str = "it points outside the site";
 
+/// Output paths known before rendering (relative, `/`-separated): a link to one of them works.
+pub type Known<'a> = HashSet<&'a str>;
+
+/// What the link check keeps of one HTML file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageLinks {
+    /// Every `id` of the file.
+    pub ids: Vec<Box<str>>,
+    /// The `href`/`src` values not settled while reading (checked by [`check`]).
+    pub pending: Vec<Box<str>>,
+}
+
+impl PageLinks {
+    /// Reads the HTML file at `path` (relative to the output root): its ids, and its links, of which
+    /// those that surely work (they leave the site, or reach a `known` path, with an anchor only
+    /// on this same page and present in it) are dropped.
+    pub fn read(path: &str, html: &str, known: &Known<'_>) -> PageLinks {
+        let mut ids = Vec::new();
+        let mut links = Vec::new();
+        for (name, value) in attributes(html) {
+            match name {
+                "id" => ids.push(value),
+                "href" | "src" => links.push(value),
+                _ => {}
+            }
+        }
+        let own: HashSet<&str> = ids.iter().copied().collect();
+        let here = page_of(&format!("/{path}"));
+        let mut pending: Vec<Box<str>> = links
+            .into_iter()
+            .filter(|href| !settled(&here, href, known, &own))
+            .map(Box::from)
+            .collect();
+        pending.sort_unstable();
+        pending.dedup();
+        PageLinks {
+            ids: ids.into_iter().map(Box::from).collect(),
+            pending,
+        }
+    }
+}
+
+/// Whether `href` on the page at site path `here` surely works.
+fn settled(here: &str, href: &str, known: &Known<'_>, own: &HashSet<&str>) -> bool {
+    let href = decode_entities(href);
+    match resolve(here, &href) {
+        Link::Leaves => true,
+        Link::Outside => false,
+        Link::To { file, frag } => {
+            known.contains(relative(&file))
+                && match frag {
+                    Some(f) if !f.is_empty() => page_of(&file) == here && own.contains(f),
+                    _ => true,
+                }
+        }
+    }
+}
+
+/// Where a link goes.
+enum Link<'h> {
+    /// Off the site (`https:`, `mailto:` …).
+    Leaves,
+    /// Above the site root.
+    Outside,
+    /// To the output file `file` (`/a/b/index.html`), maybe at an anchor.
+    To { file: String, frag: Option<&'h str> },
+}
+
+/// Resolves a (decoded) `href` written on the page at site path `here`.
+fn resolve<'h>(here: &str, href: &'h str) -> Link<'h> {
+    if href.contains(':') && !href.starts_with('/') && !href.starts_with('#') {
+        return Link::Leaves;
+    }
+    let (path, frag) = match href.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (href, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let target = if path.is_empty() {
+        Some(here.to_string())
+    } else if path.starts_with('/') {
+        normalize(path)
+    } else {
+        let base = &here[..here.rfind('/').map_or(0, |i| i + 1)];
+        normalize(&format!("{base}{path}"))
+    };
+    match target {
+        None => Link::Outside,
+        Some(t) if t.ends_with('/') => Link::To {
+            file: format!("{t}index.html"),
+            frag,
+        },
+        Some(t) => Link::To { file: t, frag },
+    }
+}
+
 /// The pages of a rendered site and the ids on each, to check links against.
 pub struct Targets<'a> {
-    paths: HashSet<String>,
+    /// Every output path, relative (`a/b/index.html`).
+    paths: HashSet<Cow<'a, str>>,
+    /// Site path of each HTML page (`/a/b/`) → its ids.
     ids: HashMap<String, HashSet<Cow<'a, str>>>,
 }
 
 impl<'a> Targets<'a> {
     /// Collects the output paths and every `id` of every HTML file.
-    pub fn new(files: &'a [OutFile]) -> Targets<'a> {
-        let mut ids = HashMap::new();
-        for (p, b) in files {
-            if p.extension().is_some_and(|e| e == "html")
-                && let Ok(html) = std::str::from_utf8(b)
-            {
-                ids.insert(
-                    page_of(&url_of(p)),
-                    attr_values(html, "id").map(Cow::Borrowed).collect(),
-                );
-            }
-        }
+    pub fn new(files: &'a [Written]) -> Targets<'a> {
+        let ids = files
+            .iter()
+            .filter_map(|f| {
+                let page = f.html.as_ref()?;
+                Some((
+                    page_of(&format!("/{}", f.path)),
+                    page.ids.iter().map(|s| Cow::Borrowed(&**s)).collect(),
+                ))
+            })
+            .collect();
         Targets {
-            paths: files.iter().map(|(p, _)| url_of(p)).collect(),
+            paths: files
+                .iter()
+                .map(|f| Cow::Borrowed(f.path.as_str()))
+                .collect(),
             ids,
         }
     }
 
     /// The same targets, owning their ids, to keep beyond the files (as `serve` does).
     pub fn into_owned(self) -> Targets<'static> {
+        let owned = |set: HashSet<Cow<'a, str>>| -> HashSet<Cow<'static, str>> {
+            set.into_iter()
+                .map(|x| Cow::Owned(x.into_owned()))
+                .collect()
+        };
         Targets {
-            paths: self.paths,
-            ids: self
-                .ids
-                .into_iter()
-                .map(|(k, v)| {
-                    (
-                        k,
-                        v.into_iter().map(|x| Cow::Owned(x.into_owned())).collect(),
-                    )
-                })
-                .collect(),
+            paths: owned(self.paths),
+            ids: self.ids.into_iter().map(|(k, v)| (k, owned(v))).collect(),
         }
     }
 
     /// Records an output file (`a/b/index.html`) and, for HTML, its ids; returns the ids it
     /// had before, if it was a page.
     pub fn set(&mut self, path: &Path, html: Option<&str>) -> Option<HashSet<Cow<'a, str>>> {
-        let url = url_of(path);
-        let page = page_of(&url);
-        self.paths.insert(url);
-        let ids = attr_values(html?, "id")
-            .map(|x| Cow::Owned(x.to_string()))
-            .collect();
+        let rel = slashed(path);
+        let page = page_of(&format!("/{rel}"));
+        self.paths.insert(Cow::Owned(rel));
+        let ids = ids(html?).map(|x| Cow::Owned(x.to_string())).collect();
         self.ids.insert(page, ids)
     }
 
     /// Puts back a file as [`Targets::set`] found it (its ids, if it was a page).
     pub fn restore(&mut self, path: &Path, ids: Option<HashSet<Cow<'a, str>>>) {
-        let url = url_of(path);
+        let rel = slashed(path);
         if let Some(ids) = ids {
-            self.ids.insert(page_of(&url), ids);
+            self.ids.insert(page_of(&format!("/{rel}")), ids);
         }
-        self.paths.insert(url);
+        self.paths.insert(Cow::Owned(rel));
     }
 
     /// Forgets an output file.
     pub fn remove(&mut self, path: &Path) {
-        let url = url_of(path);
-        self.ids.remove(&page_of(&url));
-        self.paths.remove(&url);
+        let rel = slashed(path);
+        self.ids.remove(&page_of(&format!("/{rel}")));
+        self.paths.remove(rel.as_str());
     }
 
     /// The site path of every page (`/a/b/` for `a/b/index.html`), sorted.
@@ -93,31 +191,12 @@ impl<'a> Targets<'a> {
     /// the site.
     pub fn check(&self, here: &str, href: &str) -> Option<String> {
         let href = decode_entities(href);
-        if href.contains(':') && !href.starts_with('/') && !href.starts_with('#') {
-            return None; // https:, mailto:, tel: … leave the site
-        }
-        let (path, frag) = match href.split_once('#') {
-            Some((p, f)) => (p, Some(f)),
-            None => (href.as_str(), None),
+        let (file, frag) = match resolve(here, &href) {
+            Link::Leaves => return None,
+            Link::Outside => return Some(OUTSIDE.to_string()),
+            Link::To { file, frag } => (file, frag),
         };
-        let path = path.split('?').next().unwrap_or("");
-        let target = if path.is_empty() {
-            Some(here.to_string())
-        } else if path.starts_with('/') {
-            normalize(path)
-        } else {
-            let base = &here[..here.rfind('/').map_or(0, |i| i + 1)];
-            normalize(&format!("{base}{path}"))
-        };
-        let Some(target) = target else {
-            return Some(OUTSIDE.to_string());
-        };
-        let file = if target.ends_with('/') {
-            format!("{target}index.html")
-        } else {
-            target.clone()
-        };
-        if !self.paths.contains(&file) {
+        if !self.paths.contains(relative(&file)) {
             return Some(NO_SUCH_PAGE.to_string());
         }
         match frag {
@@ -131,24 +210,39 @@ impl<'a> Targets<'a> {
     }
 }
 
-/// Returns one line per broken link: `page: link → why`.
-pub fn check(files: &[OutFile]) -> Vec<String> {
-    check_against(files, &Targets::new(files))
+/// Returns one line per broken link, `page: link → why`, sorted: the links each file left pending.
+pub fn check(files: &[Written], targets: &Targets<'_>) -> Vec<String> {
+    let mut broken: Vec<String> = files
+        .iter()
+        .filter_map(|f| Some((f, f.html.as_ref()?)))
+        .flat_map(|(f, page)| {
+            let url = format!("/{}", f.path);
+            let here = page_of(&url);
+            page.pending.iter().filter_map(move |href| {
+                targets
+                    .check(&here, href)
+                    .map(|why| format!("{url}: {href} → {why}"))
+            })
+        })
+        .collect();
+    broken.sort();
+    broken.dedup();
+    broken
 }
 
-/// [`check`] for some of a site's files, against the targets of the whole site.
+/// [`check`] for some of a site's files held in memory (`serve`'s incremental rebuild), against
+/// the targets of the whole site: every link is read and checked.
 pub fn check_against(files: &[OutFile], targets: &Targets<'_>) -> Vec<String> {
     use rayon::prelude::*;
-    // Pages are checked in parallel; the result is sorted below, so the order does not depend on it.
     let mut broken: Vec<String> = files
         .par_iter()
         .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
-        .filter_map(|(p, b)| Some((url_of(p), std::str::from_utf8(b).ok()?)))
+        .filter_map(|(p, b)| Some((format!("/{}", slashed(p)), std::str::from_utf8(b).ok()?)))
         .flat_map_iter(|(url, html)| {
-            let here = page_of(&url).to_string();
-            attr_values(html, "href")
-                .chain(attr_values(html, "src"))
-                .filter_map(move |href| {
+            let here = page_of(&url);
+            attributes(html)
+                .filter(|(name, _)| matches!(*name, "href" | "src"))
+                .filter_map(|(_, href)| {
                     targets
                         .check(&here, href)
                         .map(|why| format!("{url}: {href} → {why}"))
@@ -163,12 +257,18 @@ pub fn check_against(files: &[OutFile], targets: &Targets<'_>) -> Vec<String> {
 
 /// Every `id` in the start tags of an HTML page.
 pub fn ids(html: &str) -> impl Iterator<Item = &str> {
-    attr_values(html, "id")
+    attributes(html).filter(|(n, _)| *n == "id").map(|(_, v)| v)
 }
 
-/// "a/b/index.html" → "/a/b/index.html".
-fn url_of(p: &Path) -> String {
-    format!("/{}", p.to_string_lossy().replace('\\', "/"))
+/// [`check`] for files held in memory (tests, fuzzing): every link is read and checked.
+pub fn check_files(files: &[OutFile]) -> Vec<String> {
+    let written = crate::sink::in_memory(files);
+    check(&written, &Targets::new(&written))
+}
+
+/// "/a/b/index.html" → "a/b/index.html", as output paths are kept ("" stays "": no file has it).
+fn relative(file: &str) -> &str {
+    file.strip_prefix('/').unwrap_or(file)
 }
 
 /// "/a/b/index.html" → "/a/b/".
@@ -196,7 +296,14 @@ fn normalize(path: &str) -> Option<String> {
     Some(out.join("/"))
 }
 
-fn decode_entities(s: &str) -> String {
+fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(decode_all(s))
+}
+
+fn decode_all(s: &str) -> String {
     s.replace("&#x2F;", "/")
         .replace("&amp;", "&")
         .replace("&quot;", "\"")
@@ -204,60 +311,58 @@ fn decode_entities(s: &str) -> String {
         .replace("&#39;", "'")
 }
 
-/// Every value of `name="…"` in the HTML.
-/// Every value of `name="…"` in the start tags of the HTML. Only tags are read, never text, so a
-/// text that shows HTML (`<code>&lt;a href="…"&gt;</code>`) is not taken for a link.
-fn attr_values<'a>(html: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-    tags(html).flat_map(move |tag| {
+/// Every `name="value"` (or `name=value`) of the start tags of the HTML, in one pass. Only tags
+/// are read, never text, so a text that shows HTML (`<code>&lt;a href="…"&gt;</code>`) is not
+/// taken for a link.
+fn attributes(html: &str) -> impl Iterator<Item = (&str, &str)> {
+    tags(html).flat_map(|tag| {
         let mut rest = tag;
         std::iter::from_fn(move || {
-            loop {
-                let i = rest.find('=')?;
-                let before = &rest[..i];
-                let after = &rest[i + 1..];
-                let (value, next) = match after.strip_prefix('"') {
-                    Some(v) => {
-                        let end = v.find('"').unwrap_or(v.len());
-                        (&v[..end], &v[(end + 1).min(v.len())..])
-                    }
-                    None => {
-                        let end = after.find(char::is_whitespace).unwrap_or(after.len());
-                        (&after[..end], &after[end..])
-                    }
-                };
-                rest = next;
-                let attr = before.rsplit(char::is_whitespace).next().unwrap_or("");
-                if attr == name {
-                    return Some(value);
+            let i = rest.find('=')?;
+            let before = &rest[..i];
+            let after = &rest[i + 1..];
+            let (value, next) = match after.strip_prefix('"') {
+                Some(v) => {
+                    let end = v.find('"').unwrap_or(v.len());
+                    (&v[..end], &v[(end + 1).min(v.len())..])
                 }
-            }
+                None => {
+                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            rest = next;
+            let attr = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            Some((attr, value))
         })
     })
 }
 
-/// The inside of every start tag (`<a href="/x/" id="y">` → `a href="/x/" id="y"`), quotes respected.
+/// The inside of every start tag (`<a href="/x/" id="y">` → `a href="/x/" id="y"`), quotes
+/// respected. Bytes, not characters: `<`, `>` and `"` are ASCII, so every cut is at a character
+/// boundary.
 fn tags(html: &str) -> impl Iterator<Item = &str> {
-    let mut rest = html;
+    let bytes = html.as_bytes();
+    let mut at = 0;
     std::iter::from_fn(move || {
         loop {
-            let i = rest.find('<')?;
-            let after = &rest[i + 1..];
-            if !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                rest = after;
+            let start = at + html[at..].find('<')? + 1;
+            if !bytes.get(start).is_some_and(u8::is_ascii_alphabetic) {
+                at = start;
                 continue;
             }
             let mut quote = false;
-            let end = after
-                .char_indices()
-                .find(|&(_, c)| {
-                    if c == '"' {
-                        quote = !quote;
-                    }
-                    c == '>' && !quote
-                })
-                .map_or(after.len(), |(j, _)| j);
-            rest = &after[end..];
-            return Some(&after[..end]);
+            let mut end = start;
+            while end < bytes.len() {
+                match bytes[end] {
+                    b'"' => quote = !quote,
+                    b'>' if !quote => break,
+                    _ => {}
+                }
+                end += 1;
+            }
+            at = end;
+            return Some(&html[start..end]);
         }
     })
 }
@@ -265,6 +370,12 @@ fn tags(html: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn attr_values<'a>(html: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        attributes(html)
+            .filter(move |(a, _)| *a == name)
+            .map(|(_, v)| v)
+    }
 
     fn f(p: &str, s: &str) -> OutFile {
         (p.into(), s.as_bytes().to_vec())
@@ -279,11 +390,14 @@ mod tests {
 
     #[test]
     fn a_link_above_the_root_points_outside_the_site() {
-        let files = vec![f("a/index.html", r#"<a href="../../etc/passwd">x</a>"#)];
+        let files =
+            crate::sink::in_memory(&[f("a/index.html", r#"<a href="../../etc/passwd">x</a>"#)]);
         let t = Targets::new(&files);
         assert_eq!(t.check("/a/", "../../etc/passwd").as_deref(), Some(OUTSIDE));
         assert_eq!(t.check("/a/", "../a/"), None);
         assert_eq!(t.check("/a/", "/b/").as_deref(), Some(NO_SUCH_PAGE));
+        // `/a/..` resolves to the empty path, which is no file (and no reason to panic).
+        assert_eq!(t.check("/a/", "/a/..").as_deref(), Some(NO_SUCH_PAGE));
     }
 
     #[test]
@@ -295,7 +409,7 @@ mod tests {
             ),
             f("a/index.html", r#"<h2 id="x">x</h2><a href="../">up</a>"#),
         ];
-        let broken = check(&files);
+        let broken = check_files(&files);
         assert_eq!(
             broken,
             vec![
@@ -303,5 +417,17 @@ mod tests {
                 "/index.html: /b/ → no such page".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn reading_a_page_keeps_only_the_links_it_cannot_settle_alone() {
+        let known: Known = ["a/index.html", "b/index.html"].into_iter().collect();
+        let html = r##"<h2 id="x">x</h2><a href="/b/">b</a> <a href="#x">x</a> <a href="../a/#x">x</a>
+            <a href="#y">y</a> <a href="/b/#z">z</a> <a href="/c/">c</a> <a href="../../">out</a>
+            <a href="mailto:a@b.se">m</a>"##;
+        let page = PageLinks::read("a/index.html", html, &known);
+        assert_eq!(page.ids, vec![Box::from("x")]);
+        let pending: Vec<&str> = page.pending.iter().map(|s| &**s).collect();
+        assert_eq!(pending, vec!["#y", "../../", "/b/#z", "/c/"]);
     }
 }

@@ -1,10 +1,11 @@
 //! `/manifest-sha256.txt`: one line `<sha256>  <path>` per output file (the BagIt manifest format,
 //! which `sha256sum -c` also reads), sorted by path, covering every file of the output but itself.
 
-use crate::output::{MARKER, MARKER_TEXT, OutFile};
+use crate::output::{MARKER, MARKER_TEXT};
+use crate::sink::Written;
 use sha2::{Digest, Sha256, Sha512};
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The manifest's file name at the output root.
 pub const FILE: &str = "manifest-sha256.txt";
@@ -19,7 +20,8 @@ pub fn sha512_hex(bytes: &[u8]) -> String {
     hex(&Sha512::digest(bytes))
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lower-case hex of a digest.
+pub fn hex(bytes: &[u8]) -> String {
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
         let _ = write!(s, "{b:02x}");
@@ -29,9 +31,12 @@ fn hex(bytes: &[u8]) -> String {
 
 /// A path as BagIt manifests write it: `/` separators, and `%`, CR and LF percent-encoded.
 pub fn manifest_path(p: &Path) -> String {
-    p.to_string_lossy()
-        .replace('\\', "/")
-        .replace('%', "%25")
+    escape(&p.to_string_lossy().replace('\\', "/"))
+}
+
+/// `%`, CR and LF percent-encoded, as in BagIt manifests.
+fn escape(p: &str) -> String {
+    p.replace('%', "%25")
         .replace('\n', "%0A")
         .replace('\r', "%0D")
 }
@@ -41,10 +46,16 @@ pub fn lines<'a>(
     files: impl IntoIterator<Item = (&'a Path, &'a [u8])>,
     digest: fn(&[u8]) -> String,
 ) -> String {
-    let mut rows: Vec<(String, String)> = files
-        .into_iter()
-        .map(|(p, b)| (manifest_path(p), digest(b)))
-        .collect();
+    rows(
+        files
+            .into_iter()
+            .map(|(p, b)| (manifest_path(p), digest(b)))
+            .collect(),
+    )
+}
+
+/// Manifest lines for (path as the manifest writes it, hex digest) rows, sorted by path.
+pub fn rows(mut rows: Vec<(String, String)>) -> String {
     rows.sort();
     let mut out = String::new();
     for (p, h) in rows {
@@ -53,17 +64,19 @@ pub fn lines<'a>(
     out
 }
 
-/// Adds the manifest of every file (and the output marker) to `files`.
-pub fn add(files: &mut Vec<OutFile>) {
-    let marker = PathBuf::from(MARKER);
-    let text = lines(
+/// The text of the manifest of `files` and the output marker (the hashes were taken as the files
+/// were written).
+pub fn text(files: &[Written]) -> String {
+    rows(
         files
             .iter()
-            .map(|(p, b)| (p.as_path(), b.as_slice()))
-            .chain(std::iter::once((marker.as_path(), MARKER_TEXT))),
-        sha256_hex,
-    );
-    files.push((PathBuf::from(FILE), text.into_bytes()));
+            .map(|f| (escape(&f.path), hex(&f.sha256)))
+            .chain(std::iter::once((
+                MARKER.to_string(),
+                sha256_hex(MARKER_TEXT),
+            )))
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -72,12 +85,11 @@ mod tests {
 
     #[test]
     fn manifest_lists_every_file_but_itself_sorted() {
-        let mut files: Vec<OutFile> = vec![
+        let files = crate::sink::in_memory(&[
             ("b/index.html".into(), b"b".to_vec()),
             ("a.txt".into(), b"".to_vec()),
-        ];
-        add(&mut files);
-        let text = String::from_utf8(files.last().unwrap().1.clone()).unwrap();
+        ]);
+        let text = text(&files);
         let paths: Vec<&str> = text
             .lines()
             .map(|l| l.split_once("  ").unwrap().1)

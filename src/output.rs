@@ -1,9 +1,8 @@
 //! Write: the one place that touches the output directory. Files go to a staging directory beside
-//! it, which is then swapped in; a failed build never changes the previous output, and a directory
-//! the generator did not create is never replaced.
+//! it (through a [`crate::sink::Sink`], as they are rendered), which is then swapped in; a failed
+//! build never changes the previous output, and a directory the generator did not create is never
+//! replaced.
 
-use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -59,57 +58,65 @@ pub fn check_replaceable(out: &Path) -> Result<(), WriteError> {
     }
 }
 
-/// Writes all files into a fresh staging directory and swaps it in place of `out`.
-pub fn write_all(out: &Path, files: &[OutFile]) -> Result<(), WriteError> {
-    check_replaceable(out)?;
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(io_at(parent))?;
-    let name = out
-        .file_name()
-        .map_or("public".into(), |n| n.to_string_lossy().into_owned());
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&staging);
-    let result = write_tree(&staging, files).and_then(|()| swap(out, &staging, &old));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// A fresh staging directory beside the output, to write into while building. [`Staging::commit`]
+/// swaps it in; dropped without that (a failed build), it is removed and the output stays as it was.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
 }
 
-fn write_tree(staging: &Path, files: &[OutFile]) -> Result<(), WriteError> {
-    fs::create_dir_all(staging).map_err(io_at(staging))?;
-    // Every folder once, parents before children (one level at a time, each level in parallel),
-    // then every file in parallel: on a fast disk or tmpfs the writes are CPU work in the kernel.
-    let mut levels: Vec<BTreeSet<&Path>> = Vec::new();
-    for (rel, _) in files {
-        for dir in rel
-            .ancestors()
-            .skip(1)
-            .filter(|d| !d.as_os_str().is_empty())
-        {
-            let depth = dir.components().count();
-            if levels.len() < depth {
-                levels.resize_with(depth, BTreeSet::new);
-            }
-            levels[depth - 1].insert(dir);
-        }
+impl Staging {
+    /// Creates the staging directory for `out`, after checking that `out` may be replaced.
+    pub fn create(out: &Path) -> Result<Staging, WriteError> {
+        check_replaceable(out)?;
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(io_at(parent))?;
+        let name = out
+            .file_name()
+            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir(&dir).map_err(io_at(&dir))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            old,
+        })
     }
-    for level in &levels {
-        level.par_iter().try_for_each(|dir| {
-            let path = staging.join(dir);
-            fs::create_dir(&path).map_err(io_at(&path))
-        })?;
+
+    /// The staging directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
-    files.par_iter().try_for_each(|(rel, bytes)| {
-        let path = staging.join(rel);
-        fs::write(&path, bytes).map_err(io_at(&path))
-    })?;
-    let marker = staging.join(MARKER);
-    fs::write(&marker, MARKER_TEXT).map_err(io_at(&marker))
+
+    /// Writes the marker and swaps the staging directory in place of the output.
+    pub fn commit(self) -> Result<(), WriteError> {
+        check_replaceable(&self.out)?;
+        let marker = self.dir.join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(io_at(&marker))?;
+        swap(&self.out, &self.dir, &self.old)
+        // Dropped here: after a swap the staging path no longer exists.
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Writes all files into a fresh staging directory and swaps it in place of `out`.
+pub fn write_all(out: &Path, files: &[OutFile]) -> Result<(), WriteError> {
+    let staging = Staging::create(out)?;
+    crate::sink::Sink::Dir(staging.dir().to_path_buf())
+        .put_all(files.to_vec(), &Default::default())?;
+    staging.commit()
 }
 
 fn swap(out: &Path, staging: &Path, old: &Path) -> Result<(), WriteError> {
@@ -124,9 +131,25 @@ fn swap(out: &Path, staging: &Path, old: &Path) -> Result<(), WriteError> {
         return Err(WriteError::Io(out.to_path_buf(), e));
     }
     if had_old {
-        let _ = fs::remove_dir_all(old);
+        remove_tree(old);
     }
     Ok(())
+}
+
+/// Removes a directory we made, its top-level entries in parallel (unlinking a hundred thousand
+/// files is kernel work that two cores do in about half the time).
+fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    let entries: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    entries.par_iter().for_each(|p| {
+        let _ = match fs::symlink_metadata(p) {
+            Ok(m) if m.is_dir() => fs::remove_dir_all(p),
+            _ => fs::remove_file(p),
+        };
+    });
+    let _ = fs::remove_dir_all(dir);
 }
 
 #[cfg(test)]

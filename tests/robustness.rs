@@ -78,9 +78,10 @@ fn in_site_as(text: &str, register: bool) -> bool {
     let n = paths.len();
     paths.dedup();
     assert_eq!(n, paths.len(), "two output files on one path");
-    let targets = protokoll::linkcheck::Targets::new(&out);
+    let written = protokoll::sink::in_memory(&out);
+    let targets = protokoll::linkcheck::Targets::new(&written);
     let _ = protokoll::scan::check_links(&scanned.links, &targets);
-    let _ = protokoll::linkcheck::check(&out);
+    let _ = protokoll::linkcheck::check(&written, &targets);
     true
 }
 

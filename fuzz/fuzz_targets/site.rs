@@ -38,6 +38,6 @@ fuzz_target!(|data: &[u8]| {
         let n = paths.len();
         paths.dedup();
         assert_eq!(n, paths.len(), "two output files on one path");
-        let _ = protokoll::linkcheck::check(&out);
+        let _ = protokoll::linkcheck::check_files(&out);
     }
 });

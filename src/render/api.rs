@@ -206,10 +206,14 @@ fn part_key(p: Part) -> &'static str {
 
 /// A reference to a case.
 pub fn case_ref(site: &Site, dnr: &str) -> Value {
+    // Cases are sorted by slug (one case per slug), so this is a binary search, not a scan.
+    let slug = crate::site::dnr_slug(dnr);
     let name = site
         .cases
-        .iter()
-        .find(|c| c.dnr == dnr)
+        .binary_search_by(|c| c.slug.cmp(&slug))
+        .ok()
+        .map(|i| &site.cases[i])
+        .filter(|c| c.dnr == dnr)
         .map(|c| super::pages::case_title(site, c))
         .unwrap_or_default();
     let mut v = page_ref(urls::case(dnr), name);

@@ -4,16 +4,18 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::names::name_key;
-use crate::output::OutFile;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-/// Merges groups of output files, in order; each group names the folder its files come from (None
-/// for rendered pages).
-pub fn merge<const N: usize>(
-    groups: [(Option<PathBuf>, Vec<OutFile>); N],
-) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
-    let mut out: Vec<OutFile> = Vec::new();
+/// A group of output files (a path and what makes the file) and the folder they come from.
+pub type Group<T> = (Option<PathBuf>, Vec<(PathBuf, T)>);
+
+/// Merges groups of output files (a path and what makes the file), in order; each group names the
+/// folder its files come from (None for rendered pages).
+pub fn merge<T, const N: usize>(
+    groups: [Group<T>; N],
+) -> Result<Vec<(PathBuf, T)>, Vec<Diagnostic>> {
+    let mut out: Vec<(PathBuf, T)> = Vec::new();
     let mut from: Vec<Option<PathBuf>> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut errors = Vec::new();
@@ -78,6 +80,7 @@ pub fn merge<const N: usize>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::OutFile;
 
     fn f(p: &str) -> OutFile {
         (PathBuf::from(p), p.as_bytes().to_vec())

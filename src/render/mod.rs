@@ -1,10 +1,12 @@
-//! Render: tera templates over view values, in parallel, returning `(path, bytes)` for the writer.
-//! Templates come from the theme; a site's own `templates/` overrides any of them by name.
+//! Render: tera templates over view values, in parallel, each page handed to a [`Sink`] (the
+//! staging directory) as soon as it is rendered. Templates come from the theme; a site's own
+//! `templates/` overrides any of them by name.
 
 pub mod api;
 mod calendar;
 pub mod collections;
 mod collide;
+mod entities;
 mod feeds;
 pub mod noticeboard;
 pub mod pages;
@@ -13,55 +15,103 @@ pub mod urls;
 pub mod views;
 
 use crate::BuildError;
+use crate::linkcheck::Known;
 use crate::output::OutFile;
+use crate::sink::{Sink, Written, slashed};
 use crate::site::Site;
+use pages::Page;
 use rayon::prelude::*;
-use serde_json::json;
+use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tera::Tera;
 use walkdir::WalkDir;
 
-/// Renders every page and copies static files.
+/// Renders every page and copies static files, in memory (for tests and fuzzing; a build streams
+/// them to disk with [`render_into`]).
 pub fn render(site: &Site, root: &Path) -> Result<Vec<OutFile>, BuildError> {
-    render_with_progress(site, root, &crate::progress::none)
+    let files = render_into(site, root, &Sink::Memory, &crate::progress::none)?;
+    Ok(files
+        .into_iter()
+        .map(|f| (PathBuf::from(f.path), f.bytes.unwrap_or_default()))
+        .collect())
 }
 
-/// [`render`], reporting each rendered page to `progress` (from the rendering threads).
-pub fn render_with_progress(
+/// Renders every page and writes each to `sink` on the thread that rendered it, as soon as it is
+/// rendered, together with the feeds, calendars, collections, static files and sitemap; returns
+/// what is kept of every file, sorted by path. Every output path is planned, and compared with the
+/// others for clashes, before anything is rendered; links to planned paths are settled as each
+/// page is read. `progress` hears of each page (from the rendering threads).
+pub fn render_into(
     site: &Site,
     root: &Path,
+    sink: &Sink,
     progress: &(dyn Fn(crate::Progress) + Sync),
-) -> Result<Vec<OutFile>, BuildError> {
+) -> Result<Vec<Written>, BuildError> {
     let renderer = Renderer::new(site, root)?;
     let list = pages::all(site);
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let rendered: Result<Vec<Vec<OutFile>>, BuildError> = list
-        .par_iter()
-        .map(|page| {
-            let out = renderer.page(site, page)?;
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            progress(crate::Progress::Rendered {
-                done: n,
-                total: list.len(),
-            });
-            Ok(out)
-        })
-        .collect();
-    let mut pages: Vec<OutFile> = rendered?.into_iter().flatten().collect();
-    pages.extend(generated(site));
+    // None: a rendered page or twin; Some: a file made whole here (small: feeds, static files …).
+    let mut planned: Vec<(PathBuf, Option<Vec<u8>>)> = Vec::new();
+    for page in &list {
+        planned.push((html_path(page), None));
+        if page.twin.is_some() {
+            planned.push((twin_path(page), None));
+        }
+    }
+    planned.extend(generated(site).into_iter().map(|(p, b)| (p, Some(b))));
     let theme = theme_dir(root, &site.config.tema);
-    let theme_static = static_files(&theme.join("static"))?;
-    let site_static = static_files(&root.join("static"))?;
+    let whole = |files: Vec<OutFile>| files.into_iter().map(|(p, b)| (p, Some(b))).collect();
+    let theme_static = whole(static_files(&theme.join("static"))?);
+    let site_static = whole(static_files(&root.join("static"))?);
     let theme_shown = Path::new("themes").join(&site.config.tema).join("static");
-    let mut files = collide::merge([
-        (None, pages),
+    let merged = collide::merge([
+        (None, planned),
         (Some(theme_shown), theme_static),
         (Some(PathBuf::from("static")), site_static),
     ])
     .map_err(BuildError::Content)?;
-    let maps = sitemap::all(site, &files);
-    files.extend(maps);
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let maps = sitemap::all(site, merged.iter().map(|(p, _)| p.as_path()));
+    let paths: Vec<String> = merged
+        .iter()
+        .map(|(p, _)| p)
+        .chain(maps.iter().map(|(p, _)| p))
+        .map(|p| slashed(p))
+        .collect();
+    let others: Vec<OutFile> = merged
+        .into_iter()
+        .filter_map(|(p, b)| Some((p, b?)))
+        .chain(maps)
+        .collect();
+    let known: Known = paths.iter().map(String::as_str).collect();
+    sink.make_dirs(paths.iter().map(String::as_str))
+        .map_err(BuildError::Write)?;
+    let done = AtomicUsize::new(0);
+    let rendered: Vec<Vec<Written>> = list
+        .par_iter()
+        .map(|page| {
+            let written = renderer
+                .page(site, page)?
+                .into_iter()
+                .map(|(p, b)| sink.put(slashed(&p), b, &known))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(BuildError::Write)?;
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress(crate::Progress::Rendered {
+                done: n,
+                total: list.len(),
+            });
+            Ok(written)
+        })
+        .collect::<Result<_, BuildError>>()?;
+    let mut files: Vec<Written> = rendered.into_iter().flatten().collect();
+    files.extend(
+        others
+            .into_par_iter()
+            .map(|(p, b)| sink.put(slashed(&p), b, &known))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(BuildError::Write)?,
+    );
+    files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
@@ -92,42 +142,46 @@ impl Renderer {
         Ok(Renderer { tera, site_view })
     }
 
-    /// One page and its JSON twin.
-    pub fn page(&self, site: &Site, page: &pages::Page) -> Result<Vec<OutFile>, BuildError> {
+    /// Renders one page: its HTML and, when it has one, its JSON twin.
+    pub fn page(&self, site: &Site, page: &Page) -> Result<Vec<OutFile>, BuildError> {
         let json_url = if page.twin.is_some() {
             format!("{}index.json", page.url)
         } else {
             String::new()
         };
+        let crumbs: Vec<Value> = page
+            .crumbs
+            .iter()
+            .map(|(t, u)| json!({"titel": t, "url": u}))
+            .chain(std::iter::once(
+                json!({"titel": page.title, "url": page.url}),
+            ))
+            .collect();
+        let feeds: Vec<Value> = page
+            .feeds
+            .iter()
+            .map(|(t, u, ty)| json!({"titel": t, "url": u, "typ": ty}))
+            .collect();
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_view);
-        ctx.insert("page", &json!({
-            "titel": page.title, "url": page.url, "json_url": json_url,
-            "breadcrumbs": page.crumbs.iter().map(|(t, u)| json!({"titel": t, "url": u}))
-                .chain(std::iter::once(json!({"titel": page.title, "url": page.url})))
-                .collect::<Vec<_>>(),
-            "beskrivning": "",
-            "floden": page.feeds.iter().map(|(t, u, ty)| json!({"titel": t, "url": u, "typ": ty})).collect::<Vec<_>>(),
-        }));
-        ctx.insert(page.data.0, &page.data.1);
+        ctx.insert(
+            "page",
+            &json!({
+                "titel": page.title, "url": page.url, "json_url": json_url,
+                "breadcrumbs": crumbs, "beskrivning": "", "floden": feeds,
+            }),
+        );
+        ctx.insert(page.data.0, &*page.data.1.value());
         let html = self
             .tera
             .render(page.template, &ctx)
             .map_err(|e| BuildError::Template(describe(&e)))?;
-        let file = if page.url.ends_with('/') {
-            format!("{}index.html", page.url)
-        } else {
-            page.url.clone()
-        };
-        let mut out = vec![(
-            PathBuf::from(file.trim_start_matches('/')),
-            html.into_bytes(),
-        )];
+        let mut out = vec![(html_path(page), html.into_bytes())];
         if let Some(twin) = &page.twin {
             let mut bytes = serde_json::to_vec_pretty(&api::twin(site, twin))
                 .map_err(|e| BuildError::Template(e.to_string()))?;
             bytes.push(b'\n');
-            out.push((PathBuf::from(json_url.trim_start_matches('/')), bytes));
+            out.push((twin_path(page), bytes));
         }
         Ok(out)
     }
@@ -139,6 +193,21 @@ pub fn generated(site: &Site) -> Vec<OutFile> {
     out.extend(calendar::all(site));
     out.extend(collections::all(site));
     out
+}
+
+/// The output file of a page's HTML: `/a/b/` → `a/b/index.html`.
+fn html_path(page: &Page) -> PathBuf {
+    let url = page.url.trim_start_matches('/');
+    if page.url.ends_with('/') {
+        PathBuf::from(format!("{url}index.html"))
+    } else {
+        PathBuf::from(url)
+    }
+}
+
+/// The output file of a page's JSON twin: `/a/b/` → `a/b/index.json`.
+fn twin_path(page: &Page) -> PathBuf {
+    PathBuf::from(format!("{}index.json", page.url.trim_start_matches('/')))
 }
 
 /// The theme folder: the site's own `themes/<name>`, else the one shipped beside the binary's sources.

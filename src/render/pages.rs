@@ -1,15 +1,49 @@
-//! The list of pages the site has: for every entity its URL, template, view and breadcrumbs.
+//! The list of pages the site has: for every entity its URL, template, view and breadcrumbs. The
+//! views of entity pages (`entities.rs`) are made when the page is rendered, on the rendering
+//! thread, so no more than a few exist at a time.
 
 use super::api::Twin;
+pub use super::entities::Selection;
+use super::entities::{case, document, meeting, organ, paragraph, person};
 use super::urls;
-use super::views::{self, doc_card, item_card, meeting_card, person_ref};
+use super::views::{doc_card, item_card, meeting_card, person_ref};
 use crate::markdown;
 use crate::site::*;
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// A page's view: ready, or made on demand from the `Site` (an entity page).
+pub enum View<'a> {
+    /// Made already (one-off pages and lists).
+    Ready(Value),
+    /// Made when the page is rendered.
+    Lazy(Box<dyn Fn() -> Value + Send + Sync + 'a>),
+}
+
+impl<'a> View<'a> {
+    /// A view made when the page is rendered.
+    pub fn lazy(make: impl Fn() -> Value + Send + Sync + 'a) -> View<'a> {
+        View::Lazy(Box::new(make))
+    }
+
+    /// The view's value.
+    pub fn value(&self) -> Cow<'_, Value> {
+        match self {
+            View::Ready(v) => Cow::Borrowed(v),
+            View::Lazy(make) => Cow::Owned(make()),
+        }
+    }
+}
+
+impl From<Value> for View<'_> {
+    fn from(v: Value) -> Self {
+        View::Ready(v)
+    }
+}
 
 /// One page to render.
-pub struct Page {
+pub struct Page<'a> {
     /// Site path, ending in `/` (or a file name).
     pub url: String,
     /// Template name.
@@ -19,45 +53,19 @@ pub struct Page {
     /// Breadcrumbs above the title (title, url).
     pub crumbs: Vec<(String, String)>,
     /// The page's own data, under the name the template expects.
-    pub data: (&'static str, Value),
+    pub data: (&'static str, View<'a>),
     /// The JSON twin written as `index.json` beside the page (see `api.rs`).
     pub twin: Option<Twin>,
     /// Feeds and calendars about this page: (title, site path, media type).
     pub feeds: Vec<(String, String, &'static str)>,
 }
 
-fn crumb(t: &str, u: &str) -> (String, String) {
+pub(super) fn crumb(t: &str, u: &str) -> (String, String) {
     (t.to_string(), u.to_string())
 }
 
-/// Which entity pages to make; the site-wide pages (home, lists, groups, free pages, notice
-/// board, `/api/`, search, 404) are always made. `serve` re-renders a selection after an edit.
-#[derive(Debug, Default, Clone)]
-pub struct Selection {
-    /// Every page (a full build); the sets below are then ignored.
-    pub everything: bool,
-    /// Organs by index.
-    pub organs: BTreeSet<usize>,
-    /// Meetings by index, with their paragraph pages.
-    pub meetings: BTreeSet<usize>,
-    /// Cases by Dnr.
-    pub cases: BTreeSet<String>,
-    /// People by index.
-    pub people: BTreeSet<usize>,
-    /// Years.
-    pub years: BTreeSet<i32>,
-    /// Documents by index.
-    pub documents: BTreeSet<usize>,
-}
-
-impl Selection {
-    fn has<T: Ord>(&self, set: &BTreeSet<T>, x: &T) -> bool {
-        self.everything || set.contains(x)
-    }
-}
-
 /// Every page of the site.
-pub fn all(site: &Site) -> Vec<Page> {
+pub fn all(site: &Site) -> Vec<Page<'_>> {
     selected(
         site,
         &Selection {
@@ -68,7 +76,7 @@ pub fn all(site: &Site) -> Vec<Page> {
 }
 
 /// The site-wide pages and the pages of the entities in `sel`.
-pub fn selected(site: &Site, sel: &Selection) -> Vec<Page> {
+pub fn selected<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
     let mut pages = vec![home(site), organ_list(site)];
     pages.extend(
         (0..site.organs.len())
@@ -145,7 +153,7 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<Page> {
     );
     pages.extend(site.pages.iter().map(|p| Page {
         url: format!("/{}/", p.id), template: "page.html", title: p.title.clone(), crumbs: vec![],
-        data: ("sida", json!({"titel": p.title, "beskrivning": p.description, "html": markdown::render(&p.body, "").html})),
+        data: ("sida", json!({"titel": p.title, "beskrivning": p.description, "html": markdown::render(&p.body, "").html}).into()),
         twin: None, feeds: vec![],
     }));
     if super::noticeboard::enabled(site) {
@@ -154,7 +162,7 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<Page> {
             template: "anslagstavla.html",
             title: "Anslagstavla".into(),
             crumbs: vec![],
-            data: ("anslagstavla", super::noticeboard::view(site)),
+            data: ("anslagstavla", super::noticeboard::view(site).into()),
             twin: None,
             feeds: feed(site, "Anslagstavlan (Atom)", "/anslagstavla/atom.xml"),
         });
@@ -164,7 +172,7 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<Page> {
         template: "api.html",
         title: "Öppna data".into(),
         crumbs: vec![],
-        data: ("api", super::collections::view(site)),
+        data: ("api", super::collections::view(site).into()),
         twin: None,
         feeds: vec![],
     });
@@ -173,7 +181,7 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<Page> {
         template: "search.html",
         title: "Sök".into(),
         crumbs: vec![],
-        data: ("sok", json!({})),
+        data: ("sok", json!({}).into()),
         twin: None,
         feeds: vec![],
     });
@@ -182,26 +190,35 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<Page> {
         template: "404.html",
         title: "Sidan finns inte".into(),
         crumbs: vec![],
-        data: ("fel", json!({})),
+        data: ("fel", json!({}).into()),
         twin: None,
         feeds: vec![],
     });
     pages
 }
 
-fn list_page(url: &str, title: &str, key: &'static str, items: Vec<Value>, twin: Twin) -> Page {
+fn list_page(
+    url: &str,
+    title: &str,
+    key: &'static str,
+    items: Vec<Value>,
+    twin: Twin,
+) -> Page<'static> {
     Page {
         url: url.into(),
         template: "list.html",
         title: title.into(),
         crumbs: vec![],
-        data: ("lista", json!({"titel": title, "id": key, "poster": items})),
+        data: (
+            "lista",
+            json!({"titel": title, "id": key, "poster": items}).into(),
+        ),
         twin: Some(twin),
         feeds: vec![],
     }
 }
 
-fn home(site: &Site) -> Page {
+fn home(site: &Site) -> Page<'_> {
     let held: Vec<usize> = (0..site.meetings.len())
         .rev()
         .filter(|&m| site.meetings[m].protokoll.is_some())
@@ -237,7 +254,8 @@ fn home(site: &Site) -> Page {
                     {"tal": site.people.len(), "text": "personer"},
                 ],
                 "organ": (0..site.organs.len()).map(|o| json!({"url": urls::organ(site, o), "titel": site.organs[o].name, "meta": "", "excerpt": ""})).collect::<Vec<_>>(),
-            }),
+            })
+            .into(),
         ),
         twin: None,
         feeds: [
@@ -275,7 +293,7 @@ fn decisions_count(site: &Site) -> usize {
 }
 
 /// A feed link, when feeds are written (they need `bas_url`).
-fn feed(site: &Site, title: &str, url: &str) -> Vec<(String, String, &'static str)> {
+pub(super) fn feed(site: &Site, title: &str, url: &str) -> Vec<(String, String, &'static str)> {
     site.config
         .bas_url
         .as_ref()
@@ -285,7 +303,7 @@ fn feed(site: &Site, title: &str, url: &str) -> Vec<(String, String, &'static st
 }
 
 /// A calendar link, when calendars are written.
-fn calendar(site: &Site, title: &str, url: &str) -> Vec<(String, String, &'static str)> {
+pub(super) fn calendar(site: &Site, title: &str, url: &str) -> Vec<(String, String, &'static str)> {
     site.config
         .bas_url
         .as_ref()
@@ -294,7 +312,7 @@ fn calendar(site: &Site, title: &str, url: &str) -> Vec<(String, String, &'stati
         .collect()
 }
 
-fn organ_list(site: &Site) -> Page {
+fn organ_list(site: &Site) -> Page<'_> {
     list_page(
         "/organ/",
         "Organ",
@@ -309,107 +327,6 @@ fn organ_list(site: &Site) -> Page {
             .collect(),
         Twin::Organs,
     )
-}
-
-fn organ(site: &Site, o: usize) -> Page {
-    let organ = &site.organs[o];
-    let mut current = Vec::new();
-    let mut former = Vec::new();
-    let latest = site.meetings.iter().map(|m| m.date).max();
-    for (i, m) in site
-        .memberships
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.organ == o)
-    {
-        let ended = matches!((m.to, latest), (Some(t), Some(l)) if t < l);
-        if ended {
-            former.push(views::membership(site, i))
-        } else {
-            current.push(views::membership(site, i))
-        }
-    }
-    let mut years: BTreeMap<i32, Vec<Value>> = BTreeMap::new();
-    for m in (0..site.meetings.len())
-        .rev()
-        .filter(|&m| site.meetings[m].organ == o)
-    {
-        years
-            .entry(site.meetings[m].date.year)
-            .or_default()
-            .push(meeting_card(site, m));
-    }
-    Page {
-        url: urls::organ(site, o),
-        template: "organ.html",
-        title: organ.name.clone(),
-        crumbs: vec![crumb("Organ", "/organ/")],
-        data: (
-            "organ",
-            json!({
-                "id": organ.id, "namn": organ.name, "kortnamn": organ.short, "typ": organ.kind,
-                "organisation": site.organisations[organ.organisation].name,
-                "beskrivning_html": markdown::render(&organ.description, "").html,
-                "nuvarande": current, "tidigare": former,
-                "ar": years.into_iter().rev().map(|(y, ms)| json!({"ar": y, "moten": ms})).collect::<Vec<_>>(),
-            }),
-        ),
-        twin: Some(Twin::Organ(o)),
-        feeds: [
-            feed(
-                site,
-                &format!("{} (Atom)", organ.short),
-                &format!("/{}/atom.xml", organ.id),
-            ),
-            calendar(
-                site,
-                &format!("{} (kalender)", organ.short),
-                &format!("/{}/kalender.ics", organ.id),
-            ),
-        ]
-        .concat(),
-    }
-}
-
-fn meeting(site: &Site, m: usize) -> Page {
-    let meeting = &site.meetings[m];
-    let organ = &site.organs[meeting.organ];
-    Page {
-        url: urls::meeting(site, m),
-        template: "meeting.html",
-        title: format!("{} {}", organ.short, meeting.date.long()),
-        crumbs: vec![crumb(&organ.short, &urls::organ(site, meeting.organ))],
-        data: ("mote", views::meeting(site, m)),
-        twin: Some(Twin::Meeting(m)),
-        feeds: vec![],
-    }
-}
-
-fn paragraph(site: &Site, r: ItemRef) -> Page {
-    let meeting = &site.meetings[r.meeting];
-    let organ = &site.organs[meeting.organ];
-    let items = meeting.items(r.part);
-    let p = &items[r.index];
-    let neighbour = |i: usize| {
-        let o = &items[i];
-        json!({"url": urls::item(site, ItemRef { index: i, ..r }), "label": o.item.label(), "titel": o.item.title})
-    };
-    let mut data = views::paragraph(site, r);
-    data["mote"] = meeting_card(site, r.meeting);
-    data["foregaende"] = json!(r.index.checked_sub(1).map(neighbour));
-    data["nasta"] = json!((r.index + 1 < items.len()).then(|| neighbour(r.index + 1)));
-    Page {
-        url: urls::item(site, r),
-        template: "paragraph.html",
-        title: format!("{} {}", p.item.label(), p.item.title),
-        crumbs: vec![
-            crumb(&organ.short, &urls::organ(site, meeting.organ)),
-            crumb(&meeting.date.to_string(), &urls::meeting(site, r.meeting)),
-        ],
-        data: ("paragraf", data),
-        twin: Some(Twin::Item(r)),
-        feeds: vec![],
-    }
 }
 
 /// The title of a case: the title of its first paragraph or agenda item.
@@ -428,107 +345,6 @@ pub fn case_title(site: &Site, c: &Case) -> String {
         .unwrap_or_default()
 }
 
-fn case(site: &Site, i: usize, c: &Case) -> Page {
-    let entries: Vec<Value> = c
-        .entries
-        .iter()
-        .map(|e| match *e {
-            CaseEntry::Item(r) => {
-                let mut v = item_card(site, r);
-                v["slag"] = json!(if r.part == Part::Protokoll {
-                    "paragraf"
-                } else {
-                    "punkt"
-                });
-                v
-            }
-            CaseEntry::Document(d) => {
-                let mut v = doc_card(site, d);
-                v["slag"] = json!("dokument");
-                v
-            }
-        })
-        .collect();
-    Page {
-        url: urls::case(&c.dnr),
-        template: "case.html",
-        title: format!("Ärende {}", c.dnr),
-        crumbs: vec![crumb("Ärenden", "/arende/")],
-        data: (
-            "arende",
-            json!({"dnr": c.dnr, "titel": case_title(site, c), "poster": entries}),
-        ),
-        twin: Some(Twin::Case(i)),
-        feeds: feed(
-            site,
-            &format!("Ärende {} (Atom)", c.dnr),
-            &format!("{}atom.xml", urls::case(&c.dnr)),
-        ),
-    }
-}
-
-fn person(site: &Site, p: usize) -> Page {
-    let person = &site.people[p];
-    let mut meetings: Vec<Value> = person
-        .attended
-        .iter()
-        .rev()
-        .map(|(m, how)| {
-            let mut v = meeting_card(site, *m);
-            v["meta"] = json!(format!("{} · {how}", v["meta"].as_str().unwrap_or("")));
-            v
-        })
-        .collect();
-    meetings.extend(person.send_lists.iter().rev().map(|(m, col)| {
-        let mut v = meeting_card(site, *m);
-        v["meta"] = json!(format!(
-            "{} · kallad: {col}",
-            v["meta"].as_str().unwrap_or("")
-        ));
-        v
-    }));
-    // Every other spelling: the register's aliases and the forms the documents actually use.
-    let mut other_spellings: Vec<&String> = Vec::new();
-    for sp in person.aliases.iter().chain(&person.spellings) {
-        let key = crate::names::name_key(sp);
-        if key != crate::names::name_key(&person.name)
-            && !other_spellings
-                .iter()
-                .any(|o| crate::names::name_key(o) == key)
-        {
-            other_spellings.push(sp);
-        }
-    }
-    let party = person
-        .party
-        .as_ref()
-        .map(|c| json!({"kod": c, "namn": party_name(c), "url": urls::party(c)}));
-    let kommun = person
-        .kommun
-        .as_ref()
-        .map(|k| json!({"namn": k, "url": urls::kommun(k)}));
-    Page {
-        url: urls::person(site, p),
-        template: "person.html",
-        title: person.name.clone(),
-        crumbs: vec![crumb("Personer", "/person/")],
-        data: (
-            "person",
-            json!({
-                "id": person.id, "namn": person.name, "alias": person.aliases, "stavningar": person.spellings, "andra_stavningar": other_spellings, "parti": party, "kommun": kommun,
-                "titel": person.title, "organisation": person.organisation.map(|o| site.organisations[o].name.clone()),
-                "uppdrag": person.memberships.iter().map(|&m| views::membership(site, m)).collect::<Vec<_>>(),
-                "moten": meetings,
-                "foredragit": person.presented.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
-                "namnd_i": person.mentioned.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
-                "dokument": person.documents.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
-            }),
-        ),
-        twin: Some(Twin::Person(p)),
-        feeds: vec![],
-    }
-}
-
 /// Swedish party names by code.
 pub fn party_name(code: &str) -> String {
     match code {
@@ -545,7 +361,7 @@ pub fn party_name(code: &str) -> String {
     .to_string()
 }
 
-fn groups(site: &Site) -> Vec<Page> {
+fn groups(site: &Site) -> Vec<Page<'_>> {
     let mut parties: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut kommuner: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, p) in site.people.iter().enumerate() {
@@ -569,7 +385,7 @@ fn groups(site: &Site) -> Vec<Page> {
     };
     for (c, ps) in &parties {
         pages.push(Page { url: urls::party(c), template: "group.html", title: format!("{} ({c})", party_name(c)), crumbs: vec![crumb("Partier", "/parti/")],
-            data: ("grupp", json!({"titel": format!("{} ({c})", party_name(c)), "slag": "parti", "personer": people_cards(ps)})), twin: Some(Twin::Party(c.clone())), feeds: vec![] });
+            data: ("grupp", json!({"titel": format!("{} ({c})", party_name(c)), "slag": "parti", "personer": people_cards(ps)}).into()), twin: Some(Twin::Party(c.clone())), feeds: vec![] });
     }
     for (k, ps) in &kommuner {
         let orgs: Vec<Value> = site
@@ -579,12 +395,12 @@ fn groups(site: &Site) -> Vec<Page> {
             .map(|o| json!({"namn": o.name, "orgnr": o.orgnr}))
             .collect();
         pages.push(Page { url: urls::kommun(k), template: "group.html", title: k.clone(), crumbs: vec![crumb("Kommuner", "/kommun/")],
-            data: ("grupp", json!({"titel": k, "slag": "kommun", "personer": people_cards(ps), "organisationer": orgs})), twin: Some(Twin::Kommun(k.clone())), feeds: vec![] });
+            data: ("grupp", json!({"titel": k, "slag": "kommun", "personer": people_cards(ps), "organisationer": orgs}).into()), twin: Some(Twin::Kommun(k.clone())), feeds: vec![] });
     }
     pages
 }
 
-fn years(site: &Site, sel: &Selection) -> Vec<Page> {
+fn years<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
     let mut years: BTreeMap<i32, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     for (m, meeting) in site.meetings.iter().enumerate() {
         years.entry(meeting.date.year).or_default().0.push(m);
@@ -620,63 +436,7 @@ fn years(site: &Site, sel: &Selection) -> Vec<Page> {
                 "beslut": decisions,
                 "rapporter": reports,
                 "dokument": ds.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
-            })), twin: Some(Twin::Year(*y)), feeds: vec![] });
+            }).into()), twin: Some(Twin::Year(*y)), feeds: vec![] });
     }
     pages
-}
-
-fn document(site: &Site, d: usize) -> Page {
-    let doc = &site.documents[d];
-    // Prefixed so headings in the text never clash with the ids the template uses.
-    let body = markdown::render(&doc.body, "d-");
-    let toc: Vec<Value> = body
-        .headings
-        .iter()
-        .filter(|h| h.level == 2)
-        .map(|h| json!({"id": h.id, "text": h.text}))
-        .collect();
-    let punkt = match (doc.meeting, &doc.item) {
-        (Some(m), Some(nr)) => [Part::Protokoll, Part::Kallelse].iter().find_map(|&part| {
-            let index = site.meetings[m]
-                .items(part)
-                .iter()
-                .position(|p| &p.item.number == nr)?;
-            Some(item_card(
-                site,
-                ItemRef {
-                    meeting: m,
-                    part,
-                    index,
-                },
-            ))
-        }),
-        _ => None,
-    };
-    Page {
-        url: urls::document(site, d),
-        template: "document.html",
-        title: doc.title.clone(),
-        crumbs: vec![crumb("Handlingar", "/dokument/")],
-        data: (
-            "dokument",
-            json!({
-                "id": doc.id, "typ": doc.kind, "typ_text": views::kind_text(&doc.kind), "titel": doc.title,
-                "datum": doc.date, "datum_text": doc.date.map(|x| x.long()), "ar": doc.year,
-                "rapport": crate::source::is_report(&doc.kind),
-                "organisation": doc.organisation.map(|o| site.organisations[o].name.clone()),
-                "organ": doc.organ.map(|o| json!({"namn": site.organs[o].short, "url": urls::organ(site, o)})),
-                "dnr": doc.dnr.iter().map(|x| json!({"dnr": x, "url": urls::case(x)})).collect::<Vec<_>>(),
-                "mote": doc.meeting.map(|m| meeting_card(site, m)),
-                "punkt": punkt,
-                "antagen": doc.adopted_by.map(|r| item_card(site, r)),
-                "forfattare": doc.authors.iter().map(|n| views::named(site, n)).collect::<Vec<_>>(),
-                "underskrifter": doc.signatures.iter().map(|s| views::signature(site, s)).collect::<Vec<_>>(),
-                "innehall": toc,
-                "html": body.html,
-                "tabeller": body.tables,
-            }),
-        ),
-        twin: Some(Twin::Document(d)),
-        feeds: vec![],
-    }
 }

@@ -15,16 +15,15 @@ pub fn page_url(path: &std::path::Path) -> String {
     }
 }
 
-/// The sitemap and robots.txt for the rendered `files`.
-pub fn all(site: &Site, files: &[OutFile]) -> Vec<OutFile> {
+/// The sitemap and robots.txt for the output files at `paths`.
+pub fn all<'a>(site: &Site, paths: impl Iterator<Item = &'a std::path::Path>) -> Vec<OutFile> {
     let mut robots = String::from("User-agent: *\nAllow: /\n");
     let Some(base) = site.config.bas_url.as_deref() else {
         return vec![(PathBuf::from("robots.txt"), robots.into_bytes())];
     };
-    let mut pages: Vec<String> = files
-        .iter()
-        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html") && p != "404.html")
-        .map(|(p, _)| page_url(p))
+    let mut pages: Vec<String> = paths
+        .filter(|p| p.extension().is_some_and(|e| e == "html") && *p != "404.html")
+        .map(page_url)
         .collect();
     pages.sort();
     robots.push_str(&format!("Sitemap: {base}/sitemap.xml\n"));

@@ -58,11 +58,17 @@ impl Incremental {
     /// The state after a full build that wrote `v` (made from `sources`).
     pub fn new(opts: &BuildOptions, v: Validated, sources: Sources) -> Result<Self, BuildError> {
         let renderer = Renderer::new(&v.site, &opts.root)?;
+        // From what the streaming build kept of each file: no page's bytes are held.
         let hashes = v
             .files
-            .par_iter()
-            .filter(|(p, _)| p != Path::new(manifest::FILE))
-            .map(|(p, b)| (manifest::manifest_path(p), sha256_hex(b)))
+            .iter()
+            .filter(|f| f.path != manifest::FILE)
+            .map(|f| {
+                (
+                    manifest::manifest_path(Path::new(&f.path)),
+                    manifest::hex(&f.sha256),
+                )
+            })
             .collect();
         Ok(Incremental {
             opts: opts.clone(),
@@ -197,6 +203,7 @@ impl Incremental {
             Ok(r) => r.into_iter().flatten().collect(),
             Err(e) => return Ok(Err(e)),
         };
+        drop(list); // its views borrow `site`, kept below
         let pages = files
             .iter()
             .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
@@ -213,15 +220,18 @@ impl Incremental {
                 return Err(NeedsFull(format!("{u} is gone")));
             }
         }
-        let mut all_html: Vec<OutFile> = self
+        let mut all_html: Vec<PathBuf> = self
             .hashes
             .keys()
             .chain(made.iter().filter(|p| !self.hashes.contains_key(*p)))
             .filter(|p| p.ends_with(".html"))
-            .map(|p| (PathBuf::from(p), Vec::new()))
+            .map(PathBuf::from)
             .collect();
-        all_html.sort_by(|a, b| a.0.cmp(&b.0));
-        files.extend(render::sitemap::all(&site, &all_html));
+        all_html.sort();
+        files.extend(render::sitemap::all(
+            &site,
+            all_html.iter().map(PathBuf::as_path),
+        ));
         // Only what changed from here on.
         files.retain(|(p, b)| self.hashes.get(&manifest::manifest_path(p)) != Some(&sha256_hex(b)));
         let added: Vec<&Path> = files
@@ -353,11 +363,15 @@ impl Incremental {
 }
 
 /// A full build for `serve`: [`crate::preview`] (the ledger is never written), keeping what an
-/// incremental rebuild needs. The state is None if it cannot be made (the next edit builds fully).
+/// incremental rebuild needs. Like `build` it streams every page into a staging directory; the
+/// hashes and link targets kept come from what the sink kept of each file, not from its bytes.
+/// The state is None if it cannot be made (the next edit builds fully).
 pub fn full_build(opts: &BuildOptions) -> Result<(BuildReport, Option<Incremental>), BuildError> {
-    crate::output::check_replaceable(&opts.output).map_err(BuildError::Write)?;
-    let (v, sources) = crate::validate_keeping_sources(&opts.root, &crate::progress::none)?;
-    crate::output::write_all(&opts.output, &v.files).map_err(BuildError::Write)?;
+    // Streamed into a staging directory as `build` does; removed again if anything fails.
+    let staging = crate::output::Staging::create(&opts.output).map_err(BuildError::Write)?;
+    let sink = crate::sink::Sink::Dir(staging.dir().to_path_buf());
+    let (v, sources) = crate::validate_keeping_sources(&opts.root, &sink, &crate::progress::none)?;
+    staging.commit().map_err(BuildError::Write)?;
     let report = BuildReport {
         pages: v.pages(),
         files: v.files.len() + 1,

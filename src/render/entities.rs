@@ -1,0 +1,311 @@
+//! The page of each entity (organ, meeting, paragraph, case, person, document): its URL, title and
+//! breadcrumbs now, its view made when it is rendered ([`View::lazy`]), on the rendering thread.
+
+use super::api::Twin;
+use super::pages::{Page, View, calendar, case_title, crumb, feed, party_name};
+use super::urls;
+use super::views::{self, doc_card, item_card, meeting_card};
+use crate::markdown;
+use crate::site::*;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Which entity pages to make; the site-wide pages (home, lists, groups, free pages, notice
+/// board, `/api/`, search, 404) are always made. `serve` re-renders a selection after an edit.
+#[derive(Debug, Default, Clone)]
+pub struct Selection {
+    /// Every page (a full build); the sets below are then ignored.
+    pub everything: bool,
+    /// Organs by index.
+    pub organs: BTreeSet<usize>,
+    /// Meetings by index, with their paragraph pages.
+    pub meetings: BTreeSet<usize>,
+    /// Cases by Dnr.
+    pub cases: BTreeSet<String>,
+    /// People by index.
+    pub people: BTreeSet<usize>,
+    /// Years.
+    pub years: BTreeSet<i32>,
+    /// Documents by index.
+    pub documents: BTreeSet<usize>,
+}
+
+impl Selection {
+    pub(super) fn has<T: Ord>(&self, set: &BTreeSet<T>, x: &T) -> bool {
+        self.everything || set.contains(x)
+    }
+}
+
+/// An organ: its members now and before, its meetings by year.
+pub(super) fn organ(site: &Site, o: usize) -> Page<'_> {
+    let organ = &site.organs[o];
+    let mut current = Vec::new();
+    let mut former = Vec::new();
+    let latest = site.meetings.iter().map(|m| m.date).max();
+    for (i, m) in site
+        .memberships
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.organ == o)
+    {
+        let ended = matches!((m.to, latest), (Some(t), Some(l)) if t < l);
+        if ended {
+            former.push(views::membership(site, i))
+        } else {
+            current.push(views::membership(site, i))
+        }
+    }
+    let mut years: BTreeMap<i32, Vec<Value>> = BTreeMap::new();
+    for m in (0..site.meetings.len())
+        .rev()
+        .filter(|&m| site.meetings[m].organ == o)
+    {
+        years
+            .entry(site.meetings[m].date.year)
+            .or_default()
+            .push(meeting_card(site, m));
+    }
+    Page {
+        url: urls::organ(site, o),
+        template: "organ.html",
+        title: organ.name.clone(),
+        crumbs: vec![crumb("Organ", "/organ/")],
+        data: (
+            "organ",
+            json!({
+                "id": organ.id, "namn": organ.name, "kortnamn": organ.short, "typ": organ.kind,
+                "organisation": site.organisations[organ.organisation].name,
+                "beskrivning_html": markdown::render(&organ.description, "").html,
+                "nuvarande": current, "tidigare": former,
+                "ar": years.into_iter().rev().map(|(y, ms)| json!({"ar": y, "moten": ms})).collect::<Vec<_>>(),
+            })
+            .into(),
+        ),
+        twin: Some(Twin::Organ(o)),
+        feeds: [
+            feed(
+                site,
+                &format!("{} (Atom)", organ.short),
+                &format!("/{}/atom.xml", organ.id),
+            ),
+            calendar(
+                site,
+                &format!("{} (kalender)", organ.short),
+                &format!("/{}/kalender.ics", organ.id),
+            ),
+        ]
+        .concat(),
+    }
+}
+
+/// A meeting (its view is `views::meeting`).
+pub(super) fn meeting(site: &Site, m: usize) -> Page<'_> {
+    let meeting = &site.meetings[m];
+    let organ = &site.organs[meeting.organ];
+    Page {
+        url: urls::meeting(site, m),
+        template: "meeting.html",
+        title: format!("{} {}", organ.short, meeting.date.long()),
+        crumbs: vec![crumb(&organ.short, &urls::organ(site, meeting.organ))],
+        data: ("mote", View::lazy(move || views::meeting(site, m))),
+        twin: Some(Twin::Meeting(m)),
+        feeds: vec![],
+    }
+}
+
+/// A paragraph or agenda item, with its meeting and its neighbours.
+pub(super) fn paragraph(site: &Site, r: ItemRef) -> Page<'_> {
+    let meeting = &site.meetings[r.meeting];
+    let organ = &site.organs[meeting.organ];
+    let p = &meeting.items(r.part)[r.index];
+    Page {
+        url: urls::item(site, r),
+        template: "paragraph.html",
+        title: format!("{} {}", p.item.label(), p.item.title),
+        crumbs: vec![
+            crumb(&organ.short, &urls::organ(site, meeting.organ)),
+            crumb(&meeting.date.to_string(), &urls::meeting(site, r.meeting)),
+        ],
+        data: ("paragraf", View::lazy(move || paragraph_view(site, r))),
+        twin: Some(Twin::Item(r)),
+        feeds: vec![],
+    }
+}
+
+fn paragraph_view(site: &Site, r: ItemRef) -> Value {
+    let items = site.meetings[r.meeting].items(r.part);
+    let neighbour = |i: usize| {
+        let o = &items[i];
+        json!({"url": urls::item(site, ItemRef { index: i, ..r }), "label": o.item.label(), "titel": o.item.title})
+    };
+    let mut data = views::paragraph(site, r);
+    data["mote"] = meeting_card(site, r.meeting);
+    data["foregaende"] = json!(r.index.checked_sub(1).map(neighbour));
+    data["nasta"] = json!((r.index + 1 < items.len()).then(|| neighbour(r.index + 1)));
+    data
+}
+
+/// A case: every paragraph and document that handled it, in date order.
+pub(super) fn case<'a>(site: &'a Site, i: usize, c: &'a Case) -> Page<'a> {
+    Page {
+        url: urls::case(&c.dnr),
+        template: "case.html",
+        title: format!("Ärende {}", c.dnr),
+        crumbs: vec![crumb("Ärenden", "/arende/")],
+        data: ("arende", View::lazy(move || case_view(site, c))),
+        twin: Some(Twin::Case(i)),
+        feeds: feed(
+            site,
+            &format!("Ärende {} (Atom)", c.dnr),
+            &format!("{}atom.xml", urls::case(&c.dnr)),
+        ),
+    }
+}
+
+fn case_view(site: &Site, c: &Case) -> Value {
+    let entries: Vec<Value> = c
+        .entries
+        .iter()
+        .map(|e| match *e {
+            CaseEntry::Item(r) => {
+                let mut v = item_card(site, r);
+                v["slag"] = json!(if r.part == Part::Protokoll {
+                    "paragraf"
+                } else {
+                    "punkt"
+                });
+                v
+            }
+            CaseEntry::Document(d) => {
+                let mut v = doc_card(site, d);
+                v["slag"] = json!("dokument");
+                v
+            }
+        })
+        .collect();
+    json!({"dnr": c.dnr, "titel": case_title(site, c), "poster": entries})
+}
+
+/// A person: assignments, meetings, paragraphs presented or named in, documents.
+pub(super) fn person(site: &Site, p: usize) -> Page<'_> {
+    let person = &site.people[p];
+    Page {
+        url: urls::person(site, p),
+        template: "person.html",
+        title: person.name.clone(),
+        crumbs: vec![crumb("Personer", "/person/")],
+        data: ("person", View::lazy(move || person_view(site, p))),
+        twin: Some(Twin::Person(p)),
+        feeds: vec![],
+    }
+}
+
+fn person_view(site: &Site, p: usize) -> Value {
+    let person = &site.people[p];
+    let mut meetings: Vec<Value> = person
+        .attended
+        .iter()
+        .rev()
+        .map(|(m, how)| {
+            let mut v = meeting_card(site, *m);
+            v["meta"] = json!(format!("{} · {how}", v["meta"].as_str().unwrap_or("")));
+            v
+        })
+        .collect();
+    meetings.extend(person.send_lists.iter().rev().map(|(m, col)| {
+        let mut v = meeting_card(site, *m);
+        v["meta"] = json!(format!(
+            "{} · kallad: {col}",
+            v["meta"].as_str().unwrap_or("")
+        ));
+        v
+    }));
+    // Every other spelling: the register's aliases and the forms the documents actually use.
+    let mut other_spellings: Vec<&String> = Vec::new();
+    for sp in person.aliases.iter().chain(&person.spellings) {
+        let key = crate::names::name_key(sp);
+        if key != crate::names::name_key(&person.name)
+            && !other_spellings
+                .iter()
+                .any(|o| crate::names::name_key(o) == key)
+        {
+            other_spellings.push(sp);
+        }
+    }
+    let party = person
+        .party
+        .as_ref()
+        .map(|c| json!({"kod": c, "namn": party_name(c), "url": urls::party(c)}));
+    let kommun = person
+        .kommun
+        .as_ref()
+        .map(|k| json!({"namn": k, "url": urls::kommun(k)}));
+    json!({
+        "id": person.id, "namn": person.name, "alias": person.aliases, "stavningar": person.spellings, "andra_stavningar": other_spellings, "parti": party, "kommun": kommun,
+        "titel": person.title, "organisation": person.organisation.map(|o| site.organisations[o].name.clone()),
+        "uppdrag": person.memberships.iter().map(|&m| views::membership(site, m)).collect::<Vec<_>>(),
+        "moten": meetings,
+        "foredragit": person.presented.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
+        "namnd_i": person.mentioned.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
+        "dokument": person.documents.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
+    })
+}
+
+/// A document or report, with its text, tables and what it belongs to.
+pub(super) fn document(site: &Site, d: usize) -> Page<'_> {
+    let doc = &site.documents[d];
+    Page {
+        url: urls::document(site, d),
+        template: "document.html",
+        title: doc.title.clone(),
+        crumbs: vec![crumb("Handlingar", "/dokument/")],
+        data: ("dokument", View::lazy(move || document_view(site, d))),
+        twin: Some(Twin::Document(d)),
+        feeds: vec![],
+    }
+}
+
+fn document_view(site: &Site, d: usize) -> Value {
+    let doc = &site.documents[d];
+    // Prefixed so headings in the text never clash with the ids the template uses.
+    let body = markdown::render(&doc.body, "d-");
+    let toc: Vec<Value> = body
+        .headings
+        .iter()
+        .filter(|h| h.level == 2)
+        .map(|h| json!({"id": h.id, "text": h.text}))
+        .collect();
+    let punkt = match (doc.meeting, &doc.item) {
+        (Some(m), Some(nr)) => [Part::Protokoll, Part::Kallelse].iter().find_map(|&part| {
+            let index = site.meetings[m]
+                .items(part)
+                .iter()
+                .position(|p| &p.item.number == nr)?;
+            Some(item_card(
+                site,
+                ItemRef {
+                    meeting: m,
+                    part,
+                    index,
+                },
+            ))
+        }),
+        _ => None,
+    };
+    json!({
+        "id": doc.id, "typ": doc.kind, "typ_text": views::kind_text(&doc.kind), "titel": doc.title,
+        "datum": doc.date, "datum_text": doc.date.map(|x| x.long()), "ar": doc.year,
+        "rapport": crate::source::is_report(&doc.kind),
+        "organisation": doc.organisation.map(|o| site.organisations[o].name.clone()),
+        "organ": doc.organ.map(|o| json!({"namn": site.organs[o].short, "url": urls::organ(site, o)})),
+        "dnr": doc.dnr.iter().map(|x| json!({"dnr": x, "url": urls::case(x)})).collect::<Vec<_>>(),
+        "mote": doc.meeting.map(|m| meeting_card(site, m)),
+        "punkt": punkt,
+        "antagen": doc.adopted_by.map(|r| item_card(site, r)),
+        "forfattare": doc.authors.iter().map(|n| views::named(site, n)).collect::<Vec<_>>(),
+        "underskrifter": doc.signatures.iter().map(|s| views::signature(site, s)).collect::<Vec<_>>(),
+        "innehall": toc,
+        "html": body.html,
+        "tabeller": body.tables,
+    })
+}

@@ -1,0 +1,176 @@
+//! Where output files go as soon as they are made: into a staging directory (`build`), nowhere
+//! (`check`), or into memory (tests). Each file leaves a [`Written`] behind, its path, SHA-256 and
+//! length, and for HTML what the link check needs, so no page's bytes outlive its writing.
+
+use crate::linkcheck::{Known, PageLinks};
+use crate::output::{OutFile, WriteError};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashSet};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// What is kept of an output file once it is written.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The path relative to the output root, `/`-separated.
+    pub path: String,
+    /// SHA-256 of the bytes.
+    pub sha256: [u8; 32],
+    /// Length in bytes.
+    pub len: u64,
+    /// For an HTML file (UTF-8): its ids and the links it left for the final check.
+    pub html: Option<PageLinks>,
+    /// The bytes themselves, from a [`Sink::Memory`] only.
+    pub bytes: Option<Vec<u8>>,
+}
+
+impl Written {
+    /// Whether this is an HTML page.
+    pub fn is_html(&self) -> bool {
+        self.path.ends_with(".html")
+    }
+}
+
+/// Where files go.
+#[derive(Debug, Clone)]
+pub enum Sink {
+    /// Into this directory (a staging directory: the caller swaps or removes it).
+    Dir(PathBuf),
+    /// Nowhere: the files are hashed and read for links, then dropped.
+    Discard,
+    /// Kept in [`Written::bytes`].
+    Memory,
+}
+
+impl Sink {
+    /// Creates every folder the files at `paths` need, once, parents before children (one level at
+    /// a time, each level in parallel), so that files can then be written from any thread. A folder
+    /// that already exists is fine: another part of the build may have made it.
+    pub fn make_dirs<'a>(
+        &self,
+        paths: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), WriteError> {
+        let Sink::Dir(root) = self else {
+            return Ok(());
+        };
+        let mut levels: Vec<BTreeSet<&str>> = Vec::new();
+        for p in paths {
+            for (depth, (i, _)) in p.match_indices('/').enumerate() {
+                if levels.len() <= depth {
+                    levels.resize_with(depth + 1, BTreeSet::new);
+                }
+                levels[depth].insert(&p[..i]);
+            }
+        }
+        for level in &levels {
+            level.par_iter().try_for_each(|dir| {
+                let path = root.join(dir);
+                match fs::create_dir(&path) {
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists && path.is_dir() => Ok(()),
+                    r => r.map_err(|e| WriteError::Io(path, e)),
+                }
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Writes one file (its folder must exist, see [`Sink::make_dirs`]) and returns what is kept
+    /// of it; an HTML file is read for the link check against the `known` paths.
+    pub fn put(
+        &self,
+        path: String,
+        bytes: Vec<u8>,
+        known: &Known<'_>,
+    ) -> Result<Written, WriteError> {
+        if let Sink::Dir(root) = self {
+            let full = root.join(&path);
+            fs::write(&full, &bytes).map_err(|e| WriteError::Io(full, e))?;
+        }
+        let html = if path.ends_with(".html") {
+            std::str::from_utf8(&bytes)
+                .ok()
+                .map(|s| PageLinks::read(&path, s, known))
+        } else {
+            None
+        };
+        Ok(Written {
+            sha256: Sha256::digest(&bytes).into(),
+            len: bytes.len() as u64,
+            html,
+            bytes: matches!(self, Sink::Memory).then_some(bytes),
+            path,
+        })
+    }
+
+    /// Writes `files` (in parallel, folders first) and returns what is kept of them.
+    pub fn put_all(
+        &self,
+        files: Vec<OutFile>,
+        known: &Known<'_>,
+    ) -> Result<Vec<Written>, WriteError> {
+        let files: Vec<(String, Vec<u8>)> =
+            files.into_iter().map(|(p, b)| (slashed(&p), b)).collect();
+        self.make_dirs(files.iter().map(|(p, _)| p.as_str()))?;
+        files
+            .into_par_iter()
+            .map(|(p, b)| self.put(p, b, known))
+            .collect()
+    }
+}
+
+/// A relative path with `/` separators, as [`Written::path`] holds it.
+pub fn slashed(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// What is kept of files held in memory (bytes included), every link of their HTML left for the
+/// final check: for tests and fuzzing.
+pub fn in_memory(files: &[OutFile]) -> Vec<Written> {
+    let none = HashSet::new();
+    files
+        .iter()
+        .filter_map(|(p, b)| Sink::Memory.put(slashed(p), b.clone(), &none).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_files_in_new_folders_and_keeps_their_hashes() {
+        let t = tempfile::tempdir().unwrap();
+        let sink = Sink::Dir(t.path().to_path_buf());
+        let w = sink
+            .put_all(
+                vec![
+                    ("a/b/index.html".into(), b"<p id=\"x\">".to_vec()),
+                    ("a/c.txt".into(), b"".to_vec()),
+                ],
+                &HashSet::new(),
+            )
+            .unwrap();
+        assert_eq!(
+            fs::read(t.path().join("a/b/index.html")).unwrap(),
+            b"<p id=\"x\">"
+        );
+        assert_eq!(
+            crate::manifest::hex(&w[1].sha256),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(w[0].html.as_ref().unwrap().ids, vec![Box::from("x")]);
+        assert!(w.iter().all(|f| f.bytes.is_none()));
+    }
+
+    #[test]
+    fn only_a_memory_sink_keeps_the_bytes() {
+        let file = || vec![("a/index.html".into(), b"x".to_vec())];
+        let none = HashSet::new();
+        let w = Sink::Discard.put_all(file(), &none).unwrap();
+        assert_eq!((w[0].len, w[0].bytes.is_none()), (1, true));
+        let w = Sink::Memory.put_all(file(), &none).unwrap();
+        assert_eq!(w[0].bytes.as_deref(), Some(&b"x"[..]));
+    }
+}
