@@ -256,6 +256,16 @@ fn a_preview_never_seals_a_protokoll_in_the_ledger() {
     })
     .unwrap();
     assert!(root.join("justerade.toml").exists(), "build seals it");
+    // The preview sees the new ledger: from now on the protokoll is held to its seal.
+    match server.next_event() {
+        Event::Built { changed, .. } => {
+            assert!(
+                changed.contains(&PathBuf::from("justerade.toml")),
+                "{changed:?}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

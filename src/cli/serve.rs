@@ -90,6 +90,7 @@ fn report(event: &Event) {
                     .map(|d| format!("{d}/"))
                     .collect();
                 watched.push(watch::CONFIG_FILE.to_string());
+                watched.push(watch::LEDGER_FILE.to_string());
                 eprintln!("watching {} for changes", watched.join(", "));
             }
         }

@@ -1,5 +1,5 @@
 //! The file watcher of `serve`: notify events for `content/`, `themes/`, `templates/`, `static/`
-//! and `protokoll.toml`, without the reads (a build reads every file; reacting to that would
+//! and `protokoll.toml` and `justerade.toml`, without the reads (a build reads every file; reacting to that would
 //! rebuild for ever), filtered to the changes that can alter the site. The serve loop debounces.
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
@@ -13,6 +13,10 @@ pub const WATCHED_DIRS: &[&str] = &["content", "themes", "templates", "static"];
 
 /// The config file whose changes trigger a rebuild.
 pub const CONFIG_FILE: &str = "protokoll.toml";
+
+/// The ledger of justerade protokoll: `protokoll build` run beside a preview may seal one, which
+/// changes what the next preview must accept.
+pub const LEDGER_FILE: &str = crate::ledger::FILE;
 
 /// How long the tree must be quiet before a batch of changes is rebuilt. Editors write a file in
 /// several steps (temp file, rename, chmod); one rebuild per save is the point.
@@ -95,7 +99,7 @@ pub fn relevant(root: &Path, paths: &[PathBuf]) -> Vec<PathBuf> {
             let mut parts = rel.components();
             let first = parts.next().and_then(|c| c.as_os_str().to_str());
             let watched = match first {
-                Some(CONFIG_FILE) => parts.next().is_none(),
+                Some(CONFIG_FILE | LEDGER_FILE) => parts.next().is_none(),
                 Some(dir) => WATCHED_DIRS.contains(&dir),
                 None => false,
             };
@@ -127,6 +131,7 @@ mod tests {
         let paths: Vec<PathBuf> = [
             "/site/content/styrelsen/2024-01-10/protokoll.md",
             "/site/protokoll.toml",
+            "/site/justerade.toml",
             "/site/themes/default/static/style.css",
             "/site/templates/base.html",
             "/site/static/logo.svg",
@@ -146,6 +151,7 @@ mod tests {
         let got = relevant(root, &paths);
         let want: Vec<PathBuf> = [
             "content/styrelsen/2024-01-10/protokoll.md",
+            "justerade.toml",
             "protokoll.toml",
             "static/logo.svg",
             "templates/base.html",
