@@ -77,6 +77,17 @@ impl Validated {
     pub fn pages(&self) -> usize {
         self.files.iter().filter(|f| f.is_html()).count()
     }
+
+    /// What a build that wrote these files reports (the manifest counted too).
+    pub fn report(&self) -> BuildReport {
+        BuildReport {
+            pages: self.pages(),
+            files: self.files.len() + 1,
+            warnings: self.warnings.clone(),
+            sealed: self.sealing.sealed.clone(),
+            corrected: self.sealing.corrected.clone(),
+        }
+    }
 }
 
 /// Why a build failed.
@@ -302,12 +313,13 @@ pub fn build_with_progress(
     opts: &BuildOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BuildReport, BuildError> {
-    build_inner(opts, progress, true)
+    build_inner(opts, progress, true).map(|(v, _)| v.report())
 }
 
-/// [`build`] for a preview (`serve`): the same output, but the ledger of justerade protokoll is
-/// left as it is, so a draft being previewed is never sealed.
-pub fn preview(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+/// [`build`] for a preview (`serve`), also returning the parsed sources for its incremental
+/// rebuilds: the same output, but the ledger of justerade protokoll is left as it is, so a draft
+/// being previewed is never sealed.
+pub fn preview_keeping_sources(opts: &BuildOptions) -> Result<(Validated, Sources), BuildError> {
     build_inner(opts, &progress::none, false)
 }
 
@@ -315,11 +327,11 @@ fn build_inner(
     opts: &BuildOptions,
     progress: &(dyn Fn(Progress) + Sync),
     seal: bool,
-) -> Result<BuildReport, BuildError> {
+) -> Result<(Validated, Sources), BuildError> {
     // Refuses a foreign output before any work; removed again if anything below fails.
     let staging = output::Staging::create(&opts.output).map_err(BuildError::Write)?;
     let sink = sink::Sink::Dir(staging.dir().to_path_buf());
-    let v = validate_into(&opts.root, &sink, progress)?;
+    let (v, sources) = validate_keeping_sources(&opts.root, &sink, progress)?;
     if seal {
         ledger::save(&opts.root, &v.sealing).map_err(|e| {
             BuildError::Write(output::WriteError::Io(opts.root.join(ledger::FILE), e))
@@ -329,14 +341,7 @@ fn build_inner(
     progress(Progress::Written {
         files: v.files.len() + 1,
     });
-    let pages = v.pages();
-    Ok(BuildReport {
-        pages,
-        files: v.files.len() + 1,
-        warnings: v.warnings,
-        sealed: v.sealing.sealed,
-        corrected: v.sealing.corrected,
-    })
+    Ok((v, sources))
 }
 
 /// Justerade protokoll that belong on a notice board but have no date to count the appeal from.

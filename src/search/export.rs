@@ -5,7 +5,7 @@
 
 use super::codec::{FNV_START, fnv1a, put_varint, run_length};
 use super::documents::TYPES;
-use super::schema::{DNR_BOOST, Fields};
+use super::schema::{DNR_BOOST, Fields, stored_text};
 use crate::output::OutFile;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -163,12 +163,7 @@ fn read_cards(
         let store = seg.get_store_reader(16)?;
         for doc in 0..seg.max_doc() {
             let d: TantivyDocument = store.get(doc)?;
-            let text = |f: Field| {
-                d.get_first(f)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
+            let text = |f: Field| stored_text(&d, f);
             let decision = text(fields.decision);
             let body = if decision.trim().is_empty() {
                 text(fields.text)

@@ -6,7 +6,7 @@
 //! of the word in title, decision, people or text. The score is the sum of tantivy's BM25 over those
 //! terms, each field with its boost.
 
-use super::schema::{DNR_BOOST, Fields, is_stop_word, stems};
+use super::schema::{DNR_BOOST, Fields, is_stop_word, stems, stored_text};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
@@ -187,12 +187,7 @@ pub fn search(
     let mut hits = Vec::new();
     for (score, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let text = |f: Field| {
-            doc.get_first(f)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string()
-        };
+        let text = |f: Field| stored_text(&doc, f);
         let snippet = generators
             .iter()
             .map(|g| {

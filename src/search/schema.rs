@@ -171,6 +171,15 @@ pub fn is_stop_word(word: &str) -> bool {
     !t.is_empty() && t.iter().all(|x| STOP_WORDS.contains(&x.as_str()))
 }
 
+/// The stored text of a field of a document ("" when it has none).
+pub fn stored_text(doc: &tantivy::TantivyDocument, field: Field) -> String {
+    use tantivy::schema::Value as _;
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -362,24 +362,13 @@ impl Incremental {
     }
 }
 
-/// A full build for `serve`: [`crate::preview`] (the ledger is never written), keeping what an
-/// incremental rebuild needs. Like `build` it streams every page into a staging directory; the
-/// hashes and link targets kept come from what the sink kept of each file, not from its bytes.
-/// The state is None if it cannot be made (the next edit builds fully).
+/// A full build for `serve` ([`crate::preview_keeping_sources`]: the ledger is never written),
+/// keeping what an incremental rebuild needs: the hashes and link targets come from what the sink
+/// kept of each file, not from its bytes. The state is None if it cannot be made (the next edit
+/// builds fully).
 pub fn full_build(opts: &BuildOptions) -> Result<(BuildReport, Option<Incremental>), BuildError> {
-    // Streamed into a staging directory as `build` does; removed again if anything fails.
-    let staging = crate::output::Staging::create(&opts.output).map_err(BuildError::Write)?;
-    let sink = crate::sink::Sink::Dir(staging.dir().to_path_buf());
-    let (v, sources) = crate::validate_keeping_sources(&opts.root, &sink, &crate::progress::none)?;
-    staging.commit().map_err(BuildError::Write)?;
-    let report = BuildReport {
-        pages: v.pages(),
-        files: v.files.len() + 1,
-        warnings: v.warnings.clone(),
-        sealed: v.sealing.sealed.clone(),
-        corrected: v.sealing.corrected.clone(),
-    };
-    Ok((report, Incremental::new(opts, v, sources).ok()))
+    let (v, sources) = crate::preview_keeping_sources(opts)?;
+    Ok((v.report(), Incremental::new(opts, v, sources).ok()))
 }
 
 /// The ids of an HTML page.
