@@ -37,6 +37,10 @@ fn a_generated_corpus_of_20_meetings_builds_every_page() {
     }
     assert!(held >= 18, "only the newest meetings are planned");
     assert!(report.pages > c.decisions() + c.meetings.len());
+    // A published site: the benchmark's build writes feeds, calendars and the sitemap too.
+    for file in ["atom.xml", "kalender.ics", "sitemap.xml"] {
+        assert!(out.join(file).is_file(), "{file}");
+    }
     // Cases recur: some case page lists paragraphs of more than one meeting.
     let recurring = walk_json(&out.join("arende")).into_iter().any(|case| {
         let meetings: BTreeSet<String> = case["entries"]

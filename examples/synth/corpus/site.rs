@@ -31,7 +31,8 @@ pub fn write(c: &Corpus, root: &Path) -> io::Result<()> {
         root,
         "protokoll.toml",
         &format!(
-            "titel = {}\nbeskrivning = \"Syntetiska protokoll för prestandamätning\"\norganisation = {}\n",
+            // A published site has its address, so the build writes feeds, calendars and the sitemap.
+            "titel = {}\nbeskrivning = \"Syntetiska protokoll för prestandamätning\"\norganisation = {}\nbas_url = \"https://protokoll.example.org\"\n",
             q(&c.title),
             q(&c.organisations[0].id)
         ),
