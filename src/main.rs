@@ -151,11 +151,24 @@ enum NewCommand {
 /// mimalloc's `mi_option_purge_delay` (`mimalloc.h` of the pinned libmimalloc-sys 0.1.49).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
+/// Turns transparent huge pages off for this process: the kernel zeroes a whole 2 MiB page at its
+/// first touch, and with a build's many fresh pages that took a tenth of its CPU time (measured at
+/// 2,000 meetings: 1.9 s of system time, 1.0 s without). mimalloc's own option comes too late, as
+/// its arena is reserved before `main`; the kernel checks this flag at every page fault.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl with PR_SET_THP_DISABLE reads no memory; a failure only leaves THP as it was.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
     // Keep freed memory for reuse rather than returning it to the OS 10 ms later: a build frees
     // and reallocates gigabytes, and faulting zeroed pages back in costs a tenth of its CPU time.
     // SAFETY: sets a plain integer option before any thread is started.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+    no_huge_pages();
     match Cli::parse().command {
         Command::Search {
             query,
