@@ -41,20 +41,44 @@ impl PageLinks {
                 _ => {}
             }
         }
-        let own: HashSet<&str> = ids.iter().copied().collect();
+        // A page repeats its links (menu, breadcrumbs, people named twice): settle each once.
+        links.sort_unstable();
+        links.dedup();
+        let mut own: Option<HashSet<&str>> = None;
         let here = page_of(&format!("/{path}"));
-        let mut pending: Vec<Box<str>> = links
+        let mut file = String::new();
+        let pending: Vec<Box<str>> = links
             .into_iter()
-            .filter(|href| !settled(&here, href, known, &own))
+            .filter(|href| {
+                if let Some(found) = plain_target(href, &mut file) {
+                    return !known.contains(found);
+                }
+                let own = own.get_or_insert_with(|| ids.iter().copied().collect());
+                !settled(&here, href, known, own)
+            })
             .map(Box::from)
             .collect();
-        pending.sort_unstable();
-        pending.dedup();
         PageLinks {
             ids: ids.into_iter().map(Box::from).collect(),
             pending,
         }
     }
+}
+
+/// The output file of a plain absolute link (`/a/b/` → `a/b/index.html`, `/style.css` →
+/// `style.css`), made in `buf`; None for any link that needs [`resolve`]: one with a scheme, a
+/// query, an anchor, an entity or a `.`/`..` segment.
+fn plain_target<'b>(href: &str, buf: &'b mut String) -> Option<&'b str> {
+    let rest = href.strip_prefix('/')?;
+    if rest.starts_with('/') || rest.contains(['#', '?', '&', ':']) || href.contains("/.") {
+        return None;
+    }
+    buf.clear();
+    buf.push_str(rest);
+    if rest.is_empty() || rest.ends_with('/') {
+        buf.push_str("index.html");
+    }
+    Some(buf)
 }
 
 /// Whether `href` on the page at site path `here` surely works.
