@@ -133,16 +133,56 @@ pub(super) fn paragraph(site: &Site, r: ItemRef) -> Page<'_> {
 }
 
 fn paragraph_view(site: &Site, r: ItemRef) -> Value {
+    paragraph_view_of(site, r, views::paragraph(site, r))
+}
+
+/// A paragraph page's view from the paragraph's own view (`views::paragraph`).
+fn paragraph_view_of(site: &Site, r: ItemRef, mut data: Value) -> Value {
     let items = site.meetings[r.meeting].items(r.part);
     let neighbour = |i: usize| {
         let o = &items[i];
         json!({"url": urls::item(site, ItemRef { index: i, ..r }), "label": o.item.label(), "titel": o.item.title})
     };
-    let mut data = views::paragraph(site, r);
     data["mote"] = meeting_card(site, r.meeting);
     data["foregaende"] = json!(r.index.checked_sub(1).map(neighbour));
     data["nasta"] = json!((r.index + 1 < items.len()).then(|| neighbour(r.index + 1)));
     data
+}
+
+/// The views and twins of a meeting's paragraphs, taken out of the meeting page's view and twin
+/// (which hold every paragraph whole) once that page is rendered, so that the paragraph pages
+/// need not make them again.
+pub(super) struct MeetingParagraphs {
+    views: Vec<Value>,
+    twins: Vec<Value>,
+}
+
+impl MeetingParagraphs {
+    /// Takes the paragraphs out of meeting `m`'s view and twin.
+    pub(super) fn take(site: &Site, m: usize, mut view: Value, mut twin: Value) -> Self {
+        let take = |v: Option<&mut Value>| match v.map(Value::take) {
+            Some(Value::Array(a)) => a,
+            _ => Vec::new(),
+        };
+        let views = take(view.pointer_mut("/protokoll/paragrafer_lista"));
+        let twins = take(twin.get_mut("agendaItem"));
+        let n = site.meetings[m].items(Part::Protokoll).len();
+        debug_assert!(views.len() == n && twins.len() == n);
+        MeetingParagraphs { views, twins }
+    }
+
+    /// The view and twin of paragraph `r`'s page (each can be taken once).
+    pub(super) fn paragraph(&mut self, site: &Site, r: ItemRef) -> (Value, Value) {
+        let view = match self.views.get_mut(r.index).map(Value::take) {
+            Some(v) if !v.is_null() => v,
+            _ => views::paragraph(site, r),
+        };
+        let twin = match self.twins.get_mut(r.index).map(Value::take) {
+            Some(t) if !t.is_null() => t,
+            _ => super::api::agenda_item(site, r),
+        };
+        (paragraph_view_of(site, r, view), twin)
+    }
 }
 
 /// A case: every paragraph and document that handled it, in date order.

@@ -86,20 +86,26 @@ pub fn render_into(
     sink.make_dirs(paths.iter().map(String::as_str))
         .map_err(BuildError::Write)?;
     let done = AtomicUsize::new(0);
-    let rendered: Vec<Vec<Written>> = list
-        .par_iter()
-        .map(|page| {
+    // One job per run: the runs differ a hundredfold in cost (a meeting, a case), and rayon's
+    // default split into a few contiguous chunks left one core idle for a third of the render.
+    let rendered: Vec<Vec<Written>> = pages::runs(&list)
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|run| {
+            let run = &list[run];
             let written = renderer
-                .page(site, page)?
+                .run(site, run)?
                 .into_iter()
                 .map(|(p, b)| sink.put(slashed(&p), b, &known))
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(BuildError::Write)?;
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            progress(crate::Progress::Rendered {
-                done: n,
-                total: list.len(),
-            });
+            for _ in run {
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                progress(crate::Progress::Rendered {
+                    done: n,
+                    total: list.len(),
+                });
+            }
             Ok(written)
         })
         .collect::<Result<_, BuildError>>()?;
@@ -144,6 +150,47 @@ impl Renderer {
 
     /// Renders one page: its HTML and, when it has one, its JSON twin.
     pub fn page(&self, site: &Site, page: &Page) -> Result<Vec<OutFile>, BuildError> {
+        let view = page.data.1.value().into_owned();
+        let twin = page.twin.as_ref().map(|t| api::twin(site, t));
+        Ok(self.page_with(page, view, twin.as_ref())?.0)
+    }
+
+    /// Renders a run of pages from [`pages::runs`]: a meeting's page and its paragraphs' pages
+    /// share each paragraph's view and twin, made once for both; any other page is rendered alone.
+    /// The files are those [`Renderer::page`] makes of each page.
+    pub fn run(&self, site: &Site, run: &[Page]) -> Result<Vec<OutFile>, BuildError> {
+        let Some((first, paragraphs)) = run.split_first() else {
+            return Ok(Vec::new());
+        };
+        let Some(api::Twin::Meeting(m)) = first.twin else {
+            let mut out = Vec::new();
+            for page in run {
+                out.extend(self.page(site, page)?);
+            }
+            return Ok(out);
+        };
+        let view = first.data.1.value().into_owned();
+        let twin = api::twin(site, &api::Twin::Meeting(m));
+        let (mut out, view) = self.page_with(first, view, Some(&twin))?;
+        let mut shared = entities::MeetingParagraphs::take(site, m, view, twin);
+        for page in paragraphs {
+            let Some(api::Twin::Item(r)) = page.twin else {
+                out.extend(self.page(site, page)?);
+                continue;
+            };
+            let (view, twin) = shared.paragraph(site, r);
+            out.extend(self.page_with(page, view, Some(&twin))?.0);
+        }
+        Ok(out)
+    }
+
+    /// Renders `page` with its view and twin, made already; gives the view back.
+    fn page_with(
+        &self,
+        page: &Page,
+        view: Value,
+        twin: Option<&Value>,
+    ) -> Result<(Vec<OutFile>, Value), BuildError> {
         let json_url = if page.twin.is_some() {
             format!("{}index.json", page.url)
         } else {
@@ -162,28 +209,32 @@ impl Renderer {
             .iter()
             .map(|(t, u, ty)| json!({"titel": t, "url": u, "typ": ty}))
             .collect();
-        let mut ctx = tera::Context::new();
-        ctx.insert("site", &self.site_view);
+        // The context is made from owned values: `Context::insert` would copy each view whole.
+        let mut ctx = serde_json::Map::new();
+        ctx.insert("site".into(), self.site_view.clone());
         ctx.insert(
-            "page",
-            &json!({
+            "page".into(),
+            json!({
                 "titel": page.title, "url": page.url, "json_url": json_url,
                 "breadcrumbs": crumbs, "beskrivning": "", "floden": feeds,
             }),
         );
-        ctx.insert(page.data.0, &*page.data.1.value());
+        ctx.insert(page.data.0.into(), view);
+        let mut ctx = tera::Context::from_value(Value::Object(ctx))
+            .map_err(|e| BuildError::Template(describe(&e)))?;
         let html = self
             .tera
             .render(page.template, &ctx)
             .map_err(|e| BuildError::Template(describe(&e)))?;
         let mut out = vec![(html_path(page), html.into_bytes())];
-        if let Some(twin) = &page.twin {
-            let mut bytes = serde_json::to_vec_pretty(&api::twin(site, twin))
-                .map_err(|e| BuildError::Template(e.to_string()))?;
+        if let Some(twin) = twin {
+            let mut bytes =
+                serde_json::to_vec_pretty(twin).map_err(|e| BuildError::Template(e.to_string()))?;
             bytes.push(b'\n');
             out.push((twin_path(page), bytes));
         }
-        Ok(out)
+        let view = ctx.remove(page.data.0).unwrap_or_default();
+        Ok((out, view))
     }
 }
 

@@ -64,6 +64,26 @@ pub(super) fn crumb(t: &str, u: &str) -> (String, String) {
     (t.to_string(), u.to_string())
 }
 
+/// The list cut into runs to render together: a meeting's page with the paragraph pages that
+/// follow it (they share the paragraphs' views, see `Renderer::run`), every other page alone.
+pub fn runs(pages: &[Page]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < pages.len() {
+        let mut end = i + 1;
+        if let Some(Twin::Meeting(m)) = pages[i].twin {
+            while end < pages.len()
+                && matches!(pages[end].twin, Some(Twin::Item(r)) if r.meeting == m)
+            {
+                end += 1;
+            }
+        }
+        out.push(i..end);
+        i = end;
+    }
+    out
+}
+
 /// Every page of the site.
 pub fn all(site: &Site) -> Vec<Page<'_>> {
     selected(

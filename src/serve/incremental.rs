@@ -195,9 +195,9 @@ impl Incremental {
         sel: &pages::Selection,
     ) -> Result<Result<Update, BuildError>, NeedsFull> {
         let list = pages::selected(&site, sel);
-        let rendered: Result<Vec<Vec<OutFile>>, BuildError> = list
-            .par_iter()
-            .map(|p| self.renderer.page(&site, p))
+        let rendered: Result<Vec<Vec<OutFile>>, BuildError> = pages::runs(&list)
+            .into_par_iter()
+            .map(|run| self.renderer.run(&site, &list[run]))
             .collect();
         let mut files: Vec<OutFile> = match rendered {
             Ok(r) => r.into_iter().flatten().collect(),
