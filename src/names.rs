@@ -1,7 +1,7 @@
 //! Names as the paper writes them ("Andreas Erlandsson (S), ordförande §33"), split into the name to
 //! resolve, the party and the rest; and the id rule that turns a name into a URL segment.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// A person as written in a list of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,15 +47,32 @@ pub fn is_vacant(text: &str) -> bool {
 
 /// The key names are compared by: NFC, lower case, single spaces.
 pub fn name_key(name: &str) -> String {
-    let s: String = name.nfc().collect::<String>().to_lowercase();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Almost every name is in NFC already, which a quick check tells without composing it anew.
+    let lower = match unicode_normalization::is_nfc_quick(name.chars()) {
+        IsNormalized::Yes => name.to_lowercase(),
+        _ => name.nfc().collect::<String>().to_lowercase(),
+    };
+    let mut out = String::with_capacity(lower.len());
+    for word in lower.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The URL id of a name: lower case, å/ä → a, ö → o, é → e, other runs of non-letters → `-`.
 pub fn slug(name: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(name.len());
     let mut dash = false;
-    for c in name.nfc().flat_map(char::to_lowercase) {
+    // ASCII (every Dnr, most ids) needs neither composing nor Unicode case mapping.
+    let chars: Box<dyn Iterator<Item = char>> = if name.is_ascii() {
+        Box::new(name.chars().map(|c| c.to_ascii_lowercase()))
+    } else {
+        Box::new(name.nfc().flat_map(char::to_lowercase))
+    };
+    for c in chars {
         let mapped = match c {
             'å' | 'ä' | 'á' | 'à' | 'â' => Some('a'),
             'ö' | 'ø' | 'ó' | 'ò' | 'ô' => Some('o'),

@@ -10,77 +10,86 @@ use std::collections::HashMap;
 use std::path::Path;
 use toml::Spanned;
 
-/// Where a URL was first claimed, and by what spelling.
-struct Claim {
-    written: String,
-    place: String,
+/// Where a claim is written: its line and column are only worked out for a message, since
+/// counting lines to every claim of a large register costs more than all the checks.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// The site's own pages.
+    Own,
+    /// A spanned front-matter or register value.
+    Span(&'a SourceFile, usize),
+    /// A line and column known already (a Dnr line of a protokoll).
+    Line(&'a Path, usize, usize),
 }
 
-#[derive(Default)]
-struct Claims {
-    seen: HashMap<String, Claim>,
-}
-
-impl Claims {
-    /// Claims `url` for `written`; a clash with an earlier claim is an error at `at`.
-    fn claim(
-        &mut self,
-        url: String,
-        written: &str,
-        at: Diagnostic,
-        what: &str,
-    ) -> Option<Diagnostic> {
-        let key = names::name_key(&url);
-        match self.seen.get(&key) {
-            None => {
-                let place = format!("{}:{}:{}", at.path.display(), at.line, at.col);
-                self.seen.insert(
-                    key,
-                    Claim {
-                        written: written.to_string(),
-                        place,
-                    },
-                );
-                None
-            }
-            Some(prev) if prev.place == OWN => {
-                let mut d = at;
-                d.message = format!(
-                    "the {what} id \"{written}\" is reserved: {url} is one of the site's own pages"
-                );
-                Some(d.with_hint("choose another id"))
-            }
-            Some(prev) => {
-                let mut d = at;
-                d.message = format!(
-                    "{what} \"{written}\" would write the same URL {url} as \"{}\" ({})",
-                    prev.written, prev.place
-                );
-                Some(d.with_hint(if prev.written == written {
-                    "every URL must belong to one source: choose another id".to_string()
-                } else {
-                    format!("write it \"{}\" everywhere", prev.written)
-                }))
-            }
+impl At<'_> {
+    fn error(self, message: String) -> Diagnostic {
+        match self {
+            At::Own => Diagnostic::error(Path::new(""), 0, 0, message),
+            At::Span(f, offset) => Diagnostic::at(&f.path, &f.text, offset, message),
+            At::Line(path, line, col) => Diagnostic::error(path, line, col, message),
         }
     }
 
+    fn place(self) -> String {
+        match self {
+            At::Own => OWN.to_string(),
+            _ => {
+                let d = self.error(String::new());
+                format!("{}:{}:{}", d.path.display(), d.line, d.col)
+            }
+        }
+    }
+}
+
+/// Where a URL was first claimed, and by what spelling.
+struct Claim<'a> {
+    written: &'a str,
+    at: At<'a>,
+}
+
+#[derive(Default)]
+struct Claims<'a> {
+    seen: HashMap<String, Claim<'a>>,
+}
+
+impl<'a> Claims<'a> {
+    /// Claims `url` for `written`; a clash with an earlier claim is an error at `at`.
+    fn claim(&mut self, url: &str, written: &'a str, at: At<'a>, what: &str) -> Option<Diagnostic> {
+        let key = names::name_key(url);
+        let Some(prev) = self.seen.get(&key) else {
+            self.seen.insert(key, Claim { written, at });
+            return None;
+        };
+        if matches!(prev.at, At::Own) {
+            let d = at.error(format!(
+                "the {what} id \"{written}\" is reserved: {url} is one of the site's own pages"
+            ));
+            return Some(d.with_hint("choose another id"));
+        }
+        let d = at.error(format!(
+            "{what} \"{written}\" would write the same URL {url} as \"{}\" ({})",
+            prev.written,
+            prev.at.place()
+        ));
+        Some(d.with_hint(if prev.written == written {
+            "every URL must belong to one source: choose another id".to_string()
+        } else {
+            format!("write it \"{}\" everywhere", prev.written)
+        }))
+    }
+
     /// Claims a group URL (party, municipality, case): the same spelling again is the same group.
-    fn group(
-        &mut self,
-        url: String,
-        written: &str,
-        at: Diagnostic,
-        what: &str,
-    ) -> Option<Diagnostic> {
+    fn group(&mut self, url: &str, written: &'a str, at: At<'a>, what: &str) -> Option<Diagnostic> {
         if url.contains("//") {
-            let mut d = at;
-            d.message = format!("{what} \"{written}\" has no letters or digits to make a URL of");
+            let d = at.error(format!(
+                "{what} \"{written}\" has no letters or digits to make a URL of"
+            ));
             return Some(d.with_hint("write it out, or leave the key out"));
         }
         let known = self
             .seen
-            .get(&names::name_key(&url))
+            .get(&names::name_key(url))
             .is_some_and(|p| p.written == written);
         if known {
             None
@@ -94,8 +103,8 @@ impl Claims {
 const OWN: &str = "the site's own pages";
 
 /// Where a spanned front-matter or register value is.
-fn at(f: &SourceFile, s: &Spanned<String>) -> Diagnostic {
-    f.at(s, "")
+fn at<'a>(f: &'a SourceFile, s: &Spanned<String>) -> At<'a> {
+    At::Span(f, f.toml_offset + s.span().start)
 }
 
 /// Checks every URL claim of the loaded files.
@@ -105,8 +114,8 @@ pub fn check(files: &[SourceFile], errors: &mut Vec<Diagnostic>) {
         top.seen.insert(
             format!("/{r}/"),
             Claim {
-                written: r.to_string(),
-                place: OWN.to_string(),
+                written: r,
+                at: At::Own,
             },
         );
     }
@@ -118,17 +127,22 @@ pub fn check(files: &[SourceFile], errors: &mut Vec<Diagnostic>) {
             Parsed::Register(reg) => {
                 for o in &reg.organ {
                     let id = o.id.get_ref();
-                    errors.extend(top.claim(format!("/{id}/"), id, at(f, &o.id), "organ"));
+                    errors.extend(top.claim(&format!("/{id}/"), id, at(f, &o.id), "organ"));
                 }
                 for p in &reg.person {
                     if let Some(code) = &p.parti {
                         let url = crate::render::urls::party(code.get_ref());
-                        errors.extend(parties.group(url, code.get_ref(), at(f, code), "the party"));
+                        errors.extend(parties.group(
+                            &url,
+                            code.get_ref(),
+                            at(f, code),
+                            "the party",
+                        ));
                     }
                     if let Some(k) = &p.kommun {
                         let url = crate::render::urls::kommun(k.get_ref());
                         errors.extend(kommuner.group(
-                            url,
+                            &url,
                             k.get_ref(),
                             at(f, k),
                             "the municipality",
@@ -138,14 +152,13 @@ pub fn check(files: &[SourceFile], errors: &mut Vec<Diagnostic>) {
             }
             Parsed::Page(fm, _) => {
                 let id = fm.id.get_ref();
-                errors.extend(top.claim(format!("/{id}/"), id, at(f, &fm.id), "page"));
+                errors.extend(top.claim(&format!("/{id}/"), id, at(f, &fm.id), "page"));
             }
             Parsed::Document(fm, _) => {
                 for d in &fm.dnr {
-                    let url = dnr_url(d.get_ref());
-                    match url {
+                    match dnr_url(d.get_ref()) {
                         Some(url) => {
-                            errors.extend(cases.group(url, d.get_ref().trim(), at(f, d), "Dnr"))
+                            errors.extend(cases.group(&url, d.get_ref().trim(), at(f, d), "Dnr"))
                         }
                         None => errors.push(empty_dnr(at(f, d), d.get_ref())),
                     }
@@ -153,10 +166,10 @@ pub fn check(files: &[SourceFile], errors: &mut Vec<Diagnostic>) {
             }
             Parsed::Protokoll(_, body) | Parsed::Kallelse(_, body) => {
                 for m in body.items.iter().flat_map(|i| &i.dnr) {
-                    let d = Diagnostic::error(Path::new(&f.path), m.line, m.col, "");
+                    let at = At::Line(&f.path, m.line, m.col);
                     match dnr_url(&m.value) {
-                        Some(url) => errors.extend(cases.group(url, &m.value, d, "Dnr")),
-                        None => errors.push(empty_dnr(d, &m.value)),
+                        Some(url) => errors.extend(cases.group(&url, &m.value, at, "Dnr")),
+                        None => errors.push(empty_dnr(at, &m.value)),
                     }
                 }
             }
@@ -170,7 +183,9 @@ fn dnr_url(dnr: &str) -> Option<String> {
     (!slug.is_empty()).then(|| crate::render::urls::case(dnr))
 }
 
-fn empty_dnr(mut d: Diagnostic, written: &str) -> Diagnostic {
-    d.message = format!("the Dnr \"{written}\" has no letters or digits to make a URL of");
-    d.with_hint("write the diarienummer as printed, e.g. 2023/07")
+fn empty_dnr(at: At<'_>, written: &str) -> Diagnostic {
+    at.error(format!(
+        "the Dnr \"{written}\" has no letters or digits to make a URL of"
+    ))
+    .with_hint("write the diarienummer as printed, e.g. 2023/07")
 }

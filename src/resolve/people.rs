@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::SourceFile;
 use crate::names::{self, Written};
 use crate::site::{Named, Person};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 /// Every spelling of every person, by normalized key.
@@ -14,6 +14,8 @@ pub struct NameIndex {
     by_key: HashMap<String, usize>,
     /// The same spellings by their words only ("Anna K. Berg" → "anna k berg"), for finding names in text.
     by_words: HashMap<String, usize>,
+    /// The first word of every spelling: where a name in a text can start.
+    first_words: HashSet<String>,
     spellings: Vec<String>,
     longest: usize,
 }
@@ -31,6 +33,9 @@ impl NameIndex {
         let key = names::name_key(spelling);
         let word_key: Vec<String> = words(spelling).collect();
         self.longest = self.longest.max(word_key.len());
+        if let Some(first) = word_key.first() {
+            self.first_words.insert(first.clone());
+        }
         self.by_words.entry(word_key.join(" ")).or_insert(person);
         match self.by_key.insert(key, person) {
             Some(prev) if prev != person => Some(prev),
@@ -102,6 +107,9 @@ impl NameIndex {
         let words: Vec<String> = words(text).collect();
         let mut found = Vec::new();
         for i in 0..words.len() {
+            if !self.first_words.contains(&words[i]) {
+                continue;
+            }
             for n in 2..=self.longest.min(words.len() - i) {
                 let key = words[i..i + n].join(" ");
                 if let Some(&p) = self.by_words.get(&key)
