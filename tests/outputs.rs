@@ -156,6 +156,24 @@ fn the_manifest_covers_every_file_but_itself() {
 }
 
 #[test]
+fn twins_and_collections_print_their_keys_sorted() {
+    // docs/API.md promises sorted keys; the twins' structs must declare their fields in that order.
+    let (_t, out) = built();
+    let files = snapshot(&out);
+    let json: Vec<_> = files
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|x| x == "json") && !p.starts_with("sok"))
+        .collect();
+    assert!(json.len() > 20);
+    for (p, bytes) in json {
+        let value: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+        let mut sorted = serde_json::to_vec_pretty(&value).unwrap();
+        sorted.push(b'\n');
+        assert!(&sorted == bytes, "{} has keys out of order", p.display());
+    }
+}
+
+#[test]
 fn without_a_base_url_there_are_no_feeds_and_a_warning() {
     let t = fixture("kommun");
     let cfg = t.path().join("protokoll.toml");

@@ -2,7 +2,8 @@
 //! them), the collections that have no list page of their own (meetings, organisations), and the
 //! CSV downloads of every decision and every membership (RFC 4180, UTF-8).
 
-use super::api::{self, body_ref};
+use super::api;
+use super::api::refs::{self, body_ref};
 use super::noticeboard;
 use super::urls;
 use super::views::decision_text;
@@ -134,7 +135,7 @@ pub fn all(site: &Site) -> Vec<OutFile> {
     });
     let meetings = json!({
         "type": "List", "id": "/api/moten.json", "name": "Möten",
-        "data": (0..site.meetings.len()).rev().map(|m| api::meeting_ref(site, m)).collect::<Vec<_>>(),
+        "data": (0..site.meetings.len()).rev().map(|m| refs::meeting_ref(site, m)).collect::<Vec<_>>(),
     });
     let bodies = json!({
         "type": "List", "id": "/api/organisationer.json", "name": "Organisationer",
@@ -164,14 +165,12 @@ pub fn view(site: &Site) -> Value {
 }
 
 fn json_file(path: &str, v: &Value) -> OutFile {
-    let mut bytes = serde_json::to_vec_pretty(v).expect("JSON values serialize");
-    bytes.push(b'\n');
-    (PathBuf::from(path), bytes)
+    (PathBuf::from(path), api::pretty(v))
 }
 
 fn body(site: &Site, o: usize) -> Value {
     let org = &site.organisations[o];
-    let mut v = body_ref(site, o);
+    let mut v = json!(body_ref(site, o));
     v["type"] = json!("Body");
     v["classification"] = json!(org.kind);
     v["orgnr"] = json!(org.orgnr);
@@ -179,7 +178,7 @@ fn body(site: &Site, o: usize) -> Value {
     v["anslagstavla"] = json!(org.notice_board);
     v["organization"] = (0..site.organs.len())
         .filter(|&g| site.organs[g].organisation == o)
-        .map(|g| api::organ_ref(site, g))
+        .map(|g| json!(refs::organ_ref(site, g)))
         .collect();
     v
 }
@@ -284,7 +283,7 @@ pub fn memberships_csv(site: &Site) -> String {
             site.organs[m.organ].id.clone(),
             site.organs[m.organ].name.clone(),
             m.role.clone(),
-            if api::voting_right(&m.role) {
+            if refs::voting_right(&m.role) {
                 "ja"
             } else {
                 "nej"

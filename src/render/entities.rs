@@ -1,7 +1,7 @@
 //! The page of each entity (organ, meeting, paragraph, case, person, document): its URL, title and
 //! breadcrumbs now, its view made when it is rendered ([`View::lazy`]), on the rendering thread.
 
-use super::api::Twin;
+use super::api::{self, Twin};
 use super::pages::{Page, View, calendar, case_title, crumb, feed, party_name};
 use super::urls;
 use super::views::{self, doc_card, item_card, meeting_card};
@@ -152,34 +152,36 @@ fn paragraph_view_of(site: &Site, r: ItemRef, mut data: Value) -> Value {
 /// The views and twins of a meeting's paragraphs, taken out of the meeting page's view and twin
 /// (which hold every paragraph whole) once that page is rendered, so that the paragraph pages
 /// need not make them again.
-pub(super) struct MeetingParagraphs {
+pub(super) struct MeetingParagraphs<'a> {
     views: Vec<Value>,
-    twins: Vec<Value>,
+    twins: Vec<api::AgendaItem<'a>>,
 }
 
-impl MeetingParagraphs {
+impl<'a> MeetingParagraphs<'a> {
     /// Takes the paragraphs out of meeting `m`'s view and twin.
-    pub(super) fn take(site: &Site, m: usize, mut view: Value, mut twin: Value) -> Self {
-        let take = |v: Option<&mut Value>| match v.map(Value::take) {
+    pub(super) fn take(site: &Site, m: usize, mut view: Value, twin: api::Meeting<'a>) -> Self {
+        let views = match view
+            .pointer_mut("/protokoll/paragrafer_lista")
+            .map(Value::take)
+        {
             Some(Value::Array(a)) => a,
             _ => Vec::new(),
         };
-        let views = take(view.pointer_mut("/protokoll/paragrafer_lista"));
-        let twins = take(twin.get_mut("agendaItem"));
+        let twins = twin.into_paragraphs();
         let n = site.meetings[m].items(Part::Protokoll).len();
         debug_assert!(views.len() == n && twins.len() == n);
         MeetingParagraphs { views, twins }
     }
 
-    /// The view and twin of paragraph `r`'s page (each can be taken once).
-    pub(super) fn paragraph(&mut self, site: &Site, r: ItemRef) -> (Value, Value) {
+    /// The view (which can be taken once) and the twin's file of paragraph `r`'s page.
+    pub(super) fn paragraph(&mut self, site: &'a Site, r: ItemRef) -> (Value, Vec<u8>) {
         let view = match self.views.get_mut(r.index).map(Value::take) {
             Some(v) if !v.is_null() => v,
             _ => views::paragraph(site, r),
         };
-        let twin = match self.twins.get_mut(r.index).map(Value::take) {
-            Some(t) if !t.is_null() => t,
-            _ => super::api::agenda_item(site, r),
+        let twin = match self.twins.get(r.index) {
+            Some(t) => api::pretty(t),
+            None => api::pretty(&api::agenda_item(site, r)),
         };
         (paragraph_view_of(site, r, view), twin)
     }

@@ -151,8 +151,8 @@ impl Renderer {
     /// Renders one page: its HTML and, when it has one, its JSON twin.
     pub fn page(&self, site: &Site, page: &Page) -> Result<Vec<OutFile>, BuildError> {
         let view = page.data.1.value().into_owned();
-        let twin = page.twin.as_ref().map(|t| api::twin(site, t));
-        Ok(self.page_with(page, view, twin.as_ref())?.0)
+        let twin = page.twin.as_ref().map(|t| api::bytes(site, t));
+        Ok(self.page_with(page, view, twin)?.0)
     }
 
     /// Renders a run of pages from [`pages::runs`]: a meeting's page and its paragraphs' pages
@@ -170,8 +170,8 @@ impl Renderer {
             return Ok(out);
         };
         let view = first.data.1.value().into_owned();
-        let twin = api::twin(site, &api::Twin::Meeting(m));
-        let (mut out, view) = self.page_with(first, view, Some(&twin))?;
+        let twin = api::meeting(site, m);
+        let (mut out, view) = self.page_with(first, view, Some(api::pretty(&twin)))?;
         let mut shared = entities::MeetingParagraphs::take(site, m, view, twin);
         for page in paragraphs {
             let Some(api::Twin::Item(r)) = page.twin else {
@@ -179,17 +179,18 @@ impl Renderer {
                 continue;
             };
             let (view, twin) = shared.paragraph(site, r);
-            out.extend(self.page_with(page, view, Some(&twin))?.0);
+            out.extend(self.page_with(page, view, Some(twin))?.0);
         }
         Ok(out)
     }
 
-    /// Renders `page` with its view and twin, made already; gives the view back.
+    /// Renders `page` with its view and its twin's file ([`api::bytes`]), made already; gives the
+    /// view back.
     fn page_with(
         &self,
         page: &Page,
         view: Value,
-        twin: Option<&Value>,
+        twin: Option<Vec<u8>>,
     ) -> Result<(Vec<OutFile>, Value), BuildError> {
         let json_url = if page.twin.is_some() {
             format!("{}index.json", page.url)
@@ -228,10 +229,7 @@ impl Renderer {
             .map_err(|e| BuildError::Template(describe(&e)))?;
         let mut out = vec![(html_path(page), html.into_bytes())];
         if let Some(twin) = twin {
-            let mut bytes =
-                serde_json::to_vec_pretty(twin).map_err(|e| BuildError::Template(e.to_string()))?;
-            bytes.push(b'\n');
-            out.push((twin_path(page), bytes));
+            out.push((twin_path(page), twin));
         }
         let view = ctx.remove(page.data.0).unwrap_or_default();
         Ok((out, view))

@@ -54,7 +54,7 @@ pub struct Page<'a> {
     pub crumbs: Vec<(String, String)>,
     /// The page's own data, under the name the template expects.
     pub data: (&'static str, View<'a>),
-    /// The JSON twin written as `index.json` beside the page (see `api.rs`).
+    /// The JSON twin written as `index.json` beside the page (see `render/api/`).
     pub twin: Option<Twin>,
     /// Feeds and calendars about this page: (title, site path, media type).
     pub feeds: Vec<(String, String, &'static str)>,

@@ -1,0 +1,295 @@
+//! The twins of organs, cases, people and documents.
+
+use super::refs::*;
+use crate::date::Date;
+use crate::markdown::TableData;
+use crate::render::noticeboard;
+use crate::render::pages::party_name;
+use crate::render::urls;
+use crate::render::views::kind_text;
+use crate::site::{self as model, CaseEntry, Part, Site};
+use serde::Serialize;
+
+/// An organ (OParl Organization).
+#[derive(Serialize)]
+pub(super) struct Organization<'a> {
+    body: BodyRef<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    calendar: Option<String>,
+    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    feed: Option<String>,
+    forvaringsplats: Option<String>,
+    id: String,
+    key: &'a str,
+    meeting: Vec<MeetingRef<'a>>,
+    membership: Vec<Membership<'a>>,
+    name: &'a str,
+    #[serde(rename = "organizationType")]
+    organization_type: Option<&'a str>,
+    #[serde(rename = "shortName")]
+    short_name: &'a str,
+    r#type: &'static str,
+    web: String,
+}
+
+pub(super) fn organization(site: &Site, o: usize) -> Organization<'_> {
+    let organ = &site.organs[o];
+    let r = organ_ref(site, o);
+    let published = site.config.bas_url.is_some();
+    Organization {
+        body: body_ref(site, organ.organisation),
+        calendar: published.then(|| format!("/{}/kalender.ics", organ.id)),
+        description: &organ.description,
+        feed: published.then(|| format!("/{}/atom.xml", organ.id)),
+        forvaringsplats: noticeboard::archive_place(site, o),
+        id: r.id,
+        key: r.key,
+        meeting: (0..site.meetings.len())
+            .rev()
+            .filter(|&m| site.meetings[m].organ == o)
+            .map(|m| meeting_ref(site, m))
+            .collect(),
+        membership: site
+            .memberships
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.organ == o)
+            .map(|(i, _)| membership(site, i))
+            .collect(),
+        name: r.name,
+        organization_type: organ.kind.as_deref(),
+        short_name: r.short_name,
+        r#type: "Organization",
+        web: r.web,
+    }
+}
+
+/// A case (ärende) and every paragraph and document that handled it.
+#[derive(Serialize)]
+pub(super) struct Case<'a> {
+    entries: Vec<CaseItem<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    feed: Option<String>,
+    id: String,
+    name: String,
+    reference: &'a str,
+    r#type: &'static str,
+    web: String,
+}
+
+/// An entry of a case: `{agendaItem, kind}` or `{kind, paper}`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum CaseItem<'a> {
+    Item {
+        #[serde(rename = "agendaItem")]
+        agenda_item: AgendaItemRef<'a>,
+        kind: &'static str,
+    },
+    Paper {
+        kind: &'static str,
+        paper: PaperRef<'a>,
+    },
+}
+
+pub(super) fn case<'a>(site: &'a Site, c: &'a model::Case) -> Case<'a> {
+    let r = case_ref(site, &c.dnr);
+    Case {
+        entries: c
+            .entries
+            .iter()
+            .map(|e| match *e {
+                CaseEntry::Item(i) => CaseItem::Item {
+                    agenda_item: item_ref(site, i),
+                    kind: match i.part {
+                        Part::Protokoll => "paragraf",
+                        Part::Kallelse => "punkt",
+                    },
+                },
+                CaseEntry::Document(d) => CaseItem::Paper {
+                    kind: "dokument",
+                    paper: paper_ref(site, d),
+                },
+            })
+            .collect(),
+        feed: site
+            .config
+            .bas_url
+            .is_some()
+            .then(|| format!("{}atom.xml", urls::case(&c.dnr))),
+        id: r.id,
+        name: r.name,
+        reference: r.reference,
+        r#type: "Case",
+        web: r.web,
+    }
+}
+
+/// A person (OParl Person) with everything that names them.
+#[derive(Serialize)]
+pub(super) struct Person<'a> {
+    alias: &'a [String],
+    foredragit: Vec<AgendaItemRef<'a>>,
+    id: String,
+    key: &'a str,
+    kommun: Option<KommunLink<'a>>,
+    meeting: Vec<Attended<'a>>,
+    membership: Vec<Membership<'a>>,
+    name: &'a str,
+    namnd_i: Vec<AgendaItemRef<'a>>,
+    organisation: Option<BodyRef<'a>>,
+    paper: Vec<PaperRef<'a>>,
+    parti: Option<PartyLink<'a>>,
+    sandlista: Vec<Called<'a>>,
+    stavningar: &'a [String],
+    titel: Option<&'a str>,
+    r#type: &'static str,
+    web: String,
+}
+
+#[derive(Serialize)]
+struct KommunLink<'a> {
+    name: &'a str,
+    web: String,
+}
+
+#[derive(Serialize)]
+struct PartyLink<'a> {
+    code: &'a str,
+    name: String,
+    web: String,
+}
+
+/// A meeting a person attended, and how.
+#[derive(Serialize)]
+struct Attended<'a> {
+    meeting: MeetingRef<'a>,
+    narvaro: &'a str,
+}
+
+/// A meeting a person was called to by a sändlista, and in which column.
+#[derive(Serialize)]
+struct Called<'a> {
+    kolumn: &'a str,
+    meeting: MeetingRef<'a>,
+}
+
+pub(super) fn person(site: &Site, p: usize) -> Person<'_> {
+    let person = &site.people[p];
+    let r = person_ref(site, p);
+    Person {
+        alias: &person.aliases,
+        foredragit: person
+            .presented
+            .iter()
+            .map(|&i| item_ref(site, i))
+            .collect(),
+        id: r.id,
+        key: r.key,
+        kommun: person.kommun.as_deref().map(|k| KommunLink {
+            name: k,
+            web: urls::kommun(k),
+        }),
+        meeting: person
+            .attended
+            .iter()
+            .map(|(m, how)| Attended {
+                meeting: meeting_ref(site, *m),
+                narvaro: how,
+            })
+            .collect(),
+        membership: person
+            .memberships
+            .iter()
+            .map(|&m| membership(site, m))
+            .collect(),
+        name: r.name,
+        namnd_i: person
+            .mentioned
+            .iter()
+            .map(|&i| item_ref(site, i))
+            .collect(),
+        organisation: person.organisation.map(|o| body_ref(site, o)),
+        paper: person
+            .documents
+            .iter()
+            .map(|&d| paper_ref(site, d))
+            .collect(),
+        parti: person.party.as_deref().map(|c| PartyLink {
+            code: c,
+            name: party_name(c),
+            web: urls::party(c),
+        }),
+        sandlista: person
+            .send_lists
+            .iter()
+            .map(|(m, col)| Called {
+                kolumn: col,
+                meeting: meeting_ref(site, *m),
+            })
+            .collect(),
+        stavningar: &person.spellings,
+        titel: person.title.as_deref(),
+        r#type: "Person",
+        web: r.web,
+    }
+}
+
+/// A document (OParl Paper) with its text and tables.
+#[derive(Serialize)]
+pub(super) struct Paper<'a> {
+    antagen: Option<AgendaItemRef<'a>>,
+    ar: Option<i32>,
+    arende: Vec<CaseRef<'a>>,
+    body: Option<BodyRef<'a>>,
+    date: Option<Date>,
+    id: String,
+    key: &'a str,
+    meeting: Option<MeetingRef<'a>>,
+    name: &'a str,
+    organization: Option<OrganRef<'a>>,
+    #[serde(rename = "originatorPerson")]
+    originator_person: Vec<Named<'a>>,
+    #[serde(rename = "paperType")]
+    paper_type: &'a str,
+    #[serde(rename = "paperTypeText")]
+    paper_type_text: &'static str,
+    punkt: Option<&'a str>,
+    reference: &'a [String],
+    source: &'a str,
+    tabeller: Vec<TableData>,
+    text: &'a str,
+    r#type: &'static str,
+    underskrift: Vec<Signature<'a>>,
+    web: String,
+}
+
+pub(super) fn paper(site: &Site, d: usize) -> Paper<'_> {
+    let doc = &site.documents[d];
+    let r = paper_ref(site, d);
+    Paper {
+        antagen: doc.adopted_by.map(|i| item_ref(site, i)),
+        ar: doc.year,
+        arende: doc.dnr.iter().map(|x| case_ref(site, x)).collect(),
+        body: doc.organisation.map(|o| body_ref(site, o)),
+        date: doc.date,
+        id: r.id,
+        key: r.key,
+        meeting: doc.meeting.map(|m| meeting_ref(site, m)),
+        name: r.name,
+        organization: doc.organ.map(|o| organ_ref(site, o)),
+        originator_person: doc.authors.iter().map(|n| named(site, n)).collect(),
+        paper_type: r.paper_type,
+        paper_type_text: kind_text(&doc.kind),
+        punkt: doc.item.as_deref(),
+        reference: &doc.dnr,
+        source: &doc.path,
+        // The whole text is rendered for its tables only; the page's view renders it again.
+        tabeller: crate::markdown::render(&doc.body, "d-").tables,
+        text: &doc.body,
+        r#type: "Paper",
+        underskrift: doc.signatures.iter().map(|s| signature(site, s)).collect(),
+        web: r.web,
+    }
+}

@@ -1,0 +1,374 @@
+//! The twins of meetings and of their paragraphs and agenda items: a meeting's twin holds each
+//! of its paragraphs' twins whole, so a run renders them once for both pages.
+
+use super::refs::*;
+use crate::date::Date;
+use crate::dates;
+use crate::render::noticeboard;
+use crate::render::views::decision_text;
+use crate::site::{self as model, ATTENDANCE_GROUPS, ItemRef, Part, Site};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A meeting (OParl Meeting), with the whole of its protokoll and kallelse.
+#[derive(Serialize)]
+pub struct Meeting<'a> {
+    #[serde(rename = "agendaItem")]
+    agenda_item: Vec<AgendaItem<'a>>,
+    anslag: Option<Anslag>,
+    cancelled: bool,
+    date: Date,
+    end: Option<String>,
+    id: String,
+    kallelse: Option<Kallelse<'a>>,
+    location: Option<Location<'a>>,
+    #[serde(rename = "meetingState")]
+    meeting_state: &'static str,
+    name: String,
+    organization: [OrganRef<'a>; 1],
+    paper: Vec<PaperRef<'a>>,
+    participant: Vec<PersonRef<'a>>,
+    protokoll: Option<Protokoll<'a>>,
+    start: String,
+    r#type: &'static str,
+    web: String,
+}
+
+impl<'a> Meeting<'a> {
+    /// The twins of the protokoll's paragraphs, in order: each as [`agenda_item`] makes it.
+    pub fn into_paragraphs(self) -> Vec<AgendaItem<'a>> {
+        self.agenda_item
+    }
+}
+
+/// The twin of meeting `m`.
+pub fn meeting(site: &Site, m: usize) -> Meeting<'_> {
+    let meeting = &site.meetings[m];
+    let r = meeting_ref(site, m);
+    let items = |part: Part| -> Vec<AgendaItem<'_>> {
+        (0..meeting.items(part).len())
+            .map(|index| agenda_item(site, item_at(m, part, index)))
+            .collect()
+    };
+    let protokoll = meeting.protokoll.as_ref().map(|p| protokoll(site, m, p));
+    let mut participants: Vec<usize> = meeting
+        .protokoll
+        .iter()
+        .flat_map(|p| &p.attendance)
+        .flat_map(|(_, names)| names.iter().filter_map(|n| n.person))
+        .collect();
+    participants.sort_unstable();
+    participants.dedup();
+    Meeting {
+        agenda_item: items(Part::Protokoll),
+        anslag: noticeboard::notice_of(site, m).map(|n| Anslag {
+            anslagen: n.posted,
+            sista_dag_att_overklaga: n.last_day,
+            tas_ned: n.take_down,
+            web: format!("/anslagstavla/#{}", n.anchor),
+        }),
+        cancelled: meeting.cancelled,
+        date: r.date,
+        end: meeting.end.map(|t| dates::rfc3339(meeting.date, Some(t))),
+        id: r.id,
+        kallelse: meeting
+            .kallelse
+            .as_ref()
+            .map(|k| kallelse(site, k, items(Part::Kallelse))),
+        location: meeting
+            .place
+            .as_deref()
+            .map(|description| Location { description }),
+        meeting_state: r.meeting_state,
+        name: r.name,
+        organization: [organ_ref(site, meeting.organ)],
+        paper: meeting
+            .documents
+            .iter()
+            .map(|&d| paper_ref(site, d))
+            .collect(),
+        participant: participants
+            .into_iter()
+            .map(|p| person_ref(site, p))
+            .collect(),
+        protokoll,
+        start: match meeting.start {
+            Some(t) => dates::rfc3339(meeting.date, Some(t)),
+            None => meeting.date.to_string(),
+        },
+        r#type: "Meeting",
+        web: r.web,
+    }
+}
+
+/// A meeting's notice on the notice board.
+#[derive(Serialize)]
+struct Anslag {
+    anslagen: Date,
+    sista_dag_att_overklaga: Date,
+    tas_ned: Date,
+    web: String,
+}
+
+/// Where a meeting is held.
+#[derive(Serialize)]
+struct Location<'a> {
+    description: &'a str,
+}
+
+/// The protokoll of a meeting, but its paragraphs (the meeting's `agendaItem`).
+#[derive(Serialize)]
+struct Protokoll<'a> {
+    anslagen: Option<Date>,
+    justerad: Option<Date>,
+    justerare: Vec<Named<'a>>,
+    justerat: bool,
+    name: Option<&'a str>,
+    narvaro: BTreeMap<&'static str, Vec<Named<'a>>>,
+    ordforande: Option<Named<'a>>,
+    paragrafer: Option<&'a str>,
+    rattelse: Vec<MeetingCorrection<'a>>,
+    sekreterare: Option<Named<'a>>,
+    source: &'a str,
+    text: &'a str,
+    underskrift: Vec<Signature<'a>>,
+}
+
+fn protokoll<'a>(site: &'a Site, m: usize, p: &'a model::Minutes) -> Protokoll<'a> {
+    let mut narvaro = BTreeMap::new();
+    for (g, names) in &p.attendance {
+        // A group listed twice keeps its last list: an object holds a key once.
+        let names = names.iter().map(|n| named(site, n)).collect();
+        narvaro.insert(ATTENDANCE_GROUPS[*g].0, names);
+    }
+    Protokoll {
+        anslagen: p.posted,
+        justerad: p.adjusted,
+        justerare: p.adjusters.iter().map(|n| named(site, n)).collect(),
+        justerat: p.is_adjusted(),
+        name: p.title.as_deref(),
+        narvaro,
+        ordforande: p.chair.as_ref().map(|n| named(site, n)),
+        paragrafer: p.printed_range.as_deref(),
+        rattelse: p
+            .corrections
+            .iter()
+            .map(|c| MeetingCorrection {
+                agenda_item: c
+                    .item
+                    .map(|index| item_ref(site, item_at(m, Part::Protokoll, index))),
+                andring: &c.change,
+                datum: c.date,
+                skal: &c.reason,
+            })
+            .collect(),
+        sekreterare: p.secretary.as_ref().map(|n| named(site, n)),
+        source: &p.path,
+        text: &p.preamble,
+        underskrift: p.signatures.iter().map(|s| signature(site, s)).collect(),
+    }
+}
+
+/// Item `index` of `part` of meeting `m`.
+fn item_at(m: usize, part: Part, index: usize) -> ItemRef {
+    ItemRef {
+        meeting: m,
+        part,
+        index,
+    }
+}
+
+/// A rättelse in the meeting's protokoll, with the paragraph it concerns.
+#[derive(Serialize)]
+struct MeetingCorrection<'a> {
+    #[serde(rename = "agendaItem")]
+    agenda_item: Option<AgendaItemRef<'a>>,
+    andring: &'a str,
+    datum: Date,
+    skal: &'a str,
+}
+
+/// The kallelse of a meeting.
+#[derive(Serialize)]
+struct Kallelse<'a> {
+    #[serde(rename = "agendaItem")]
+    agenda_item: Vec<AgendaItem<'a>>,
+    name: Option<&'a str>,
+    sandlista: Option<SendList<'a>>,
+    source: &'a str,
+    text: &'a str,
+    undertecknad: Vec<Named<'a>>,
+    utfardad: Option<Date>,
+}
+
+/// A kallelse's sändlista: who is called, by municipality.
+#[derive(Serialize)]
+struct SendList<'a> {
+    kolumner: &'a [String],
+    rad: Vec<SendRow<'a>>,
+    rubrik: &'a str,
+}
+
+/// A municipality's row of a sändlista.
+#[derive(Serialize)]
+struct SendRow<'a> {
+    ersattare: Vec<Named<'a>>,
+    kommun: &'a str,
+    ordinarie: Vec<Named<'a>>,
+}
+
+fn kallelse<'a>(
+    site: &'a Site,
+    k: &'a model::Notice,
+    agenda_item: Vec<AgendaItem<'a>>,
+) -> Kallelse<'a> {
+    Kallelse {
+        agenda_item,
+        name: k.title.as_deref(),
+        sandlista: k.send_list.as_ref().map(|(title, cols, rows)| SendList {
+            kolumner: cols,
+            rad: rows.iter().map(|row| send_row(site, row)).collect(),
+            rubrik: title,
+        }),
+        source: &k.path,
+        text: &k.preamble,
+        undertecknad: k.signed_by.iter().map(|n| named(site, n)).collect(),
+        utfardad: k.issued,
+    }
+}
+
+fn send_row<'a>(site: &'a Site, r: &'a model::SendRow) -> SendRow<'a> {
+    SendRow {
+        ersattare: r.second.iter().map(|n| named(site, n)).collect(),
+        kommun: &r.kommun,
+        ordinarie: r.first.iter().map(|n| named(site, n)).collect(),
+    }
+}
+
+/// A paragraph or agenda item (OParl AgendaItem) with everything it says.
+#[derive(Serialize)]
+pub struct AgendaItem<'a> {
+    antar: Vec<PaperRef<'a>>,
+    arende: Vec<CaseRef<'a>>,
+    avsnitt: Vec<Avsnitt<'a>>,
+    beslut: bool,
+    date: Date,
+    dnr: &'a [String],
+    foredragande: Option<Foredragande<'a>>,
+    id: String,
+    label: String,
+    meeting: MeetingRef<'a>,
+    membership: Vec<Membership<'a>>,
+    motsvarighet: Option<AgendaItemRef<'a>>,
+    name: String,
+    namnda: Vec<PersonRef<'a>>,
+    number: &'a str,
+    order: usize,
+    paper: Vec<PaperRef<'a>>,
+    part: &'static str,
+    public: bool,
+    // Only a paragraph of a protokoll has the key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rattelse: Option<Vec<Correction<'a>>>,
+    #[serde(rename = "resolutionText")]
+    resolution_text: Option<String>,
+    text: &'a str,
+    title: &'a str,
+    r#type: &'static str,
+    web: String,
+}
+
+/// The twin of paragraph or agenda item `r`.
+pub fn agenda_item(site: &Site, r: ItemRef) -> AgendaItem<'_> {
+    let meeting = &site.meetings[r.meeting];
+    let p = &meeting.items(r.part)[r.index];
+    let other = match r.part {
+        Part::Protokoll => Part::Kallelse,
+        Part::Kallelse => Part::Protokoll,
+    };
+    let rattelse = match (r.part, &meeting.protokoll) {
+        (Part::Protokoll, Some(pr)) => Some(
+            pr.corrections
+                .iter()
+                .filter(|c| c.item == Some(r.index))
+                .map(|c| Correction {
+                    andring: &c.change,
+                    datum: c.date,
+                    skal: &c.reason,
+                })
+                .collect(),
+        ),
+        _ => None,
+    };
+    let decision = p.item.is_decision();
+    let own = item_ref(site, r);
+    AgendaItem {
+        antar: p.adopted.iter().map(|&d| paper_ref(site, d)).collect(),
+        arende: p.dnr.iter().map(|d| case_ref(site, d)).collect(),
+        avsnitt: p
+            .item
+            .sections
+            .iter()
+            .map(|s| Avsnitt {
+                markdown: &s.markdown,
+                rubrik: &s.heading,
+                typ: s.kind.key(),
+            })
+            .collect(),
+        beslut: decision,
+        date: own.date,
+        dnr: &p.dnr,
+        foredragande: p.item.presenter.as_ref().map(|m| Foredragande {
+            person: p.presenters.iter().map(|&x| person_ref(site, x)).collect(),
+            text: &m.value,
+        }),
+        id: own.id,
+        label: p.item.label(),
+        meeting: meeting_ref(site, r.meeting),
+        membership: p.memberships.iter().map(|&m| membership(site, m)).collect(),
+        motsvarighet: p.counterpart.map(|index| {
+            let counterpart = ItemRef {
+                part: other,
+                index,
+                ..r
+            };
+            item_ref(site, counterpart)
+        }),
+        name: own.name,
+        namnda: p.mentions.iter().map(|&x| person_ref(site, x)).collect(),
+        number: own.number,
+        order: r.index + 1,
+        paper: p.documents.iter().map(|&d| paper_ref(site, d)).collect(),
+        part: own.part,
+        public: true,
+        rattelse,
+        resolution_text: decision.then(|| decision_text(p)),
+        text: &p.item.text,
+        title: &p.item.title,
+        r#type: "AgendaItem",
+        web: own.web,
+    }
+}
+
+/// Who presents an item, as written and resolved.
+#[derive(Serialize)]
+struct Foredragande<'a> {
+    person: Vec<PersonRef<'a>>,
+    text: &'a str,
+}
+
+/// A known section of an item.
+#[derive(Serialize)]
+struct Avsnitt<'a> {
+    markdown: &'a str,
+    rubrik: &'a str,
+    typ: &'static str,
+}
+
+/// A rättelse, inside the paragraph it concerns.
+#[derive(Serialize)]
+struct Correction<'a> {
+    andring: &'a str,
+    datum: Date,
+    skal: &'a str,
+}
