@@ -22,6 +22,7 @@ use crate::site::Site;
 use pages::Page;
 use rayon::prelude::*;
 use serde_json::{Value, json};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tera::Tera;
@@ -121,10 +122,25 @@ pub fn render_into(
     Ok(files)
 }
 
+/// The main menu: title and site path of each item.
+const MENU: [(&str, &str); 6] = [
+    ("Organ", "/organ/"),
+    ("Ärenden", "/arende/"),
+    ("Personer", "/person/"),
+    ("Handlingar", "/dokument/"),
+    ("År", "/ar/"),
+    ("Sök", "/sok/"),
+];
+
+/// The header template, rendered once per state of the menu rather than once per page.
+const HEADER: &str = "sidhuvud.html";
+
 /// The templates and the site-wide part of every page's context, to render single pages.
 pub struct Renderer {
     tera: Tera,
     site_view: serde_json::Value,
+    /// The site header (`sidhuvud.html`) for each state of the menu ([`menu_state`]).
+    headers: HashMap<Vec<&'static str>, String>,
 }
 
 impl Renderer {
@@ -132,20 +148,44 @@ impl Renderer {
     pub fn new(site: &Site, root: &Path) -> Result<Renderer, BuildError> {
         let theme = theme_dir(root, &site.config.tema);
         let tera = templates(&theme, &root.join("templates"))?;
-        let nav = json!([
-            {"titel": "Organ", "url": "/organ/"},
-            {"titel": "Ärenden", "url": "/arende/"},
-            {"titel": "Personer", "url": "/person/"},
-            {"titel": "Handlingar", "url": "/dokument/"},
-            {"titel": "År", "url": "/ar/"},
-            {"titel": "Sök", "url": "/sok/"},
-        ]);
         let site_view = json!({
-            "titel": site.config.titel, "beskrivning": site.config.beskrivning, "nav": nav,
+            "titel": site.config.titel, "beskrivning": site.config.beskrivning,
             "anslagstavla": noticeboard::enabled(site),
             "om_webbplatsen": site.pages.iter().any(|p| p.id == crate::ABOUT_PAGE),
         });
-        Ok(Renderer { tera, site_view })
+        let mut r = Renderer {
+            tera,
+            site_view,
+            headers: HashMap::new(),
+        };
+        // A page's menu has no current item, or one that is the page or holds it.
+        let mut states = vec![vec![""; MENU.len()]];
+        for i in 0..MENU.len() {
+            for current in ["page", "true"] {
+                let mut state = vec![""; MENU.len()];
+                state[i] = current;
+                states.push(state);
+            }
+        }
+        for state in states {
+            let header = r.header(&state)?;
+            r.headers.insert(state, header);
+        }
+        Ok(r)
+    }
+
+    /// Renders the site header for a state of the menu.
+    fn header(&self, state: &[&str]) -> Result<String, BuildError> {
+        let menu: Vec<Value> = MENU
+            .iter()
+            .zip(state)
+            .map(|((title, url), current)| json!({"titel": title, "url": url, "aktuell": current}))
+            .collect();
+        let ctx = tera::Context::from_value(json!({"site": self.site_view, "meny": menu}))
+            .map_err(|e| BuildError::Template(describe(&e)))?;
+        self.tera
+            .render(HEADER, &ctx)
+            .map_err(|e| BuildError::Template(describe(&e)))
     }
 
     /// Renders one page: its HTML and, when it has one, its JSON twin.
@@ -213,6 +253,12 @@ impl Renderer {
         // The context is made from owned values: `Context::insert` would copy each view whole.
         let mut ctx = serde_json::Map::new();
         ctx.insert("site".into(), self.site_view.clone());
+        let state = menu_state(&page.url);
+        let header = match self.headers.get(&state) {
+            Some(h) => h.clone(),
+            None => self.header(&state)?,
+        };
+        ctx.insert("sidhuvud".into(), Value::String(header));
         ctx.insert(
             "page".into(),
             json!({
@@ -234,6 +280,22 @@ impl Renderer {
         let view = ctx.remove(page.data.0).unwrap_or_default();
         Ok((out, view))
     }
+}
+
+/// Which menu item is the page at `url` ("page") or holds it ("true"), as `sidhuvud.html` marks
+/// them with `aria-current`.
+fn menu_state(url: &str) -> Vec<&'static str> {
+    MENU.iter()
+        .map(|(_, item)| {
+            if *item == url {
+                "page"
+            } else if *item != "/" && url.starts_with(item) {
+                "true"
+            } else {
+                ""
+            }
+        })
+        .collect()
 }
 
 /// The files made from the whole site rather than one page: feeds, calendars, `/api/` collections.
