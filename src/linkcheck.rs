@@ -41,13 +41,10 @@ impl PageLinks {
                 _ => {}
             }
         }
-        // A page repeats its links (menu, breadcrumbs, people named twice): settle each once.
-        links.sort_unstable();
-        links.dedup();
         let mut own: Option<HashSet<&str>> = None;
         let here = page_of(&format!("/{path}"));
         let mut file = String::new();
-        let pending: Vec<Box<str>> = links
+        let mut pending: Vec<&str> = links
             .into_iter()
             .filter(|href| {
                 if let Some(found) = plain_target(href, &mut file) {
@@ -56,8 +53,10 @@ impl PageLinks {
                 let own = own.get_or_insert_with(|| ids.iter().copied().collect());
                 !settled(&here, href, known, own)
             })
-            .map(Box::from)
             .collect();
+        pending.sort_unstable();
+        pending.dedup();
+        let pending = pending.into_iter().map(Box::from).collect();
         PageLinks {
             ids: ids.into_iter().map(Box::from).collect(),
             pending,
@@ -364,26 +363,37 @@ fn attributes(html: &str) -> impl Iterator<Item = (&str, &str)> {
 
 /// The inside of every start tag (`<a href="/x/" id="y">` → `a href="/x/" id="y"`), quotes
 /// respected. Bytes, not characters: `<`, `>` and `"` are ASCII, so every cut is at a character
-/// boundary.
+/// boundary; memchr finds them, since a page is read whole on every build.
 fn tags(html: &str) -> impl Iterator<Item = &str> {
     let bytes = html.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
         loop {
-            let start = at + html[at..].find('<')? + 1;
+            let start = at + memchr::memchr(b'<', &bytes[at..])? + 1;
             if !bytes.get(start).is_some_and(u8::is_ascii_alphabetic) {
                 at = start;
                 continue;
             }
-            let mut quote = false;
             let mut end = start;
-            while end < bytes.len() {
-                match bytes[end] {
-                    b'"' => quote = !quote,
-                    b'>' if !quote => break,
-                    _ => {}
+            loop {
+                match memchr::memchr2(b'"', b'>', &bytes[end..]) {
+                    None => {
+                        end = bytes.len();
+                        break;
+                    }
+                    Some(i) if bytes[end + i] == b'>' => {
+                        end += i;
+                        break;
+                    }
+                    Some(i) => {
+                        // An opening quote: the tag goes on after the closing one.
+                        let open = end + i + 1;
+                        end = match memchr::memchr(b'"', &bytes[open..]) {
+                            Some(j) => open + j + 1,
+                            None => bytes.len(),
+                        };
+                    }
                 }
-                end += 1;
             }
             at = end;
             return Some(&html[start..end]);
