@@ -118,6 +118,22 @@ fn protokoll(root: &Path) -> String {
     p.strip_prefix(root).unwrap().display().to_string()
 }
 
+/// A justerat protokoll of a municipality's organ (kept on the notice board), relative to the root.
+fn board_protokoll(root: &Path) -> String {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.file_name().is_some_and(|n| n == "protokoll.md"))
+        .filter(|p| p.to_string_lossy().contains("kommunstyrelsen"))
+        .collect();
+    files.sort();
+    let p = files
+        .into_iter()
+        .find(|p| std::fs::read_to_string(p).unwrap().contains("\njusterad = "))
+        .expect("a justerat protokoll of a municipality");
+    p.strip_prefix(root).unwrap().display().to_string()
+}
+
 fn replace_once(text: &str, from: &str, to: &str) -> String {
     assert!(text.contains(from), "{from:?} not in the file");
     text.replacen(from, to, 1)
@@ -168,6 +184,30 @@ fn every_kind_of_edit_gives_the_output_of_a_full_build() {
     let doc = doc.strip_prefix(&site.root).unwrap().display().to_string();
     site.edit("a document's text", &doc, |t| {
         format!("{t}\nEn tillagd mening i handlingen.\n")
+    });
+    // Edits that reach the site-wide pages: lists, the notice board, the free pages.
+    site.edit("the place of a meeting", &p, |t| {
+        let at = t.find("plats = \"").unwrap();
+        let end = at + t[at..].find('\n').unwrap();
+        format!("{}plats = \"Ett nytt rum\"{}", &t[..at], &t[end..])
+    });
+    site.edit("a document's title", &doc, |t| {
+        replace_once(t, "titel = \"", "titel = \"Omarbetad: ")
+    });
+    site.edit("a document's year", &doc, |t| {
+        let at = t.find("\ndatum = ").unwrap() + "\ndatum = ".len();
+        let year: i32 = t[at..at + 4].parse().unwrap();
+        format!("{}{}{}", &t[..at], year - 3, &t[at + 4..])
+    });
+    let board = board_protokoll(&site.root);
+    site.edit("the justering of a protokoll on a notice board", &board, |t| {
+        let at = t.find("\njusterad = ").unwrap() + "\njusterad = ".len();
+        let day: u32 = t[at + 8..at + 10].parse().unwrap();
+        let day = if day < 20 { day + 1 } else { day - 1 };
+        format!("{}{day:02}{}", &t[..at + 8], &t[at + 10..])
+    });
+    site.edit("a free page", "content/om-webbplatsen.md", |t| {
+        format!("{t}\nEn ny mening om webbplatsen.\n")
     });
 
     // An error leaves the output alone; its fix is incremental again.

@@ -2,6 +2,7 @@
 //! stable UID, local times in Europe/Stockholm (with its VTIMEZONE), place, link and status; a
 //! cancelled meeting is `STATUS:CANCELLED`. Written only when `bas_url` is set.
 
+use super::pages::{Listing, Selection};
 use super::urls;
 use super::views::status;
 use crate::date::Date;
@@ -30,19 +31,25 @@ const VTIMEZONE: &[&str] = &[
     "END:VTIMEZONE",
 ];
 
-/// The site calendar and one per organ; nothing without `bas_url`.
-pub fn all(site: &Site) -> Vec<OutFile> {
+/// The calendars in `sel`: the site's and one per organ; nothing without `bas_url`.
+pub fn selected(site: &Site, sel: &Selection) -> Vec<OutFile> {
     let Some(base) = site.config.bas_url.as_deref() else {
         return Vec::new();
     };
-    let mut out = vec![calendar(
-        site,
-        base,
-        "kalender.ics",
-        &site.config.titel,
-        (0..site.meetings.len()).collect(),
-    )];
+    let mut out = Vec::new();
+    if sel.lists(Listing::Home) {
+        out.push(calendar(
+            site,
+            base,
+            "kalender.ics",
+            &site.config.titel,
+            (0..site.meetings.len()).collect(),
+        ));
+    }
     for (o, organ) in site.organs.iter().enumerate() {
+        if !sel.has(&sel.organs, &o) {
+            continue;
+        }
         let meetings = (0..site.meetings.len())
             .filter(|&m| site.meetings[m].organ == o)
             .collect();

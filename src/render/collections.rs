@@ -5,6 +5,7 @@
 use super::api;
 use super::api::refs::{self, body_ref};
 use super::noticeboard;
+use super::pages::{Listing, Selection};
 use super::urls;
 use super::views::decision_text;
 use crate::output::OutFile;
@@ -121,39 +122,49 @@ pub fn collections(site: &Site) -> Vec<Collection> {
     out
 }
 
-/// The files under `/api/`.
-pub fn all(site: &Site) -> Vec<OutFile> {
-    let index = json!({
-        "type": "System",
-        "id": "/api/index.json",
-        "web": "/api/",
-        "name": site.config.titel,
-        "website": site.config.bas_url,
-        "product": format!("protokoll {}", env!("CARGO_PKG_VERSION")),
-        "body": site.config.organisation.as_ref().and_then(|id| site.organisations.iter().position(|o| &o.id == id)).map(|o| body_ref(site, o)),
-        "collections": collections(site).iter().map(|c| json!({"name": c.name, "id": c.path, "mediaType": c.media_type, "description": c.description})).collect::<Vec<_>>(),
-    });
-    let meetings = json!({
-        "type": "List", "id": "/api/moten.json", "name": "Möten",
-        "data": (0..site.meetings.len()).rev().map(|m| refs::meeting_ref(site, m)).collect::<Vec<_>>(),
-    });
-    let bodies = json!({
-        "type": "List", "id": "/api/organisationer.json", "name": "Organisationer",
-        "data": (0..site.organisations.len()).map(|o| body(site, o)).collect::<Vec<_>>(),
-    });
-    vec![
-        json_file("api/index.json", &index),
-        json_file("api/moten.json", &meetings),
-        json_file("api/organisationer.json", &bodies),
-        (
+/// The files under `/api/` in `sel`.
+pub fn selected(site: &Site, sel: &Selection) -> Vec<OutFile> {
+    let mut out = Vec::new();
+    if sel.lists(Listing::Registers) {
+        let index = json!({
+            "type": "System",
+            "id": "/api/index.json",
+            "web": "/api/",
+            "name": site.config.titel,
+            "website": site.config.bas_url,
+            "product": format!("protokoll {}", env!("CARGO_PKG_VERSION")),
+            "body": site.config.organisation.as_ref().and_then(|id| site.organisations.iter().position(|o| &o.id == id)).map(|o| body_ref(site, o)),
+            "collections": collections(site).iter().map(|c| json!({"name": c.name, "id": c.path, "mediaType": c.media_type, "description": c.description})).collect::<Vec<_>>(),
+        });
+        out.push(json_file("api/index.json", &index));
+    }
+    if sel.lists(Listing::Meetings) {
+        let meetings = json!({
+            "type": "List", "id": "/api/moten.json", "name": "Möten",
+            "data": (0..site.meetings.len()).rev().map(|m| refs::meeting_ref(site, m)).collect::<Vec<_>>(),
+        });
+        out.push(json_file("api/moten.json", &meetings));
+    }
+    if sel.lists(Listing::Registers) {
+        let bodies = json!({
+            "type": "List", "id": "/api/organisationer.json", "name": "Organisationer",
+            "data": (0..site.organisations.len()).map(|o| body(site, o)).collect::<Vec<_>>(),
+        });
+        out.push(json_file("api/organisationer.json", &bodies));
+    }
+    if sel.lists(Listing::Meetings) {
+        out.push((
             PathBuf::from("api/beslut.csv"),
             decisions_csv(site).into_bytes(),
-        ),
-        (
+        ));
+    }
+    if sel.lists(Listing::Registers) {
+        out.push((
             PathBuf::from("api/uppdrag.csv"),
             memberships_csv(site).into_bytes(),
-        ),
-    ]
+        ));
+    }
+    out
 }
 
 /// The view of the `/api/` page.

@@ -10,12 +10,41 @@ use crate::site::*;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Which entity pages to make; the site-wide pages (home, lists, groups, free pages, notice
-/// board, `/api/`, search, 404) are always made. `serve` re-renders a selection after an edit.
+/// The site-wide outputs, made from many entities rather than one: each page or file belongs to one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Listing {
+    /// The home page, the site's feed and calendar.
+    Home,
+    /// `/organ/`.
+    Organs,
+    /// `/arende/`.
+    Cases,
+    /// `/person/`, `/parti/`, `/kommun/` and the party and municipality pages.
+    People,
+    /// `/ar/`.
+    Years,
+    /// `/dokument/`.
+    Documents,
+    /// The free pages.
+    Pages,
+    /// `/anslagstavla/` and its feed.
+    NoticeBoard,
+    /// `/api/moten.json` and `/api/beslut.csv`: every meeting and every decision.
+    Meetings,
+    /// The rest of `/api/` (the page, its index, organisations, memberships): registers only.
+    Registers,
+    /// `/sok/` and `/404.html`, which show nothing of the content.
+    Fixed,
+}
+
+/// Which pages and files to make: everything (a full build), or what an edit can have changed
+/// (`serve` re-renders a selection after an edit).
 #[derive(Debug, Default, Clone)]
 pub struct Selection {
-    /// Every page (a full build); the sets below are then ignored.
+    /// Every page and file (a full build); the sets below are then ignored.
     pub everything: bool,
+    /// Site-wide pages and files.
+    pub listings: BTreeSet<Listing>,
     /// Organs by index.
     pub organs: BTreeSet<usize>,
     /// Meetings by index, with their paragraph pages.
@@ -31,8 +60,22 @@ pub struct Selection {
 }
 
 impl Selection {
-    pub(super) fn has<T: Ord>(&self, set: &BTreeSet<T>, x: &T) -> bool {
+    /// Everything: a full build.
+    pub fn everything() -> Selection {
+        Selection {
+            everything: true,
+            ..Selection::default()
+        }
+    }
+
+    /// Whether `x` of `set` is selected.
+    pub fn has<T: Ord>(&self, set: &BTreeSet<T>, x: &T) -> bool {
         self.everything || set.contains(x)
+    }
+
+    /// Whether the site-wide pages or files of `l` are selected.
+    pub fn lists(&self, l: Listing) -> bool {
+        self.everything || self.listings.contains(&l)
     }
 }
 

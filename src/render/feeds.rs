@@ -3,6 +3,7 @@
 //! `bas_url` is set, since Atom needs absolute URLs.
 
 use super::noticeboard;
+use super::pages::{Listing, Selection};
 use super::urls;
 use super::views::{decision_text, status, time_range};
 use crate::date::{Date, Time};
@@ -27,30 +28,28 @@ struct Entry {
     category: Option<(String, String)>,
 }
 
-/// Every feed of the site; nothing without `bas_url`.
-pub fn all(site: &Site) -> Vec<OutFile> {
+/// The feeds in `sel` (every feed in a full build); nothing without `bas_url`.
+pub fn selected(site: &Site, sel: &Selection) -> Vec<OutFile> {
     let Some(base) = site.config.bas_url.as_deref() else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let everything: Vec<Entry> = (0..site.meetings.len())
-        .flat_map(|m| meeting_entries(site, m))
-        .collect();
-    out.push(feed(
-        site,
-        base,
-        "/atom.xml",
-        "/",
-        &site.config.titel,
-        "Möten och beslut",
-        everything,
-        Some(FEED_LIMIT),
-    ));
+    if sel.lists(Listing::Home) {
+        out.push(feed(
+            site,
+            base,
+            "/atom.xml",
+            "/",
+            &site.config.titel,
+            "Möten och beslut",
+            newest(site, |_| true),
+            Some(FEED_LIMIT),
+        ));
+    }
     for (o, organ) in site.organs.iter().enumerate() {
-        let entries = (0..site.meetings.len())
-            .filter(|&m| site.meetings[m].organ == o)
-            .flat_map(|m| meeting_entries(site, m))
-            .collect();
+        if !sel.has(&sel.organs, &o) {
+            continue;
+        }
         out.push(feed(
             site,
             base,
@@ -58,11 +57,11 @@ pub fn all(site: &Site) -> Vec<OutFile> {
             &urls::organ(site, o),
             &organ.name,
             "Möten och beslut",
-            entries,
+            newest(site, |m| m.organ == o),
             Some(FEED_LIMIT),
         ));
     }
-    for c in &site.cases {
+    for c in site.cases.iter().filter(|c| sel.has(&sel.cases, &c.dnr)) {
         let entries = c
             .entries
             .iter()
@@ -83,7 +82,7 @@ pub fn all(site: &Site) -> Vec<OutFile> {
             None,
         ));
     }
-    if noticeboard::enabled(site) {
+    if sel.lists(Listing::NoticeBoard) && noticeboard::enabled(site) {
         let entries = noticeboard::notices(site)
             .iter()
             .map(|n| notice_entry(site, n))
@@ -100,6 +99,44 @@ pub fn all(site: &Site) -> Vec<OutFile> {
         ));
     }
     out
+}
+
+/// The entries of the meetings `keep` picks that can be among the [`FEED_LIMIT`] newest: every
+/// entry's date is worked out first, and only those at or after the limit's date are written
+/// out (with the ties there, which [`feed`] orders by URL).
+fn newest(site: &Site, keep: impl Fn(&Meeting) -> bool) -> Vec<Entry> {
+    let mut dated: Vec<((Date, Option<Time>), ItemRef, bool)> = Vec::new();
+    for (m, meeting) in site.meetings.iter().enumerate() {
+        if !keep(meeting) {
+            continue;
+        }
+        let at = |index| ItemRef {
+            meeting: m,
+            part: Part::Protokoll,
+            index,
+        };
+        dated.push((meeting_updated(site, m), at(0), true));
+        for (index, p) in meeting.items(Part::Protokoll).iter().enumerate() {
+            if p.item.is_decision() {
+                dated.push((item_updated(site, at(index)), at(index), false));
+            }
+        }
+    }
+    if dated.len() > FEED_LIMIT {
+        let (_, limit, _) = dated.select_nth_unstable_by(FEED_LIMIT - 1, |a, b| b.0.cmp(&a.0));
+        let limit = limit.0;
+        dated.retain(|d| d.0 >= limit);
+    }
+    dated
+        .into_iter()
+        .map(|(_, r, whole)| {
+            if whole {
+                meeting_entry(site, r.meeting)
+            } else {
+                item_entry(site, r)
+            }
+        })
+        .collect()
 }
 
 /// The newest date a meeting's content states, with the start time when that date is the meeting's.
@@ -126,7 +163,7 @@ fn meeting_updated(site: &Site, m: usize) -> (Date, Option<Time>) {
     newest
 }
 
-fn meeting_entries(site: &Site, m: usize) -> Vec<Entry> {
+fn meeting_entry(site: &Site, m: usize) -> Entry {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
     let mut summary = vec![
@@ -147,7 +184,7 @@ fn meeting_entries(site: &Site, m: usize) -> Vec<Entry> {
     } else if let Some(k) = &meeting.kallelse {
         summary.push(format!("{} punkter på föredragningslistan", k.items.len()));
     }
-    let mut out = vec![Entry {
+    Entry {
         url: urls::meeting(site, m),
         title: format!("{} {}", organ.short, meeting.date.long()),
         updated: meeting_updated(site, m),
@@ -161,26 +198,12 @@ fn meeting_entries(site: &Site, m: usize) -> Vec<Entry> {
         )),
         summary: summary.join(" · "),
         category: Some((organ.id.clone(), organ.short.clone())),
-    }];
-    for (index, p) in meeting.items(Part::Protokoll).iter().enumerate() {
-        if p.item.is_decision() {
-            out.push(item_entry(
-                site,
-                ItemRef {
-                    meeting: m,
-                    part: Part::Protokoll,
-                    index,
-                },
-            ));
-        }
     }
-    out
 }
 
-fn item_entry(site: &Site, r: ItemRef) -> Entry {
+/// The newest date a paragraph's content states: the meeting's, its justering or a rättelse of it.
+fn item_updated(site: &Site, r: ItemRef) -> (Date, Option<Time>) {
     let meeting = &site.meetings[r.meeting];
-    let organ = &site.organs[meeting.organ];
-    let p = &meeting.items(r.part)[r.index];
     let mut updated = (meeting.date, meeting.start);
     if r.part == Part::Protokoll
         && let Some(pr) = &meeting.protokoll
@@ -196,6 +219,14 @@ fn item_entry(site: &Site, r: ItemRef) -> Entry {
             }
         }
     }
+    updated
+}
+
+fn item_entry(site: &Site, r: ItemRef) -> Entry {
+    let meeting = &site.meetings[r.meeting];
+    let organ = &site.organs[meeting.organ];
+    let p = &meeting.items(r.part)[r.index];
+    let updated = item_updated(site, r);
     let summary = if p.item.is_decision() {
         decision_text(p)
     } else {

@@ -59,7 +59,11 @@ pub fn render_into(
             planned.push((twin_path(page), None));
         }
     }
-    planned.extend(generated(site).into_iter().map(|(p, b)| (p, Some(b))));
+    planned.extend(
+        generated(site, &pages::Selection::everything())
+            .into_iter()
+            .map(|(p, b)| (p, Some(b))),
+    );
     let theme = theme_dir(root, &site.config.tema);
     let whole = |files: Vec<OutFile>| files.into_iter().map(|(p, b)| (p, Some(b))).collect();
     let theme_static = whole(static_files(&theme.join("static"))?);
@@ -298,11 +302,11 @@ fn menu_state(url: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// The files made from the whole site rather than one page: feeds, calendars, `/api/` collections.
-pub fn generated(site: &Site) -> Vec<OutFile> {
-    let mut out = feeds::all(site);
-    out.extend(calendar::all(site));
-    out.extend(collections::all(site));
+/// The files in `sel` that are no page's: feeds, calendars, `/api/` collections.
+pub fn generated(site: &Site, sel: &pages::Selection) -> Vec<OutFile> {
+    let mut out = feeds::selected(site, sel);
+    out.extend(calendar::selected(site, sel));
+    out.extend(collections::selected(site, sel));
     out
 }
 

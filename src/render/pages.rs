@@ -3,7 +3,7 @@
 //! thread, so no more than a few exist at a time.
 
 use super::api::Twin;
-pub use super::entities::Selection;
+pub use super::entities::{Listing, Selection};
 use super::entities::{case, document, meeting, organ, paragraph, person};
 use super::urls;
 use super::views::{doc_card, item_card, meeting_card, person_ref};
@@ -86,18 +86,18 @@ pub fn runs(pages: &[Page]) -> Vec<std::ops::Range<usize>> {
 
 /// Every page of the site.
 pub fn all(site: &Site) -> Vec<Page<'_>> {
-    selected(
-        site,
-        &Selection {
-            everything: true,
-            ..Selection::default()
-        },
-    )
+    selected(site, &Selection::everything())
 }
 
-/// The site-wide pages and the pages of the entities in `sel`.
+/// The pages of the entities and the site-wide pages in `sel`.
 pub fn selected<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
-    let mut pages = vec![home(site), organ_list(site)];
+    let mut pages = Vec::new();
+    if sel.lists(Listing::Home) {
+        pages.push(home(site));
+    }
+    if sel.lists(Listing::Organs) {
+        pages.push(organ_list(site));
+    }
     pages.extend(
         (0..site.organs.len())
             .filter(|o| sel.has(&sel.organs, o))
@@ -116,9 +116,11 @@ pub fn selected<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
             ));
         }
     }
-    pages.push(list_page("/arende/", "Ärenden", "arenden", site.cases.iter().map(|c| json!({
-        "url": urls::case(&c.dnr), "titel": format!("Dnr {}", c.dnr), "meta": case_title(site, c), "excerpt": format!("{} handlingar och paragrafer", c.entries.len()),
-    })).collect(), Twin::Cases));
+    if sel.lists(Listing::Cases) {
+        pages.push(list_page("/arende/", "Ärenden", "arenden", site.cases.iter().map(|c| json!({
+            "url": urls::case(&c.dnr), "titel": format!("Dnr {}", c.dnr), "meta": case_title(site, c), "excerpt": format!("{} handlingar och paragrafer", c.entries.len()),
+        })).collect(), Twin::Cases));
+    }
     pages.extend(
         site.cases
             .iter()
@@ -126,57 +128,63 @@ pub fn selected<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
             .filter(|(_, c)| sel.has(&sel.cases, &c.dnr))
             .map(|(i, c)| case(site, i, c)),
     );
-    pages.push(list_page(
-        "/person/",
-        "Personer",
-        "personer",
-        (0..site.people.len())
-            .map(|p| {
-                let mut v = person_ref(site, p);
-                v["titel"] = v["namn"].clone();
-                let meta = [
-                    site.people[p].party.clone(),
-                    site.people[p].kommun.clone(),
-                    site.people[p].title.clone(),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · ");
-                v["meta"] = json!(meta);
-                v["excerpt"] = json!("");
-                v
-            })
-            .collect(),
-        Twin::People,
-    ));
+    if sel.lists(Listing::People) {
+        pages.push(list_page(
+            "/person/",
+            "Personer",
+            "personer",
+            (0..site.people.len())
+                .map(|p| {
+                    let mut v = person_ref(site, p);
+                    v["titel"] = v["namn"].clone();
+                    let meta = [
+                        site.people[p].party.clone(),
+                        site.people[p].kommun.clone(),
+                        site.people[p].title.clone(),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                    v["meta"] = json!(meta);
+                    v["excerpt"] = json!("");
+                    v
+                })
+                .collect(),
+            Twin::People,
+        ));
+    }
     pages.extend(
         (0..site.people.len())
             .filter(|p| sel.has(&sel.people, p))
             .map(|p| person(site, p)),
     );
-    pages.extend(groups(site));
+    if sel.lists(Listing::People) {
+        pages.extend(groups(site));
+    }
     pages.extend(years(site, sel));
-    let mut docs: Vec<usize> = (0..site.documents.len()).collect();
-    docs.sort_by_key(|&d| std::cmp::Reverse((site.documents[d].sort_date(site), d)));
-    pages.push(list_page(
-        "/dokument/",
-        "Handlingar och rapporter",
-        "dokument",
-        docs.iter().map(|&d| doc_card(site, d)).collect(),
-        Twin::Documents,
-    ));
+    if sel.lists(Listing::Documents) {
+        let mut docs: Vec<usize> = (0..site.documents.len()).collect();
+        docs.sort_by_key(|&d| std::cmp::Reverse((site.documents[d].sort_date(site), d)));
+        pages.push(list_page(
+            "/dokument/",
+            "Handlingar och rapporter",
+            "dokument",
+            docs.iter().map(|&d| doc_card(site, d)).collect(),
+            Twin::Documents,
+        ));
+    }
     pages.extend(
         (0..site.documents.len())
             .filter(|d| sel.has(&sel.documents, d))
             .map(|d| document(site, d)),
     );
-    pages.extend(site.pages.iter().map(|p| Page {
+    pages.extend(site.pages.iter().filter(|_| sel.lists(Listing::Pages)).map(|p| Page {
         url: format!("/{}/", p.id), template: "page.html", title: p.title.clone(), crumbs: vec![],
         data: ("sida", json!({"titel": p.title, "beskrivning": p.description, "html": markdown::render(&p.body, "").html}).into()),
         twin: None, feeds: vec![],
     }));
-    if super::noticeboard::enabled(site) {
+    if sel.lists(Listing::NoticeBoard) && super::noticeboard::enabled(site) {
         pages.push(Page {
             url: "/anslagstavla/".into(),
             template: "anslagstavla.html",
@@ -187,33 +195,37 @@ pub fn selected<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
             feeds: feed(site, "Anslagstavlan (Atom)", "/anslagstavla/atom.xml"),
         });
     }
-    pages.push(Page {
-        url: "/api/".into(),
-        template: "api.html",
-        title: "Öppna data".into(),
-        crumbs: vec![],
-        data: ("api", super::collections::view(site).into()),
-        twin: None,
-        feeds: vec![],
-    });
-    pages.push(Page {
-        url: "/sok/".into(),
-        template: "search.html",
-        title: "Sök".into(),
-        crumbs: vec![],
-        data: ("sok", json!({}).into()),
-        twin: None,
-        feeds: vec![],
-    });
-    pages.push(Page {
-        url: "/404.html".into(),
-        template: "404.html",
-        title: "Sidan finns inte".into(),
-        crumbs: vec![],
-        data: ("fel", json!({}).into()),
-        twin: None,
-        feeds: vec![],
-    });
+    if sel.lists(Listing::Registers) {
+        pages.push(Page {
+            url: "/api/".into(),
+            template: "api.html",
+            title: "Öppna data".into(),
+            crumbs: vec![],
+            data: ("api", super::collections::view(site).into()),
+            twin: None,
+            feeds: vec![],
+        });
+    }
+    if sel.lists(Listing::Fixed) {
+        pages.push(Page {
+            url: "/sok/".into(),
+            template: "search.html",
+            title: "Sök".into(),
+            crumbs: vec![],
+            data: ("sok", json!({}).into()),
+            twin: None,
+            feeds: vec![],
+        });
+        pages.push(Page {
+            url: "/404.html".into(),
+            template: "404.html",
+            title: "Sidan finns inte".into(),
+            crumbs: vec![],
+            data: ("fel", json!({}).into()),
+            twin: None,
+            feeds: vec![],
+        });
+    }
     pages
 }
 
@@ -431,7 +443,10 @@ fn years<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
         }
     }
     let list: Vec<i32> = years.keys().copied().collect();
-    let mut pages = vec![list_page("/ar/", "År", "ar", list.iter().rev().map(|y| json!({"url": urls::year(*y), "titel": y.to_string(), "meta": format!("{} möten, {} handlingar", years[y].0.len(), years[y].1.len()), "excerpt": ""})).collect(), Twin::Years)];
+    let mut pages = Vec::new();
+    if sel.lists(Listing::Years) {
+        pages.push(list_page("/ar/", "År", "ar", list.iter().rev().map(|y| json!({"url": urls::year(*y), "titel": y.to_string(), "meta": format!("{} möten, {} handlingar", years[y].0.len(), years[y].1.len()), "excerpt": ""})).collect(), Twin::Years));
+    }
     for (i, (y, (ms, ds))) in years.iter().enumerate() {
         if !sel.has(&sel.years, y) {
             continue;

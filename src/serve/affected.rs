@@ -3,7 +3,7 @@
 //! shows them (cases, people, organs, years, documents, and pages showing a changed case title).
 //! Used by `serve`'s incremental rebuild; anything it cannot bound is left to a full build.
 
-use crate::render::pages::{Selection, case_title};
+use crate::render::pages::{Listing, Selection, case_title};
 use crate::render::urls;
 use crate::site::{CaseEntry, ItemRef, Meeting, Named, Part, Ref, Site};
 use std::collections::BTreeSet;
@@ -51,6 +51,17 @@ pub fn selection(old: &Site, new: &Site, changed: &[&Path]) -> Selection {
     for site in [old, new] {
         add_dependents(site, &meetings, &documents, &mut sel);
     }
+    sel.listings = listings(old, new, &meetings, &documents, &sel);
+    let matched = |p: &&Path| {
+        let p = p.to_str().unwrap_or("");
+        new.meetings.iter().any(|m| {
+            m.protokoll.as_ref().is_some_and(|x| x.path == p)
+                || m.kallelse.as_ref().is_some_and(|x| x.path == p)
+        }) || new.documents.iter().any(|d| d.path == p)
+    };
+    if !changed.iter().all(matched) {
+        sel.listings.insert(Listing::Pages); // a free page
+    }
     // A case's title (its first paragraph's title) is shown wherever the case is referred to:
     // the JSON of every paragraph and document of the case.
     for dnr in sel.cases.clone() {
@@ -74,6 +85,46 @@ pub fn selection(old: &Site, new: &Site, changed: &[&Path]) -> Selection {
         }
     }
     sel
+}
+
+/// The site-wide pages and files that show the changed `meetings` and `documents`, or the cases
+/// in `sel` as they are listed (Dnr, title, number of entries).
+fn listings(
+    old: &Site,
+    new: &Site,
+    meetings: &BTreeSet<usize>,
+    documents: &BTreeSet<usize>,
+    sel: &Selection,
+) -> BTreeSet<Listing> {
+    let mut out = BTreeSet::new();
+    if !meetings.is_empty() {
+        out.extend([Listing::Home, Listing::Meetings]);
+    }
+    if !documents.is_empty() {
+        out.extend([Listing::Years, Listing::Documents]);
+    }
+    let listed = |s: &Site, dnr: &String| {
+        s.cases
+            .iter()
+            .find(|c| &c.dnr == dnr)
+            .map(|c| (case_title(s, c), c.entries.len()))
+    };
+    if old.cases.len() != new.cases.len()
+        || sel.cases.iter().any(|d| listed(old, d) != listed(new, d))
+    {
+        out.insert(Listing::Cases);
+    }
+    let on_board = |s: &Site, m: usize| {
+        let organ = &s.organs[s.meetings[m].organ];
+        s.organisations[organ.organisation].notice_board
+    };
+    if meetings
+        .iter()
+        .any(|&m| on_board(old, m) || on_board(new, m))
+    {
+        out.insert(Listing::NoticeBoard);
+    }
+    out
 }
 
 /// Adds the pages that show the changed `meetings` and `documents` of `site`.

@@ -208,7 +208,7 @@ impl Incremental {
             .iter()
             .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
             .count();
-        files.extend(render::generated(&site));
+        files.extend(render::generated(&site, sel));
         let made: BTreeSet<String> = files
             .iter()
             .map(|(p, _)| manifest::manifest_path(p))
@@ -220,18 +220,24 @@ impl Incremental {
                 return Err(NeedsFull(format!("{u} is gone")));
             }
         }
-        let mut all_html: Vec<PathBuf> = self
-            .hashes
-            .keys()
-            .chain(made.iter().filter(|p| !self.hashes.contains_key(*p)))
-            .filter(|p| p.ends_with(".html"))
-            .map(PathBuf::from)
-            .collect();
-        all_html.sort();
-        files.extend(render::sitemap::all(
-            &site,
-            all_html.iter().map(PathBuf::as_path),
-        ));
+        // The sitemap lists the pages, so it changes only when a page is new.
+        let new_pages = made
+            .iter()
+            .any(|p| p.ends_with(".html") && !self.hashes.contains_key(p));
+        if new_pages {
+            let mut all_html: Vec<PathBuf> = self
+                .hashes
+                .keys()
+                .chain(made.iter().filter(|p| !self.hashes.contains_key(*p)))
+                .filter(|p| p.ends_with(".html"))
+                .map(PathBuf::from)
+                .collect();
+            all_html.sort();
+            files.extend(render::sitemap::all(
+                &site,
+                all_html.iter().map(PathBuf::as_path),
+            ));
+        }
         // Only what changed from here on.
         files.retain(|(p, b)| self.hashes.get(&manifest::manifest_path(p)) != Some(&sha256_hex(b)));
         let added: Vec<&Path> = files
