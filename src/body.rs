@@ -69,6 +69,9 @@ pub struct Section {
     pub heading: String,
     /// Markdown of the section.
     pub markdown: String,
+    /// Its plain text (words separated by single spaces), made once for every page, feed, list
+    /// and index that shows it.
+    pub plain: String,
 }
 
 /// A meta line value with its position.
@@ -113,6 +116,22 @@ impl Item {
         self.sections
             .iter()
             .any(|s| s.kind == SectionKind::Decision)
+    }
+
+    /// The plain text of its decision sections.
+    pub fn decision_text(&self) -> String {
+        let mut out = String::new();
+        let decisions = self
+            .sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Decision);
+        for (i, s) in decisions.enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(&s.plain);
+        }
+        out
     }
 
     /// "§ 28" or "5.".
@@ -208,6 +227,7 @@ pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Dia
                     kind,
                     heading: clean_heading(h),
                     markdown: String::new(),
+                    plain: String::new(),
                 });
                 continue;
             }
@@ -228,6 +248,9 @@ pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Dia
             }
         }
         push_line(&mut out, raw);
+    }
+    for s in out.items.iter_mut().flat_map(|i| &mut i.sections) {
+        s.plain = crate::markdown::to_plain(&s.markdown);
     }
     if errors.is_empty() {
         Ok(out)

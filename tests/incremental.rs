@@ -129,7 +129,11 @@ fn board_protokoll(root: &Path) -> String {
     files.sort();
     let p = files
         .into_iter()
-        .find(|p| std::fs::read_to_string(p).unwrap().contains("\njusterad = "))
+        .find(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .contains("\njusterad = ")
+        })
         .expect("a justerat protokoll of a municipality");
     p.strip_prefix(root).unwrap().display().to_string()
 }
@@ -200,12 +204,16 @@ fn every_kind_of_edit_gives_the_output_of_a_full_build() {
         format!("{}{}{}", &t[..at], year - 3, &t[at + 4..])
     });
     let board = board_protokoll(&site.root);
-    site.edit("the justering of a protokoll on a notice board", &board, |t| {
-        let at = t.find("\njusterad = ").unwrap() + "\njusterad = ".len();
-        let day: u32 = t[at + 8..at + 10].parse().unwrap();
-        let day = if day < 20 { day + 1 } else { day - 1 };
-        format!("{}{day:02}{}", &t[..at + 8], &t[at + 10..])
-    });
+    site.edit(
+        "the justering of a protokoll on a notice board",
+        &board,
+        |t| {
+            let at = t.find("\njusterad = ").unwrap() + "\njusterad = ".len();
+            let day: u32 = t[at + 8..at + 10].parse().unwrap();
+            let day = if day < 20 { day + 1 } else { day - 1 };
+            format!("{}{day:02}{}", &t[..at + 8], &t[at + 10..])
+        },
+    );
     site.edit("a free page", "content/om-webbplatsen.md", |t| {
         format!("{t}\nEn ny mening om webbplatsen.\n")
     });

@@ -215,7 +215,7 @@ fn every_entity_is_one_document_of_its_type() {
         );
         searcher.search(&q, &Count).unwrap()
     };
-    let decisions = protokoll::render::pages::decisions(&site).len();
+    let decisions = protokoll::render::pages::decisions(&site).count();
     let paragraphs: usize = site
         .meetings
         .iter()

@@ -37,7 +37,7 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<OutFile> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    if sel.lists(Listing::Home) {
+    if sel.lists(Listing::SiteCalendar) {
         out.push(calendar(
             site,
             base,

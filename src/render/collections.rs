@@ -138,7 +138,7 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<OutFile> {
         });
         out.push(json_file("api/index.json", &index));
     }
-    if sel.lists(Listing::Meetings) {
+    if sel.lists(Listing::MeetingList) {
         let meetings = json!({
             "type": "List", "id": "/api/moten.json", "name": "Möten",
             "data": (0..site.meetings.len()).rev().map(|m| refs::meeting_ref(site, m)).collect::<Vec<_>>(),
@@ -152,7 +152,7 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<OutFile> {
         });
         out.push(json_file("api/organisationer.json", &bodies));
     }
-    if sel.lists(Listing::Meetings) {
+    if sel.lists(Listing::Decisions) {
         out.push((
             PathBuf::from("api/beslut.csv"),
             decisions_csv(site).into_bytes(),
@@ -232,7 +232,7 @@ pub fn decisions_csv(site: &Site) -> String {
     ]
     .map(String::from));
     let base = site.config.bas_url.as_deref().unwrap_or("");
-    for r in super::pages::decisions(site).into_iter().rev() {
+    for r in super::pages::decisions(site).rev() {
         let meeting = &site.meetings[r.meeting];
         let organ = &site.organs[meeting.organ];
         let p = &meeting.items(r.part)[r.index];

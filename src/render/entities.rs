@@ -13,8 +13,12 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The site-wide outputs, made from many entities rather than one: each page or file belongs to one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Listing {
-    /// The home page, the site's feed and calendar.
+    /// The home page.
     Home,
+    /// `/atom.xml`: the newest meetings and decisions.
+    SiteFeed,
+    /// `/kalender.ics`: every meeting.
+    SiteCalendar,
     /// `/organ/`.
     Organs,
     /// `/arende/`.
@@ -29,8 +33,10 @@ pub enum Listing {
     Pages,
     /// `/anslagstavla/` and its feed.
     NoticeBoard,
-    /// `/api/moten.json` and `/api/beslut.csv`: every meeting and every decision.
-    Meetings,
+    /// `/api/moten.json`: every meeting.
+    MeetingList,
+    /// `/api/beslut.csv`: every decision.
+    Decisions,
     /// The rest of `/api/` (the page, its index, organisations, memberships): registers only.
     Registers,
     /// `/sok/` and `/404.html`, which show nothing of the content.

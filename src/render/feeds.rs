@@ -34,7 +34,7 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<OutFile> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    if sel.lists(Listing::Home) {
+    if sel.lists(Listing::SiteFeed) {
         out.push(feed(
             site,
             base,
@@ -233,7 +233,7 @@ fn item_entry(site: &Site, r: ItemRef) -> Entry {
         let mut text = markdown::to_plain(&p.item.text);
         for s in &p.item.sections {
             text.push(' ');
-            text.push_str(&markdown::to_plain(&s.markdown));
+            text.push_str(&s.plain);
         }
         text.trim().to_string()
     };

@@ -6,7 +6,7 @@ use super::urls;
 use crate::appeal;
 use crate::date::Date;
 use crate::dates;
-use crate::site::Site;
+use crate::site::{Meeting, Site};
 use serde_json::{Value, json};
 
 /// One announcement of a justerat protokoll.
@@ -39,15 +39,25 @@ pub fn archive_place(site: &Site, organ: usize) -> Option<String> {
         .or_else(|| site.organisations[o.organisation].archive_place.clone())
 }
 
-/// The notice of one meeting, if its protokoll is justerat and its organisation keeps a board.
-pub fn notice_of(site: &Site, m: usize) -> Option<Notice> {
-    let meeting = &site.meetings[m];
+/// The day a meeting's justering was announced on the board, if its protokoll is justerat and its
+/// organisation keeps a board.
+pub fn posting(site: &Site, meeting: &Meeting) -> Option<Date> {
     let organ = &site.organs[meeting.organ];
     if !site.organisations[organ.organisation].notice_board {
         return None;
     }
-    let p = meeting.protokoll.as_ref().filter(|p| p.is_adjusted())?;
-    let posted = p.posted?;
+    meeting
+        .protokoll
+        .as_ref()
+        .filter(|p| p.is_adjusted())?
+        .posted
+}
+
+/// The notice of one meeting, if its protokoll is justerat and its organisation keeps a board.
+pub fn notice_of(site: &Site, m: usize) -> Option<Notice> {
+    let meeting = &site.meetings[m];
+    let organ = &site.organs[meeting.organ];
+    let posted = posting(site, meeting)?;
     Some(Notice {
         meeting: m,
         posted,

@@ -262,11 +262,10 @@ fn home(site: &Site) -> Page<'_> {
         .take(6)
         .collect();
     let decisions: Vec<Value> = decisions(site)
-        .into_iter()
         .take(8)
         .map(|r| item_card(site, r))
         .collect();
-    let n_decisions = decisions_count(site);
+    let n_decisions = self::decisions(site).count();
     Page {
         url: "/".into(),
         template: "index.html",
@@ -299,29 +298,18 @@ fn home(site: &Site) -> Page<'_> {
 }
 
 /// Every decision, newest first.
-pub fn decisions(site: &Site) -> Vec<ItemRef> {
-    let mut out = Vec::new();
-    for m in (0..site.meetings.len()).rev() {
-        for (index, p) in site.meetings[m]
-            .items(Part::Protokoll)
-            .iter()
-            .enumerate()
+pub fn decisions(site: &Site) -> impl DoubleEndedIterator<Item = ItemRef> + '_ {
+    (0..site.meetings.len()).rev().flat_map(move |m| {
+        let items = site.meetings[m].items(Part::Protokoll).iter().enumerate();
+        items
             .rev()
-        {
-            if p.item.is_decision() {
-                out.push(ItemRef {
-                    meeting: m,
-                    part: Part::Protokoll,
-                    index,
-                });
-            }
-        }
-    }
-    out
-}
-
-fn decisions_count(site: &Site) -> usize {
-    decisions(site).len()
+            .filter(|(_, p)| p.item.is_decision())
+            .map(move |(index, _)| ItemRef {
+                meeting: m,
+                part: Part::Protokoll,
+                index,
+            })
+    })
 }
 
 /// A feed link, when feeds are written (they need `bas_url`).
@@ -452,7 +440,6 @@ fn years<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
             continue;
         }
         let decisions: Vec<Value> = decisions(site)
-            .into_iter()
             .filter(|r| site.meetings[r.meeting].date.year == *y)
             .map(|r| item_card(site, r))
             .collect();

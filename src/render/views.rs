@@ -80,13 +80,7 @@ fn excerpt(text: &str, max: usize) -> String {
 
 /// The plain text of a paragraph's decision sections.
 pub fn decision_text(p: &Paragraph) -> String {
-    p.item
-        .sections
-        .iter()
-        .filter(|s| s.kind == crate::body::SectionKind::Decision)
-        .map(|s| markdown::to_plain(&s.markdown))
-        .collect::<Vec<_>>()
-        .join(" ")
+    p.item.decision_text()
 }
 
 /// A paragraph or agenda item in a list.
@@ -143,10 +137,16 @@ pub fn paragraph(site: &Site, r: ItemRef) -> Value {
     let p = &meeting.items(r.part)[r.index];
     let anchor = urls::anchor(r.part, &p.item.number);
     let text = markdown::render(&p.item.text, &format!("{anchor}-"));
-    let sections: Vec<Value> = p.item.sections.iter().enumerate().map(|(i, s)| {
-        let h = markdown::render(&s.markdown, &format!("{anchor}-{i}-"));
-        json!({"key": s.kind.key(), "rubrik": s.heading, "html": h.html, "text": markdown::to_plain(&s.markdown)})
-    }).collect();
+    let sections: Vec<Value> = p
+        .item
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let h = markdown::render(&s.markdown, &format!("{anchor}-{i}-"));
+            json!({"key": s.kind.key(), "rubrik": s.heading, "html": h.html, "text": s.plain})
+        })
+        .collect();
     let other = match r.part {
         Part::Protokoll => Part::Kallelse,
         Part::Kallelse => Part::Protokoll,

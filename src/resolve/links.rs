@@ -6,7 +6,6 @@ use super::people::NameIndex;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::{Parsed, SourceFile};
-use crate::markdown;
 use crate::site::*;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -240,15 +239,7 @@ fn link_items(
                 }
             }
             if part == Part::Protokoll {
-                let decision: String = p
-                    .item
-                    .sections
-                    .iter()
-                    .filter(|s| s.kind == crate::body::SectionKind::Decision)
-                    .map(|s| markdown::to_plain(&s.markdown))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                p.mentions = names.mentioned_in(&decision);
+                p.mentions = names.mentioned_in(&p.item.decision_text());
             }
         }
     }

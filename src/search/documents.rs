@@ -88,7 +88,7 @@ fn item(site: &Site, r: ItemRef) -> SearchDoc {
     let mut decision = Vec::new();
     let mut text = vec![to_plain(&p.item.text)];
     for s in &p.item.sections {
-        let plain = to_plain(&s.markdown);
+        let plain = s.plain.clone();
         if s.kind == SectionKind::Decision {
             decision.push(plain);
         } else {

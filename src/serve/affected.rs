@@ -1,11 +1,14 @@
-//! Which pages an edit can change: from the site before and after an edit of some content files,
-//! the entities whose data changed (the meetings and documents of those files) and every page that
-//! shows them (cases, people, organs, years, documents, and pages showing a changed case title).
-//! Used by `serve`'s incremental rebuild; anything it cannot bound is left to a full build.
+//! Which pages and files an edit can change. Before the edit, [`Before`] keeps the meetings and
+//! documents of the edited files and the list of cases; after it, [`selection`] compares what other
+//! pages show of each (a meeting's card, its names, each paragraph) and selects only the pages
+//! that show what differs. Used by `serve`'s incremental rebuild; what it cannot bound (a page
+//! that would disappear) is left to a full build.
 
+use crate::date::Date;
+use crate::dates;
 use crate::render::pages::{Listing, Selection, case_title};
-use crate::render::urls;
-use crate::site::{CaseEntry, ItemRef, Meeting, Named, Part, Ref, Site};
+use crate::render::{noticeboard, views};
+use crate::site::{CaseEntry, Document, ItemRef, Meeting, Named, Paragraph, Part, Ref, Site};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -25,193 +28,307 @@ pub fn same_shape(old: &Site, new: &Site) -> bool {
         && same(&old.pages, &new.pages, |p| p.id.clone())
 }
 
-/// The pages to render again after `changed` (paths relative to the root) were edited; `old` and
-/// `new` must have the [`same_shape`].
-pub fn selection(old: &Site, new: &Site, changed: &[&Path]) -> Selection {
-    let is_changed = |p: &str| changed.iter().any(|c| Path::new(p) == *c);
-    let mut meetings = BTreeSet::new();
-    let mut documents = BTreeSet::new();
-    for site in [old, new] {
-        for (m, meeting) in site.meetings.iter().enumerate() {
-            let paths = [
-                meeting.protokoll.as_ref().map(|p| p.path.as_str()),
-                meeting.kallelse.as_ref().map(|k| k.path.as_str()),
-            ];
-            if paths.into_iter().flatten().any(is_changed) {
-                meetings.insert(m);
-            }
-        }
-        for (d, doc) in site.documents.iter().enumerate() {
-            if is_changed(&doc.path) {
-                documents.insert(d);
-            }
+/// What an edit may change, kept from the site before it.
+pub struct Before {
+    /// The meetings of the edited files, by index.
+    meetings: Vec<(usize, Meeting)>,
+    /// The edited documents, by index.
+    documents: Vec<(usize, Document)>,
+    /// Whether an edited file is neither (a free page).
+    pages: bool,
+    /// Every case as `/arende/` lists it: Dnr, title, entries.
+    cases: Vec<(String, String, Vec<CaseEntry>)>,
+    /// Every year with a page.
+    years: BTreeSet<i32>,
+    /// The newest date of the content (the notice board's day, the date of undated feeds).
+    newest: Option<Date>,
+}
+
+impl Before {
+    /// What `site` shows now of the files at `changed` (paths relative to the root).
+    pub fn capture(site: &Site, changed: &[&Path]) -> Before {
+        let is_changed = |p: &str| changed.iter().any(|c| Path::new(p) == *c);
+        let meetings: Vec<(usize, Meeting)> = (0..site.meetings.len())
+            .filter(|&m| {
+                let meeting = &site.meetings[m];
+                let paths = [
+                    meeting.protokoll.as_ref().map(|p| p.path.as_str()),
+                    meeting.kallelse.as_ref().map(|k| k.path.as_str()),
+                ];
+                paths.into_iter().flatten().any(is_changed)
+            })
+            .map(|m| (m, site.meetings[m].clone()))
+            .collect();
+        let documents: Vec<(usize, Document)> = (0..site.documents.len())
+            .filter(|&d| is_changed(&site.documents[d].path))
+            .map(|d| (d, site.documents[d].clone()))
+            .collect();
+        let known = |p: &&Path| {
+            let p = p.to_str();
+            let of_meeting = |m: &Meeting| {
+                m.protokoll.as_ref().map(|x| x.path.as_str()) == p
+                    || m.kallelse.as_ref().map(|x| x.path.as_str()) == p
+            };
+            meetings.iter().any(|(_, m)| of_meeting(m))
+                || documents.iter().any(|(_, d)| Some(d.path.as_str()) == p)
+        };
+        Before {
+            pages: !changed.iter().all(known),
+            meetings,
+            documents,
+            cases: listed_cases(site),
+            years: years(site),
+            newest: dates::newest_content_date(site),
         }
     }
+}
+
+/// Every case with what `/arende/` shows of it and its entries.
+fn listed_cases(site: &Site) -> Vec<(String, String, Vec<CaseEntry>)> {
+    site.cases
+        .iter()
+        .map(|c| (c.dnr.clone(), case_title(site, c), c.entries.clone()))
+        .collect()
+}
+
+/// Every year that has a page: its meetings' and its documents' years.
+fn years(site: &Site) -> BTreeSet<i32> {
+    let meetings = site.meetings.iter().map(|m| m.date.year);
+    let documents = site
+        .documents
+        .iter()
+        .filter_map(|d| d.year.or_else(|| d.sort_date(site).map(|x| x.year)));
+    meetings.chain(documents).collect()
+}
+
+/// The pages and files to render again after the edit `before` was taken for; `site` is the site
+/// after it, with the [`same_shape`]. Err names a page the edit removes (a full build must).
+pub fn selection(before: &Before, site: &Site) -> Result<Selection, String> {
     let mut sel = Selection::default();
-    for site in [old, new] {
-        add_dependents(site, &meetings, &documents, &mut sel);
+    for (m, old) in &before.meetings {
+        let new = &site.meetings[*m];
+        if new.items(Part::Protokoll).len() < old.items(Part::Protokoll).len() {
+            return Err("a paragraph is gone".into());
+        }
+        meeting_changes(site, *m, old, new, &mut sel);
     }
-    sel.listings = listings(old, new, &meetings, &documents, &sel);
-    let matched = |p: &&Path| {
-        let p = p.to_str().unwrap_or("");
-        new.meetings.iter().any(|m| {
-            m.protokoll.as_ref().is_some_and(|x| x.path == p)
-                || m.kallelse.as_ref().is_some_and(|x| x.path == p)
-        }) || new.documents.iter().any(|d| d.path == p)
-    };
-    if !changed.iter().all(matched) {
-        sel.listings.insert(Listing::Pages); // a free page
+    for (d, old) in &before.documents {
+        for doc in [old, &site.documents[*d]] {
+            document_dependents(site, *d, doc, &mut sel);
+        }
+        sel.listings.extend([Listing::Documents, Listing::Years]);
+    }
+    if before.pages {
+        sel.listings.insert(Listing::Pages);
+    }
+    if before.newest != dates::newest_content_date(site) {
+        newest_changed(site, &mut sel);
+    }
+    let now = listed_cases(site);
+    let dnrs: BTreeSet<&String> = now.iter().map(|c| &c.0).collect();
+    if let Some((dnr, ..)) = before.cases.iter().find(|c| !dnrs.contains(&c.0)) {
+        return Err(format!("the case {dnr} is gone"));
+    }
+    if let Some(y) = before.years.difference(&years(site)).next() {
+        return Err(format!("the year {y} is gone"));
+    }
+    if now
+        .iter()
+        .map(|c| (&c.0, &c.1, c.2.len()))
+        .ne(before.cases.iter().map(|c| (&c.0, &c.1, c.2.len())))
+    {
+        sel.listings.insert(Listing::Cases);
     }
     // A case's title (its first paragraph's title) is shown wherever the case is referred to:
-    // the JSON of every paragraph and document of the case.
-    for dnr in sel.cases.clone() {
-        let title = |s: &Site| {
-            s.cases
-                .iter()
-                .find(|c| c.dnr == dnr)
-                .map(|c| case_title(s, c))
+    // every page of its paragraphs and documents, before and after.
+    for (dnr, title, entries) in &before.cases {
+        if !sel.cases.contains(dnr) {
+            continue;
+        }
+        let Some(c) = site.cases.iter().find(|c| &c.dnr == dnr) else {
+            continue;
         };
-        if title(old) != title(new) {
-            for site in [old, new] {
-                for c in site.cases.iter().filter(|c| c.dnr == dnr) {
-                    for e in &c.entries {
-                        match *e {
-                            CaseEntry::Item(r) => sel.meetings.insert(r.meeting),
-                            CaseEntry::Document(d) => sel.documents.insert(d),
-                        };
-                    }
-                }
+        if case_title(site, c) != *title {
+            for e in entries.iter().chain(&c.entries) {
+                match *e {
+                    CaseEntry::Item(r) => sel.meetings.insert(r.meeting),
+                    CaseEntry::Document(d) => sel.documents.insert(d),
+                };
             }
         }
     }
-    sel
+    Ok(sel)
 }
 
-/// The site-wide pages and files that show the changed `meetings` and `documents`, or the cases
-/// in `sel` as they are listed (Dnr, title, number of entries).
-fn listings(
-    old: &Site,
-    new: &Site,
-    meetings: &BTreeSet<usize>,
-    documents: &BTreeSet<usize>,
-    sel: &Selection,
-) -> BTreeSet<Listing> {
-    let mut out = BTreeSet::new();
-    if !meetings.is_empty() {
-        out.extend([Listing::Home, Listing::Meetings]);
+/// Selects what shows the newest date of the content: the notice board (which notices are
+/// current), feeds without entries and the feed entries of documents without a date.
+fn newest_changed(site: &Site, sel: &mut Selection) {
+    sel.listings
+        .extend([Listing::NoticeBoard, Listing::SiteFeed]);
+    sel.organs
+        .extend((0..site.organs.len()).filter(|&o| !site.meetings.iter().any(|m| m.organ == o)));
+    for c in &site.cases {
+        let undated = c.entries.iter().any(|e| match *e {
+            CaseEntry::Document(d) => site.documents[d].sort_date(site).is_none(),
+            CaseEntry::Item(_) => false,
+        });
+        if undated {
+            sel.cases.insert(c.dnr.clone());
+        }
     }
-    if !documents.is_empty() {
-        out.extend([Listing::Years, Listing::Documents]);
-    }
-    let listed = |s: &Site, dnr: &String| {
-        s.cases
-            .iter()
-            .find(|c| &c.dnr == dnr)
-            .map(|c| (case_title(s, c), c.entries.len()))
-    };
-    if old.cases.len() != new.cases.len()
-        || sel.cases.iter().any(|d| listed(old, d) != listed(new, d))
-    {
-        out.insert(Listing::Cases);
-    }
-    let on_board = |s: &Site, m: usize| {
-        let organ = &s.organs[s.meetings[m].organ];
-        s.organisations[organ.organisation].notice_board
-    };
-    if meetings
+}
+
+/// What other pages show of a meeting apart from its names and paragraphs: its card (place,
+/// time, status), the dates of its feed entry and notice, its calendar event.
+fn card(site: &Site, m: &Meeting) -> impl PartialEq {
+    let p = m.protokoll.as_ref();
+    let corrections: Vec<_> = p
         .iter()
-        .any(|&m| on_board(old, m) || on_board(new, m))
-    {
-        out.insert(Listing::NoticeBoard);
-    }
-    out
+        .flat_map(|p| &p.corrections)
+        .map(|c| (c.date, c.item, &c.reason, &c.change))
+        .collect();
+    (
+        (m.start, m.end, &m.place, m.cancelled, views::status(m)),
+        (
+            m.kallelse.as_ref().map(|k| (k.issued, k.items.len())),
+            p.map(|p| (p.adjusted, p.posted, &p.printed_range)),
+        ),
+        corrections,
+        noticeboard::posting(site, m),
+    )
 }
 
-/// Adds the pages that show the changed `meetings` and `documents` of `site`.
-fn add_dependents(
-    site: &Site,
-    meetings: &BTreeSet<usize>,
-    documents: &BTreeSet<usize>,
-    sel: &mut Selection,
-) {
-    let in_m = |m: usize| meetings.contains(&m);
-    let in_d = |d: usize| documents.contains(&d);
-    let item_in = |r: &ItemRef| in_m(r.meeting);
-    sel.meetings.extend(meetings);
-    sel.documents.extend(documents);
-    for &m in meetings {
-        let meeting = &site.meetings[m];
-        sel.organs.insert(meeting.organ);
-        sel.years.insert(meeting.date.year);
-        for part in [Part::Protokoll, Part::Kallelse] {
-            for p in meeting.items(part) {
-                sel.cases.extend(p.dnr.iter().cloned());
-                sel.documents.extend(&p.documents);
-                sel.documents.extend(&p.adopted);
-                sel.people.extend(&p.presenters);
-                sel.people.extend(&p.mentions);
+/// Every name written in a meeting, as written and as resolved.
+fn names(m: &Meeting) -> Vec<(&str, &str, Option<usize>)> {
+    named_in(m)
+        .map(|n| (n.written.text.as_str(), n.written.name.as_str(), n.person))
+        .collect()
+}
+
+/// What other pages show of a paragraph or agenda item (not where it stands in the file).
+fn item(p: &Paragraph) -> impl PartialEq + '_ {
+    let it = &p.item;
+    (
+        (&it.number, it.section_sign, &it.title, &it.text),
+        it.sections
+            .iter()
+            .map(|s| (s.kind, &s.heading, &s.markdown))
+            .collect::<Vec<_>>(),
+        it.presenter.as_ref().map(|x| &x.value),
+        (
+            &p.dnr,
+            &p.presenters,
+            &p.mentions,
+            &p.documents,
+            &p.adopted,
+            &p.memberships,
+        ),
+    )
+}
+
+/// Selects what shows meeting `m`, edited from `old` to `new`.
+fn meeting_changes(site: &Site, m: usize, old: &Meeting, new: &Meeting, sel: &mut Selection) {
+    sel.meetings.insert(m); // its own pages
+    sel.listings.insert(Listing::Home);
+    let card_changed = card(site, old) != card(site, new);
+    if card_changed {
+        sel.organs.insert(new.organ);
+        sel.years.insert(new.date.year);
+        sel.listings.extend([
+            Listing::SiteFeed,
+            Listing::SiteCalendar,
+            Listing::MeetingList,
+            Listing::Decisions, // with the day each was justerat
+        ]);
+        if on_board(site, new) {
+            sel.listings.insert(Listing::NoticeBoard);
+        }
+        for x in [old, new] {
+            sel.documents.extend(&x.documents);
+        }
+    }
+    if card_changed || names(old) != names(new) {
+        for x in [old, new] {
+            sel.people.extend(named_in(x).filter_map(|n| n.person));
+        }
+    }
+    for part in [Part::Protokoll, Part::Kallelse] {
+        let (a, b) = (old.items(part), new.items(part));
+        for index in 0..a.len().max(b.len()) {
+            let (x, y) = (a.get(index), b.get(index));
+            if !card_changed && x.map(item) == y.map(item) {
+                continue;
+            }
+            let r = ItemRef {
+                meeting: m,
+                part,
+                index,
+            };
+            for p in [x, y].into_iter().flatten() {
+                item_dependents(site, r, p, sel);
             }
         }
-        sel.documents.extend(&meeting.documents);
-        sel.people
-            .extend(named_in(meeting).filter_map(|n| n.person));
     }
+}
+
+/// Selects what shows one paragraph or agenda item `p` (as it was or is) by its card.
+fn item_dependents(site: &Site, r: ItemRef, p: &Paragraph, sel: &mut Selection) {
+    let meeting = &site.meetings[r.meeting];
+    sel.cases.extend(p.dnr.iter().cloned());
+    sel.people.extend(&p.presenters);
+    sel.people.extend(&p.mentions);
+    sel.documents.extend(&p.documents);
+    sel.documents.extend(&p.adopted);
+    sel.documents.extend(&meeting.documents); // they show it as their agenda item
+    for &i in &p.memberships {
+        sel.people.insert(site.memberships[i].person);
+        sel.organs.insert(site.memberships[i].organ);
+    }
+    if p.item.is_decision() && r.part == Part::Protokoll {
+        sel.years.insert(meeting.date.year);
+        sel.organs.insert(meeting.organ); // its feed
+        sel.listings.extend([Listing::SiteFeed, Listing::Decisions]);
+    }
+}
+
+/// Selects what shows document `d` as `doc` (as it was or is).
+fn document_dependents(site: &Site, d: usize, doc: &Document, sel: &mut Selection) {
+    sel.documents.insert(d);
+    sel.cases.extend(doc.dnr.iter().cloned());
+    if let Some(y) = doc.year.or_else(|| doc.sort_date(site).map(|x| x.year)) {
+        sel.years.insert(y);
+    }
+    sel.meetings.extend(doc.meeting);
+    sel.meetings.extend(doc.adopted_by.map(|r| r.meeting));
+    let people = doc
+        .authors
+        .iter()
+        .chain(doc.signatures.iter().map(|s| &s.who));
+    sel.people.extend(people.filter_map(|n| n.person));
     for (m, meeting) in site.meetings.iter().enumerate() {
-        // Meetings whose pages show a changed document's card.
-        let shows = meeting.documents.iter().any(|&d| in_d(d))
+        let shows = meeting.documents.contains(&d)
             || [Part::Protokoll, Part::Kallelse].iter().any(|&part| {
                 meeting
                     .items(part)
                     .iter()
-                    .any(|p| p.documents.iter().chain(&p.adopted).any(|&d| in_d(d)))
+                    .any(|p| p.documents.contains(&d) || p.adopted.contains(&d))
             });
         if shows {
             sel.meetings.insert(m);
         }
     }
-    for (d, doc) in site.documents.iter().enumerate() {
-        let linked = doc.meeting.is_some_and(in_m) || doc.adopted_by.as_ref().is_some_and(item_in);
-        if in_d(d) {
-            sel.cases.extend(doc.dnr.iter().cloned());
-            if let Some(y) = doc.year.or_else(|| doc.sort_date(site).map(|x| x.year)) {
-                sel.years.insert(y);
-            }
-            sel.meetings.extend(doc.meeting);
-            sel.meetings.extend(doc.adopted_by.map(|r| r.meeting));
-            let people = doc
-                .authors
-                .iter()
-                .chain(doc.signatures.iter().map(|s| &s.who));
-            sel.people.extend(people.filter_map(|n| n.person));
-        }
-        if linked {
-            sel.documents.insert(d);
-        }
-    }
-    for (p, person) in site.people.iter().enumerate() {
-        let shows = person.attended.iter().any(|(m, _)| in_m(*m))
-            || person.send_lists.iter().any(|(m, _)| in_m(*m))
-            || person
-                .presented
-                .iter()
-                .chain(&person.mentioned)
-                .any(item_in)
-            || person.documents.iter().any(|&d| in_d(d));
-        if shows {
-            sel.people.insert(p);
-        }
-    }
     for m in &site.memberships {
-        let shown = match m.decision {
-            Some(Ref::Item(r)) => in_m(r.meeting),
-            Some(Ref::Document(d)) => in_d(d),
-            None => false,
-        };
-        if shown {
+        if m.decision == Some(Ref::Document(d)) {
             sel.people.insert(m.person);
             sel.organs.insert(m.organ);
         }
     }
+}
+
+/// Whether a meeting's protokoll goes on a notice board.
+fn on_board(site: &Site, m: &Meeting) -> bool {
+    let organ = &site.organs[m.organ];
+    site.organisations[organ.organisation].notice_board
 }
 
 /// Every name written in a meeting's kallelse and protokoll.
@@ -232,30 +349,4 @@ fn named_in(meeting: &Meeting) -> impl Iterator<Item = &Named> {
         )
     });
     p.chain(k)
-}
-
-/// The site paths of the entity pages in `sel` as they are in `site` (to find pages that are gone).
-pub fn urls(site: &Site, sel: &Selection) -> Vec<String> {
-    let mut out: Vec<String> = sel.organs.iter().map(|&o| urls::organ(site, o)).collect();
-    for &m in &sel.meetings {
-        out.push(urls::meeting(site, m));
-        for index in 0..site.meetings[m].items(Part::Protokoll).len() {
-            let r = ItemRef {
-                meeting: m,
-                part: Part::Protokoll,
-                index,
-            };
-            out.push(urls::item(site, r));
-        }
-    }
-    out.extend(
-        site.cases
-            .iter()
-            .filter(|c| sel.cases.contains(&c.dnr))
-            .map(|c| urls::case(&c.dnr)),
-    );
-    out.extend(sel.people.iter().map(|&p| urls::person(site, p)));
-    out.extend(sel.years.iter().map(|&y| urls::year(y)));
-    out.extend(sel.documents.iter().map(|&d| urls::document(site, d)));
-    out
 }

@@ -114,6 +114,8 @@ impl Incremental {
             self.links.extend(s.links);
             errors.extend(s.errors);
         }
+        let changed: Vec<&Path> = self.pending.iter().map(PathBuf::as_path).collect();
+        let before = affected::Before::capture(&self.site, &changed);
         let config = self.site.config.clone();
         let site = match crate::resolve::resolve(config, &self.files) {
             Ok(s) => s,
@@ -132,8 +134,7 @@ impl Incremental {
         if !affected::same_shape(&self.site, &site) {
             return Err(NeedsFull("the edit changes which entities exist".into()));
         }
-        let changed: Vec<&Path> = self.pending.iter().map(PathBuf::as_path).collect();
-        let sel = affected::selection(&self.site, &site, &changed);
+        let sel = affected::selection(&before, &site).map_err(NeedsFull)?;
         let result = self.render_and_write(site, &sel)?;
         if result.is_ok() {
             self.pending.clear();
@@ -213,13 +214,6 @@ impl Incremental {
             .iter()
             .map(|(p, _)| manifest::manifest_path(p))
             .collect();
-        let old_urls = affected::urls(&self.site, sel);
-        for u in &old_urls {
-            let file = format!("{}index.html", u.trim_start_matches('/'));
-            if self.hashes.contains_key(&file) && !made.contains(&file) {
-                return Err(NeedsFull(format!("{u} is gone")));
-            }
-        }
         // The sitemap lists the pages, so it changes only when a page is new.
         let new_pages = made
             .iter()
@@ -264,7 +258,15 @@ impl Incremental {
             undo.push((p.clone(), self.hashes.contains_key(&key)));
             saved.push(old);
         }
-        let mut broken = crate::scan::check_links(&self.links, &self.targets);
+        // Only the edited files' own links can be newly broken: an edit that removes a page or
+        // an anchor another file may link to is a full build (the selection, `gone` below).
+        let edited: Vec<crate::scan::SourceLink> = self
+            .links
+            .iter()
+            .filter(|l| self.pending.contains(&l.path))
+            .cloned()
+            .collect();
+        let mut broken = crate::scan::check_links(&edited, &self.targets);
         let bad_html = linkcheck::check_against(&files, &self.targets);
         if gone || !broken.is_empty() || !bad_html.is_empty() {
             for ((p, existed), old) in undo.into_iter().zip(saved) {

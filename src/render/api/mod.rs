@@ -279,7 +279,6 @@ fn year(site: &Site, y: i32) -> Year<'_> {
         .collect();
     Year {
         beslut: super::pages::decisions(site)
-            .into_iter()
             .filter(|r| site.meetings[r.meeting].date.year == y)
             .map(|r| item_ref(site, r))
             .collect(),
