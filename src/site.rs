@@ -90,8 +90,8 @@ pub struct Person {
     pub title: Option<String>,
     /// Memberships (indices into `Site::memberships`).
     pub memberships: Vec<usize>,
-    /// Meetings attended: meeting index and how.
-    pub attended: Vec<(usize, String)>,
+    /// Meetings attended: meeting index and how (an attendance group's heading).
+    pub attended: Vec<(usize, &'static str)>,
     /// Items presented.
     pub presented: Vec<ItemRef>,
     /// Decisions whose text names the person.

@@ -194,23 +194,31 @@ fn body(site: &Site, o: usize) -> Value {
     v
 }
 
-/// One CSV field, quoted when it must be (RFC 4180).
-fn field(s: &str) -> String {
+/// Appends one CSV field, quoted when it must be (RFC 4180).
+fn field(out: &mut String, s: &str) {
     if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+        out.push('"');
+        for (i, part) in s.split('"').enumerate() {
+            if i > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(part);
+        }
+        out.push('"');
     } else {
-        s.to_string()
+        out.push_str(s);
     }
 }
 
-fn row(fields: &[String]) -> String {
-    let mut line = fields
-        .iter()
-        .map(|f| field(f))
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push_str("\r\n");
-    line
+/// Appends one CSV row.
+fn row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(out, f.as_ref());
+    }
+    out.push_str("\r\n");
 }
 
 fn opt<T: ToString>(x: Option<T>) -> String {
@@ -219,56 +227,65 @@ fn opt<T: ToString>(x: Option<T>) -> String {
 
 /// Every decision, oldest first: one row per paragraph with a `### Beslut`.
 pub fn decisions_csv(site: &Site) -> String {
-    let mut out = row(&[
-        "organ",
-        "organ_namn",
-        "datum",
-        "paragraf",
-        "rubrik",
-        "dnr",
-        "beslut",
-        "justerad",
-        "url",
-    ]
-    .map(String::from));
+    let mut out = String::new();
+    row(
+        &mut out,
+        &[
+            "organ",
+            "organ_namn",
+            "datum",
+            "paragraf",
+            "rubrik",
+            "dnr",
+            "beslut",
+            "justerad",
+            "url",
+        ],
+    );
     let base = site.config.bas_url.as_deref().unwrap_or("");
     for r in super::pages::decisions(site).rev() {
         let meeting = &site.meetings[r.meeting];
         let organ = &site.organs[meeting.organ];
         let p = &meeting.items(r.part)[r.index];
-        out.push_str(&row(&[
-            organ.id.clone(),
-            organ.name.clone(),
-            meeting.date.to_string(),
-            p.item.number.clone(),
-            p.item.title.clone(),
-            p.dnr.join("; "),
-            decision_text(p),
-            opt(meeting.protokoll.as_ref().and_then(|x| x.adjusted)),
-            format!("{base}{}", urls::item(site, r)),
-        ]));
+        row(
+            &mut out,
+            &[
+                organ.id.as_str(),
+                &organ.name,
+                &meeting.date.to_string(),
+                &p.item.number,
+                &p.item.title,
+                &p.dnr.join("; "),
+                &decision_text(p),
+                &opt(meeting.protokoll.as_ref().and_then(|x| x.adjusted)),
+                &format!("{base}{}", urls::item(site, r)),
+            ],
+        );
     }
     out
 }
 
 /// Every membership, by person then organ.
 pub fn memberships_csv(site: &Site) -> String {
-    let mut out = row(&[
-        "person",
-        "namn",
-        "parti",
-        "organ",
-        "organ_namn",
-        "roll",
-        "rostratt",
-        "fran",
-        "till",
-        "kommun",
-        "ersattare_for",
-        "beslut",
-        "anteckning",
-    ]
-    .map(String::from));
+    let mut out = String::new();
+    row(
+        &mut out,
+        &[
+            "person",
+            "namn",
+            "parti",
+            "organ",
+            "organ_namn",
+            "roll",
+            "rostratt",
+            "fran",
+            "till",
+            "kommun",
+            "ersattare_for",
+            "beslut",
+            "anteckning",
+        ],
+    );
     let base = site.config.bas_url.as_deref().unwrap_or("");
     let mut order: Vec<usize> = (0..site.memberships.len()).collect();
     order.sort_by_key(|&i| {
@@ -287,26 +304,29 @@ pub fn memberships_csv(site: &Site) -> String {
             Ref::Item(r) => format!("{base}{}", urls::item(site, r)),
             Ref::Document(d) => format!("{base}{}", urls::document(site, d)),
         });
-        out.push_str(&row(&[
-            person.id.clone(),
-            person.name.clone(),
-            opt(person.party.clone()),
-            site.organs[m.organ].id.clone(),
-            site.organs[m.organ].name.clone(),
-            m.role.clone(),
-            if refs::voting_right(&m.role) {
-                "ja"
-            } else {
-                "nej"
-            }
-            .to_string(),
-            opt(m.from),
-            opt(m.to),
-            opt(m.kommun.clone()),
-            opt(m.substitute_for.map(|p| site.people[p].id.clone())),
-            opt(decision),
-            opt(m.note.clone()),
-        ]));
+        row(
+            &mut out,
+            &[
+                person.id.clone(),
+                person.name.clone(),
+                opt(person.party.clone()),
+                site.organs[m.organ].id.clone(),
+                site.organs[m.organ].name.clone(),
+                m.role.clone(),
+                if refs::voting_right(&m.role) {
+                    "ja"
+                } else {
+                    "nej"
+                }
+                .to_string(),
+                opt(m.from),
+                opt(m.to),
+                opt(m.kommun.clone()),
+                opt(m.substitute_for.map(|p| site.people[p].id.clone())),
+                opt(decision),
+                opt(m.note.clone()),
+            ],
+        );
     }
     out
 }
@@ -315,10 +335,16 @@ pub fn memberships_csv(site: &Site) -> String {
 mod tests {
     use super::field;
 
+    fn quoted(s: &str) -> String {
+        let mut out = String::new();
+        field(&mut out, s);
+        out
+    }
+
     #[test]
     fn csv_fields_are_quoted_only_when_needed() {
-        assert_eq!(field("Styrelsen"), "Styrelsen");
-        assert_eq!(field("a, b"), "\"a, b\"");
-        assert_eq!(field("sa \"ja\""), "\"sa \"\"ja\"\"\"");
+        assert_eq!(quoted("Styrelsen"), "Styrelsen");
+        assert_eq!(quoted("a, b"), "\"a, b\"");
+        assert_eq!(quoted("sa \"ja\""), "\"sa \"\"ja\"\"\"");
     }
 }

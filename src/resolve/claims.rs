@@ -6,7 +6,7 @@ use super::RESERVED;
 use crate::diagnostic::Diagnostic;
 use crate::load::{Parsed, SourceFile};
 use crate::names;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use toml::Spanned;
 
@@ -51,6 +51,9 @@ struct Claim<'a> {
 #[derive(Default)]
 struct Claims<'a> {
     seen: HashMap<String, Claim<'a>>,
+    /// Group spellings claimed without a clash: the same spelling again is the same group, known
+    /// without making its URL (a Dnr recurs in many paragraphs).
+    accepted: HashSet<&'a str>,
 }
 
 impl<'a> Claims<'a> {
@@ -91,11 +94,20 @@ impl<'a> Claims<'a> {
             .seen
             .get(&names::name_key(url))
             .is_some_and(|p| p.written == written);
-        if known {
+        let clash = if known {
             None
         } else {
             self.claim(url, written, at, what)
+        };
+        if clash.is_none() {
+            self.accepted.insert(written);
         }
+        clash
+    }
+
+    /// Whether `written` was claimed as a group before, without a clash.
+    fn accepted(&self, written: &str) -> bool {
+        self.accepted.contains(written)
     }
 }
 
@@ -166,6 +178,9 @@ pub fn check(files: &[SourceFile], errors: &mut Vec<Diagnostic>) {
             }
             Parsed::Protokoll(_, body) | Parsed::Kallelse(_, body) => {
                 for m in body.items.iter().flat_map(|i| &i.dnr) {
+                    if cases.accepted(&m.value) {
+                        continue;
+                    }
                     let at = At::Line(&f.path, m.line, m.col);
                     match dnr_url(&m.value) {
                         Some(url) => errors.extend(cases.group(&url, &m.value, at, "Dnr")),

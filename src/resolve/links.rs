@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::{Parsed, SourceFile};
 use crate::site::*;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use toml::Spanned;
 
@@ -156,9 +156,14 @@ pub fn document_refs(site: &mut Site, files: &[SourceFile], errors: &mut Vec<Dia
     }
 }
 
-/// Fills every derived link: items' cases, presenters, documents, mentions, agenda matches; cases;
-/// people's backlinks.
-pub fn link(site: &mut Site, names: &NameIndex, errors: &mut Vec<Diagnostic>) {
+/// Fills the links of the items of `only` (None: every meeting): their cases, presenters,
+/// documents and mentions, and the agenda items matched with paragraphs.
+pub fn link_meetings(
+    site: &mut Site,
+    names: &NameIndex,
+    errors: &mut Vec<Diagnostic>,
+    only: Option<&BTreeSet<usize>>,
+) {
     let doc_ids: BTreeMap<String, usize> = site
         .documents
         .iter()
@@ -170,7 +175,9 @@ pub fn link(site: &mut Site, names: &NameIndex, errors: &mut Vec<Diagnostic>) {
     let per_meeting: Vec<Vec<Diagnostic>> = site
         .meetings
         .par_iter_mut()
-        .map(|meeting| {
+        .enumerate()
+        .filter(|(m, _)| only.is_none_or(|o| o.contains(m)))
+        .map(|(_, meeting)| {
             let mut errors = Vec::new();
             link_items(meeting, names, &doc_ids, &mut errors);
             match_agenda(meeting, &mut errors);
@@ -178,8 +185,6 @@ pub fn link(site: &mut Site, names: &NameIndex, errors: &mut Vec<Diagnostic>) {
         })
         .collect();
     errors.extend(per_meeting.into_iter().flatten());
-    backlinks(site);
-    cases(site);
 }
 
 /// An item's cases, presenters, documents and, for a paragraph, the people its decision names.
@@ -280,14 +285,37 @@ fn match_agenda(meeting: &mut Meeting, errors: &mut Vec<Diagnostic>) {
     }
 }
 
-fn backlinks(site: &mut Site) {
+/// Empties what [`backlinks`] fills, so it can fill it again.
+pub fn clear_backlinks(site: &mut Site) {
+    for p in &mut site.people {
+        p.attended.clear();
+        p.send_lists.clear();
+        p.presented.clear();
+        p.mentioned.clear();
+        p.documents.clear();
+    }
+    for m in &mut site.meetings {
+        m.documents.clear();
+        if let Some(p) = m.protokoll.as_mut() {
+            for item in &mut p.items {
+                item.adopted.clear();
+                item.memberships.clear();
+            }
+        }
+    }
+}
+
+/// The links back: on people (meetings attended, sändlistor, items presented, decisions naming
+/// them, documents), on meetings (their documents) and on paragraphs (documents adopted,
+/// memberships made).
+pub fn backlinks(site: &mut Site) {
     for m in 0..site.meetings.len() {
         if let Some(p) = &site.meetings[m].protokoll {
-            let mut attended: Vec<(usize, String)> = Vec::new();
+            let mut attended: Vec<(usize, &'static str)> = Vec::new();
             for (g, list) in &p.attendance {
                 for n in list {
                     if let Some(person) = n.person {
-                        attended.push((person, ATTENDANCE_GROUPS[*g].1.to_string()));
+                        attended.push((person, ATTENDANCE_GROUPS[*g].1));
                     }
                 }
             }
@@ -368,19 +396,30 @@ fn backlinks(site: &mut Site) {
     }
 }
 
-fn cases(site: &mut Site) {
-    let mut by_slug: BTreeMap<String, Case> = BTreeMap::new();
+/// Every case: the paragraphs, agenda items and documents of each Dnr, in date order.
+pub fn cases(site: &mut Site) {
+    let mut cases: Vec<Case> = Vec::new();
+    // A Dnr recurs: each spelling is made a slug once, and each slug is one case.
+    let mut by_written: HashMap<String, usize> = HashMap::new();
+    let mut by_slug: HashMap<String, usize> = HashMap::new();
     let mut add = |dnr: &str, e: CaseEntry| {
-        let slug = dnr_slug(dnr);
-        by_slug
-            .entry(slug.clone())
-            .or_insert_with(|| Case {
-                dnr: dnr.to_string(),
-                slug,
-                entries: Vec::new(),
-            })
-            .entries
-            .push(e);
+        let i = match by_written.get(dnr) {
+            Some(&i) => i,
+            None => {
+                let slug = dnr_slug(dnr);
+                let i = *by_slug.entry(slug.clone()).or_insert_with(|| {
+                    cases.push(Case {
+                        dnr: dnr.to_string(),
+                        slug,
+                        entries: Vec::new(),
+                    });
+                    cases.len() - 1
+                });
+                by_written.insert(dnr.to_string(), i);
+                i
+            }
+        };
+        cases[i].entries.push(e);
     };
     for (m, meeting) in site.meetings.iter().enumerate() {
         for part in [Part::Kallelse, Part::Protokoll] {
@@ -403,7 +442,7 @@ fn cases(site: &mut Site) {
             add(dnr, CaseEntry::Document(i));
         }
     }
-    let mut cases: Vec<Case> = by_slug.into_values().collect();
+    cases.sort_by(|a, b| a.slug.cmp(&b.slug));
     for c in &mut cases {
         c.entries.sort_by_key(|e| match *e {
             CaseEntry::Item(r) => (

@@ -2,9 +2,9 @@
 //! and the people a decision's text names.
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::load::SourceFile;
+use crate::load::{Parsed, SourceFile};
 use crate::names::{self, Written};
-use crate::site::{Named, Person};
+use crate::site::{Named, Person, Site};
 use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
@@ -125,6 +125,79 @@ impl NameIndex {
     /// Every registered person named in a free text line (Föredragande).
     pub fn named_in_line(&self, line: &str) -> Vec<usize> {
         self.mentioned_in(line)
+    }
+}
+
+/// Every spelling the content uses for each person, in order of first use: the names of each
+/// meeting file in path order (as each is read: a protokoll's attendance, chair, secretary,
+/// justerare and signatures; a kallelse's sändlista and signers), then each document's authors
+/// and signatures, then the registers' `ersattare_for`.
+pub fn spellings(site: &mut Site, files: &[SourceFile], names: &NameIndex) {
+    let mut used: Vec<Vec<String>> = vec![Vec::new(); site.people.len()];
+    let mut add = |n: &Named| {
+        if let Some(p) = n.person
+            && !used[p].contains(&n.written.name)
+        {
+            used[p].push(n.written.name.clone());
+        }
+    };
+    let mut parts: HashMap<&str, (usize, bool)> = HashMap::new();
+    for (m, meeting) in site.meetings.iter().enumerate() {
+        if let Some(p) = &meeting.protokoll {
+            parts.insert(&p.path, (m, true));
+        }
+        if let Some(k) = &meeting.kallelse {
+            parts.insert(&k.path, (m, false));
+        }
+    }
+    let documents: HashMap<&str, usize> = site
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| (doc.path.as_str(), d))
+        .collect();
+    for f in files {
+        let path = f.path.to_str().unwrap_or("");
+        if let Some(&(m, protokoll)) = parts.get(path) {
+            let meeting = &site.meetings[m];
+            if let (true, Some(p)) = (protokoll, &meeting.protokoll) {
+                p.attendance.iter().flat_map(|(_, l)| l).for_each(&mut add);
+                p.chair.iter().chain(&p.secretary).for_each(&mut add);
+                p.adjusters.iter().for_each(&mut add);
+                p.signatures.iter().map(|s| &s.who).for_each(&mut add);
+            }
+            if let (false, Some(k)) = (protokoll, &meeting.kallelse) {
+                let rows = k.send_list.iter().flat_map(|(_, _, rows)| rows);
+                rows.flat_map(|r| r.first.iter().chain(&r.second))
+                    .for_each(&mut add);
+                k.signed_by.iter().for_each(&mut add);
+            }
+        }
+    }
+    for f in files {
+        if let Some(&d) = documents.get(f.path.to_str().unwrap_or("")) {
+            let doc = &site.documents[d];
+            doc.authors.iter().for_each(&mut add);
+            doc.signatures.iter().map(|s| &s.who).for_each(&mut add);
+        }
+    }
+    for f in files {
+        let Parsed::Register(reg) = &f.parsed else {
+            continue;
+        };
+        for s in reg
+            .person
+            .iter()
+            .flat_map(|p| &p.uppdrag)
+            .filter_map(|u| u.ersattare_for.as_ref())
+        {
+            let written = names::split_written(s.get_ref());
+            let person = names.get(&written.name);
+            add(&Named { written, person });
+        }
+    }
+    for (person, spellings) in site.people.iter_mut().zip(used) {
+        person.spellings = spellings;
     }
 }
 

@@ -1,43 +1,22 @@
-//! Which pages and files an edit can change. Before the edit, [`Before`] keeps the meetings and
-//! documents of the edited files and the list of cases; after it, [`selection`] compares what other
-//! pages show of each (a meeting's card, its names, each paragraph) and selects only the pages
-//! that show what differs. Used by `serve`'s incremental rebuild; what it cannot bound (a page
-//! that would disappear) is left to a full build.
+//! Which pages and files an edit can change. Before the edit, [`Before`] keeps what lists the whole
+//! site (cases, years, the newest date); after it, [`selection`] compares what other pages show of
+//! each meeting and document the edit replaced (a meeting's card, its names, each paragraph) and
+//! selects only the pages that show what differs. Used by `serve`'s incremental rebuild; what it
+//! cannot bound (a page that would disappear) is left to a full build.
 
 use crate::date::Date;
 use crate::dates;
 use crate::render::pages::{Listing, Selection, case_title};
 use crate::render::{noticeboard, views};
+use crate::resolve::Replaced;
 use crate::site::{CaseEntry, Document, ItemRef, Meeting, Named, Paragraph, Part, Ref, Site};
 use std::collections::BTreeSet;
-use std::path::Path;
 
-/// Whether two sites have the same entities at the same indices (meetings by organ and date,
-/// documents, people, organs, organisations, memberships, free pages), so that an index means
-/// the same entity in both. Cases may differ: they are selected by Dnr.
-pub fn same_shape(old: &Site, new: &Site) -> bool {
-    fn same<T, K: PartialEq>(a: &[T], b: &[T], key: impl Fn(&T) -> K) -> bool {
-        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
-    }
-    same(&old.organisations, &new.organisations, |o| o.id.clone())
-        && same(&old.organs, &new.organs, |o| o.id.clone())
-        && same(&old.people, &new.people, |p| p.id.clone())
-        && same(&old.memberships, &new.memberships, |m| (m.person, m.organ))
-        && same(&old.meetings, &new.meetings, |m| (m.organ, m.date))
-        && same(&old.documents, &new.documents, |d| d.id.clone())
-        && same(&old.pages, &new.pages, |p| p.id.clone())
-}
-
-/// What an edit may change, kept from the site before it.
+/// What an edit may change of the whole site, kept from before it (the meetings, documents and
+/// pages it replaced come from [`Replaced`]).
 pub struct Before {
-    /// The meetings of the edited files, by index.
-    meetings: Vec<(usize, Meeting)>,
-    /// The edited documents, by index.
-    documents: Vec<(usize, Document)>,
-    /// Whether an edited file is neither (a free page).
-    pages: bool,
-    /// Every case as `/arende/` lists it: Dnr, title, entries.
-    cases: Vec<(String, String, Vec<CaseEntry>)>,
+    /// Every case as `/arende/` lists it: Dnr, title, number of entries.
+    cases: Vec<(String, String, usize)>,
     /// Every year with a page.
     years: BTreeSet<i32>,
     /// The newest date of the content (the notice board's day, the date of undated feeds).
@@ -45,37 +24,9 @@ pub struct Before {
 }
 
 impl Before {
-    /// What `site` shows now of the files at `changed` (paths relative to the root).
-    pub fn capture(site: &Site, changed: &[&Path]) -> Before {
-        let is_changed = |p: &str| changed.iter().any(|c| Path::new(p) == *c);
-        let meetings: Vec<(usize, Meeting)> = (0..site.meetings.len())
-            .filter(|&m| {
-                let meeting = &site.meetings[m];
-                let paths = [
-                    meeting.protokoll.as_ref().map(|p| p.path.as_str()),
-                    meeting.kallelse.as_ref().map(|k| k.path.as_str()),
-                ];
-                paths.into_iter().flatten().any(is_changed)
-            })
-            .map(|m| (m, site.meetings[m].clone()))
-            .collect();
-        let documents: Vec<(usize, Document)> = (0..site.documents.len())
-            .filter(|&d| is_changed(&site.documents[d].path))
-            .map(|d| (d, site.documents[d].clone()))
-            .collect();
-        let known = |p: &&Path| {
-            let p = p.to_str();
-            let of_meeting = |m: &Meeting| {
-                m.protokoll.as_ref().map(|x| x.path.as_str()) == p
-                    || m.kallelse.as_ref().map(|x| x.path.as_str()) == p
-            };
-            meetings.iter().any(|(_, m)| of_meeting(m))
-                || documents.iter().any(|(_, d)| Some(d.path.as_str()) == p)
-        };
+    /// What `site` shows now.
+    pub fn capture(site: &Site) -> Before {
         Before {
-            pages: !changed.iter().all(known),
-            meetings,
-            documents,
             cases: listed_cases(site),
             years: years(site),
             newest: dates::newest_content_date(site),
@@ -83,11 +34,11 @@ impl Before {
     }
 }
 
-/// Every case with what `/arende/` shows of it and its entries.
-fn listed_cases(site: &Site) -> Vec<(String, String, Vec<CaseEntry>)> {
+/// Every case with what `/arende/` shows of it.
+fn listed_cases(site: &Site) -> Vec<(String, String, usize)> {
     site.cases
         .iter()
-        .map(|c| (c.dnr.clone(), case_title(site, c), c.entries.clone()))
+        .map(|c| (c.dnr.clone(), case_title(site, c), c.entries.len()))
         .collect()
 }
 
@@ -101,24 +52,24 @@ fn years(site: &Site) -> BTreeSet<i32> {
     meetings.chain(documents).collect()
 }
 
-/// The pages and files to render again after the edit `before` was taken for; `site` is the site
-/// after it, with the [`same_shape`]. Err names a page the edit removes (a full build must).
-pub fn selection(before: &Before, site: &Site) -> Result<Selection, String> {
+/// The pages and files to render again after an edit that `replaced` entities of the site as it
+/// was `before`; `site` is the site after it. Err names a page the edit removes (a full build must).
+pub fn selection(before: &Before, replaced: &Replaced, site: &Site) -> Result<Selection, String> {
     let mut sel = Selection::default();
-    for (m, old) in &before.meetings {
+    for (m, old) in &replaced.meetings {
         let new = &site.meetings[*m];
         if new.items(Part::Protokoll).len() < old.items(Part::Protokoll).len() {
             return Err("a paragraph is gone".into());
         }
         meeting_changes(site, *m, old, new, &mut sel);
     }
-    for (d, old) in &before.documents {
+    for (d, old) in &replaced.documents {
         for doc in [old, &site.documents[*d]] {
             document_dependents(site, *d, doc, &mut sel);
         }
         sel.listings.extend([Listing::Documents, Listing::Years]);
     }
-    if before.pages {
+    if !replaced.pages.is_empty() {
         sel.listings.insert(Listing::Pages);
     }
     if before.newest != dates::newest_content_date(site) {
@@ -132,16 +83,12 @@ pub fn selection(before: &Before, site: &Site) -> Result<Selection, String> {
     if let Some(y) = before.years.difference(&years(site)).next() {
         return Err(format!("the year {y} is gone"));
     }
-    if now
-        .iter()
-        .map(|c| (&c.0, &c.1, c.2.len()))
-        .ne(before.cases.iter().map(|c| (&c.0, &c.1, c.2.len())))
-    {
+    if now != before.cases {
         sel.listings.insert(Listing::Cases);
     }
     // A case's title (its first paragraph's title) is shown wherever the case is referred to:
-    // every page of its paragraphs and documents, before and after.
-    for (dnr, title, entries) in &before.cases {
+    // every page of its paragraphs and documents (those the edit replaced are selected already).
+    for (dnr, title, _) in &before.cases {
         if !sel.cases.contains(dnr) {
             continue;
         }
@@ -149,7 +96,7 @@ pub fn selection(before: &Before, site: &Site) -> Result<Selection, String> {
             continue;
         };
         if case_title(site, c) != *title {
-            for e in entries.iter().chain(&c.entries) {
+            for e in &c.entries {
                 match *e {
                     CaseEntry::Item(r) => sel.meetings.insert(r.meeting),
                     CaseEntry::Document(d) => sel.documents.insert(d),

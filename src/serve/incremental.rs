@@ -1,11 +1,13 @@
 //! `serve`'s incremental rebuild. After a full build the server keeps the parsed sources, the
 //! resolved site, the templates, the SHA-256 of every output file and the link targets. When
-//! content files are edited, only they are read and parsed again; the site is resolved again from
-//! the kept sources; the pages that can show what changed ([`super::affected`]) and the site-wide
-//! files are rendered, their links checked, and only files whose bytes changed are written. The
-//! search files follow in [`Incremental::search_files`] and [`Incremental::apply_search`]. Anything it cannot bound (a register,
-//! `protokoll.toml`, templates, static files, a file added or removed, an output page or anchor
-//! that disappears) is a full build, so the output is always what a full build would write.
+//! content files are edited, only they are read and parsed again; their meetings, documents and
+//! pages are made again and linked into the kept site ([`crate::resolve::patch`]); the pages and
+//! files that show what changed ([`super::affected`]) are rendered, their links checked, and only
+//! files whose bytes changed are written. The search files and the manifest follow once edits
+//! pause ([`Incremental::search_files`], [`Incremental::apply_search`]). Anything it cannot bound
+//! (a register, `protokoll.toml`, templates, static files, a file added or removed, a meeting,
+//! document or page that changes its key, an output page or anchor that disappears) is a full
+//! build, so the output is always what a full build would write.
 
 use super::affected;
 use crate::diagnostic::{self, Diagnostic};
@@ -14,6 +16,7 @@ use crate::load::SourceFile;
 use crate::manifest::{self, sha256_hex};
 use crate::output::{MARKER, MARKER_TEXT, OutFile, WriteError};
 use crate::render::{self, Renderer, pages};
+use crate::resolve::{self, Patched};
 use crate::site::Site;
 use crate::{BuildError, BuildOptions, BuildReport, Sources, Validated};
 use rayon::prelude::*;
@@ -114,33 +117,36 @@ impl Incremental {
             self.links.extend(s.links);
             errors.extend(s.errors);
         }
+        if let Err(e) = crate::ledger::check_some(&self.opts.root, &self.files_in(&self.pending)) {
+            errors.extend(e);
+        }
         let changed: Vec<&Path> = self.pending.iter().map(PathBuf::as_path).collect();
-        let before = affected::Before::capture(&self.site, &changed);
-        let config = self.site.config.clone();
-        let site = match crate::resolve::resolve(config, &self.files) {
-            Ok(s) => s,
-            Err(mut e) => {
+        let before = affected::Before::capture(&self.site);
+        let replaced = match resolve::patch(&mut self.site, &self.files, &changed) {
+            Err(why) => return Err(NeedsFull(why)),
+            Ok(Patched::Errors(mut e)) => {
                 e.extend(errors);
                 return Ok(Err(sorted(e)));
             }
+            Ok(Patched::Done(replaced)) => replaced,
         };
-        let ledger = crate::ledger::check_some(&self.opts.root, &self.files_in(&self.pending));
-        if let Err(e) = ledger {
-            errors.extend(e);
-        }
         if !errors.is_empty() {
+            resolve::unpatch(&mut self.site, &self.files, replaced);
             return Ok(Err(sorted(errors)));
         }
-        if !affected::same_shape(&self.site, &site) {
-            return Err(NeedsFull("the edit changes which entities exist".into()));
+        let sel = affected::selection(&before, &replaced, &self.site).map_err(NeedsFull)?;
+        match self.render_and_write(&sel)? {
+            Ok(u) => {
+                self.pending.clear();
+                self.search_stale = true;
+                Ok(Ok(u))
+            }
+            Err(e) => {
+                // The output still shows the site as it was.
+                resolve::unpatch(&mut self.site, &self.files, replaced);
+                Ok(Err(e))
+            }
         }
-        let sel = affected::selection(&before, &site).map_err(NeedsFull)?;
-        let result = self.render_and_write(site, &sel)?;
-        if result.is_ok() {
-            self.pending.clear();
-            self.search_stale = true;
-        }
-        Ok(result)
     }
 
     fn files_in(&self, paths: &BTreeSet<PathBuf>) -> Vec<SourceFile> {
@@ -188,28 +194,28 @@ impl Incremental {
         Ok(())
     }
 
-    /// Renders the selected pages and the site-wide files of `site`, checks their links, writes
-    /// the files that changed and keeps `site`.
+    /// Renders the selected pages and files of the site, checks their links and writes the files
+    /// that changed.
     fn render_and_write(
         &mut self,
-        site: Site,
         sel: &pages::Selection,
     ) -> Result<Result<Update, BuildError>, NeedsFull> {
-        let list = pages::selected(&site, sel);
+        let site = &self.site;
+        let list = pages::selected(site, sel);
         let rendered: Result<Vec<Vec<OutFile>>, BuildError> = pages::runs(&list)
             .into_par_iter()
-            .map(|run| self.renderer.run(&site, &list[run]))
+            .map(|run| self.renderer.run(site, &list[run]))
             .collect();
         let mut files: Vec<OutFile> = match rendered {
             Ok(r) => r.into_iter().flatten().collect(),
             Err(e) => return Ok(Err(e)),
         };
-        drop(list); // its views borrow `site`, kept below
+        drop(list); // its views borrow the site
         let pages = files
             .iter()
             .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
             .count();
-        files.extend(render::generated(&site, sel));
+        files.extend(render::generated(site, sel));
         let made: BTreeSet<String> = files
             .iter()
             .map(|(p, _)| manifest::manifest_path(p))
@@ -228,7 +234,7 @@ impl Incremental {
                 .collect();
             all_html.sort();
             files.extend(render::sitemap::all(
-                &site,
+                site,
                 all_html.iter().map(PathBuf::as_path),
             ));
         }
@@ -292,7 +298,6 @@ impl Incremental {
         if let Err(e) = self.write(&files, &[]) {
             return Ok(Err(BuildError::Write(e)));
         }
-        self.site = site;
         Ok(Ok(Update { pages, written }))
     }
 
@@ -323,10 +328,11 @@ impl Incremental {
         self.search = now;
         self.search_stale = false;
         self.write(&files, &gone).map_err(BuildError::Write)?;
+        self.write_manifest().map_err(BuildError::Write)?;
         Ok(files.len() + gone.len())
     }
 
-    /// Writes `files` and the manifest into the output, removes `gone` and folders left empty.
+    /// Writes `files` into the output, removes `gone` and folders left empty.
     fn write(&self, files: &[OutFile], gone: &[PathBuf]) -> Result<(), WriteError> {
         let out = &self.opts.output;
         let io = |p: &Path| {
@@ -352,6 +358,11 @@ impl Incremental {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Writes the manifest of every output file (after the search files, once edits pause).
+    fn write_manifest(&self) -> Result<(), WriteError> {
         let mut text = String::new();
         let marker = manifest::manifest_path(Path::new(MARKER));
         let marker_hash = sha256_hex(MARKER_TEXT);
@@ -363,10 +374,13 @@ impl Incremental {
         rows.push((&marker, &marker_hash));
         rows.sort_unstable();
         for (p, h) in rows {
-            text.push_str(&format!("{h}  {p}\n"));
+            text.push_str(h);
+            text.push_str("  ");
+            text.push_str(p);
+            text.push('\n');
         }
-        let path = out.join(manifest::FILE);
-        std::fs::write(&path, text).map_err(io(&path))
+        let path = self.opts.output.join(manifest::FILE);
+        std::fs::write(&path, text).map_err(|e| WriteError::Io(path, e))
     }
 }
 

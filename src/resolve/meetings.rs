@@ -1,0 +1,246 @@
+//! Meetings: each made from its protokoll and kallelse, with every name in them resolved and the
+//! printed paragraph range and rättelser checked.
+
+use super::{Resolver, key_line, links};
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::load::{Parsed, SourceFile};
+use crate::site::*;
+use crate::source::{KallelseFm, ProtokollFm};
+use std::collections::{BTreeMap, HashMap};
+use toml::Spanned;
+
+/// The organ, date and kind (protokoll or not) a meeting file is for.
+pub(super) fn meeting_key(f: &SourceFile) -> Option<(&Spanned<String>, Date, bool)> {
+    match &f.parsed {
+        Parsed::Protokoll(fm, _) => Some((&fm.organ, fm.datum, true)),
+        Parsed::Kallelse(fm, _) => Some((&fm.organ, fm.datum, false)),
+        _ => None,
+    }
+}
+
+impl Resolver {
+    /// Every meeting, from its protokoll and kallelse (one of each at most), ordered by date and organ.
+    pub(super) fn meetings(&mut self, files: &[SourceFile]) {
+        let mut by_key: BTreeMap<(Date, String), Meeting> = BTreeMap::new();
+        let mut seen: HashMap<(Date, usize, bool), String> = HashMap::new();
+        for f in files {
+            let Some((organ_s, date, is_protokoll)) = meeting_key(f) else {
+                continue;
+            };
+            let Some(organ) = self.lookup_organ(f, organ_s) else {
+                continue;
+            };
+            let shown = f.path.display().to_string();
+            if let Some(prev) = seen.insert((date, organ, is_protokoll), shown.clone()) {
+                let what = if is_protokoll {
+                    "protokoll"
+                } else {
+                    "kallelse"
+                };
+                self.errors.push(
+                    Diagnostic::error(
+                        &f.path,
+                        1,
+                        1,
+                        format!(
+                            "a second {what} for {}/{date}: it would write the same URL",
+                            self.site.organs[organ].id
+                        ),
+                    )
+                    .with_hint(format!("the first one is {prev}")),
+                );
+                continue;
+            }
+            let key = (date, self.site.organs[organ].id.clone());
+            let m = by_key
+                .entry(key)
+                .or_insert_with(|| Meeting::new(organ, date));
+            self.add_part(m, f);
+        }
+        self.site.meetings = by_key.into_values().collect();
+    }
+
+    /// Meeting `m` made again from its files (after an edit that keeps its organ and date).
+    pub(super) fn meeting(&mut self, files: &[SourceFile], m: usize) -> Meeting {
+        let (organ, date) = (self.site.meetings[m].organ, self.site.meetings[m].date);
+        let id = self.site.organs[organ].id.clone();
+        let mut meeting = Meeting::new(organ, date);
+        for f in files {
+            if meeting_key(f).is_some_and(|(o, d, _)| o.get_ref() == &id && d == date) {
+                self.add_part(&mut meeting, f);
+            }
+        }
+        meeting
+    }
+
+    /// Adds a protokoll or kallelse to its meeting. The protokoll says what happened: its time
+    /// and place win over the kallelse's plan, whichever file comes first.
+    fn add_part(&mut self, m: &mut Meeting, f: &SourceFile) {
+        match &f.parsed {
+            Parsed::Protokoll(fm, body) => {
+                let minutes = self.minutes(f, fm, body);
+                m.start = fm.start.or(m.start);
+                m.end = fm.slut.or(m.end);
+                m.place = fm.plats.clone().or(m.place.take());
+                m.protokoll = Some(minutes);
+                if m.cancelled {
+                    self.errors.push(
+                        Diagnostic::error(&f.path, 1, 1, "a protokoll for a meeting whose kallelse says `installt = true`")
+                            .with_hint("remove `installt = true` from the kallelse, or this protokoll if the meeting was not held"),
+                    );
+                }
+            }
+            Parsed::Kallelse(fm, body) => {
+                let notice = self.notice(f, fm, body);
+                m.start = m.start.or(fm.start);
+                m.end = m.end.or(fm.slut);
+                m.place = m.place.take().or(fm.plats.clone());
+                m.kallelse = Some(notice);
+                m.cancelled = fm.installt.as_ref().is_some_and(|c| *c.get_ref());
+                if m.cancelled && m.protokoll.is_some() {
+                    let c = fm.installt.as_ref().expect("set");
+                    self.errors.push(
+                        f.at(c, "the kallelse says the meeting is cancelled, but it has a protokoll")
+                            .with_hint("remove `installt = true`, or the protokoll if the meeting was not held"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn paragraphs(items: &[crate::body::Item]) -> Vec<Paragraph> {
+        items
+            .iter()
+            .map(|item| Paragraph {
+                item: item.clone(),
+                dnr: Vec::new(),
+                presenters: Vec::new(),
+                documents: Vec::new(),
+                counterpart: None,
+                mentions: Vec::new(),
+                memberships: Vec::new(),
+                adopted: Vec::new(),
+            })
+            .collect()
+    }
+
+    fn minutes(&mut self, f: &SourceFile, fm: &ProtokollFm, body: &crate::body::Body) -> Minutes {
+        let n = &fm.narvaro;
+        let groups = [
+            &n.beslutande,
+            &n.tjanstgorande_ersattare,
+            &n.ej_tjanstgorande,
+            &n.ovriga,
+            &n.anmalda,
+        ];
+        let attendance = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !g.is_empty())
+            .map(|(i, g)| (i, self.name_list(f, g, false)))
+            .collect();
+        if let Some(range) = &fm.paragrafer {
+            links::check_range(f, range, &body.items, &mut self.errors);
+        }
+        let corrections = self.corrections(f, fm, body);
+        Minutes {
+            path: f.path.display().to_string(),
+            title: fm.rubrik.clone(),
+            chair: fm.ordforande.as_ref().and_then(|s| self.name(f, s)),
+            secretary: fm.sekreterare.as_ref().and_then(|s| self.name(f, s)),
+            adjusters: self.name_list(f, &fm.justerare, false),
+            adjusted: fm.justerad,
+            printed_range: fm.paragrafer.as_ref().map(|s| s.get_ref().clone()),
+            attendance,
+            preamble: body.preamble.clone(),
+            items: Self::paragraphs(&body.items),
+            signatures: self.signatures(f, &fm.underskrift),
+            posted: fm.anslagen.or(fm.justerad),
+            corrections,
+        }
+    }
+
+    /// The `[[rattelse]]` log: each names an existing paragraph, and none predates the justering.
+    fn corrections(
+        &mut self,
+        f: &SourceFile,
+        fm: &ProtokollFm,
+        body: &crate::body::Body,
+    ) -> Vec<Correction> {
+        if let (Some(posted), Some(adjusted)) = (fm.anslagen, fm.justerad)
+            && posted < adjusted
+        {
+            self.errors.push(Diagnostic::error(
+                &f.path,
+                key_line(&f.text, "anslagen", 0),
+                1,
+                format!("anslagen ({posted}) is before the protokoll was justerat ({adjusted})"),
+            ));
+        }
+        fm.rattelse
+            .iter()
+            .enumerate()
+            .map(|(n, r)| {
+                if let Some(adjusted) = fm.justerad
+                    && r.datum < adjusted
+                {
+                    self.errors.push(Diagnostic::error(
+                        &f.path,
+                        key_line(&f.text, "[[rattelse]]", n),
+                        1,
+                        format!(
+                            "a rättelse dated {} is before the protokoll was justerat ({adjusted})",
+                            r.datum
+                        ),
+                    ));
+                }
+                let item = r.paragraf.as_ref().and_then(|nr| {
+                    let found = body.items.iter().position(|i| &i.number == nr.get_ref());
+                    if found.is_none() {
+                        self.errors.push(f.at(
+                            nr,
+                            format!("the rättelse names paragraph {}, which this protokoll does not have", nr.get_ref()),
+                        ));
+                    }
+                    found
+                });
+                Correction {
+                    date: r.datum,
+                    reason: r.skal.clone(),
+                    change: r.andring.clone(),
+                    item,
+                }
+            })
+            .collect()
+    }
+
+    fn notice(&mut self, f: &SourceFile, fm: &KallelseFm, body: &crate::body::Body) -> Notice {
+        let send_list = fm.sandlista.as_ref().map(|s| {
+            let rows = s
+                .rad
+                .iter()
+                .map(|r| SendRow {
+                    kommun: r.kommun.clone(),
+                    first: self.name_list(f, &r.ordinarie, true),
+                    second: self.name_list(f, &r.ersattare, true),
+                })
+                .collect();
+            (
+                s.rubrik.clone().unwrap_or_else(|| "Sändlista".to_string()),
+                s.kolumner.clone(),
+                rows,
+            )
+        });
+        Notice {
+            path: f.path.display().to_string(),
+            title: fm.rubrik.clone(),
+            issued: fm.utfardad,
+            signed_by: self.name_list(f, &fm.undertecknad, false),
+            send_list,
+            preamble: body.preamble.clone(),
+            items: Self::paragraphs(&body.items),
+        }
+    }
+}
