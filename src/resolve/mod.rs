@@ -3,6 +3,7 @@
 //! collected; the caller fails once. [`patch`] does the same after an edit of some meeting,
 //! document or page files, making only their entities again before linking the whole site.
 
+mod backlinks;
 mod claims;
 mod documents;
 mod links;
@@ -260,11 +261,11 @@ impl Resolver {
     /// registers.
     fn link(&mut self, files: &[SourceFile], meetings: Option<&BTreeSet<usize>>) {
         links::link_meetings(&mut self.site, &self.names, &mut self.errors, meetings);
-        links::clear_backlinks(&mut self.site);
+        backlinks::clear(&mut self.site);
         self.decisions(files);
         links::document_refs(&mut self.site, files, &mut self.errors);
-        links::backlinks(&mut self.site);
-        links::cases(&mut self.site);
+        backlinks::backlinks(&mut self.site);
+        backlinks::cases(&mut self.site);
         people::spellings(&mut self.site, files, &self.names);
         claims::check(files, &mut self.errors);
     }
