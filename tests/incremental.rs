@@ -180,6 +180,12 @@ fn every_kind_of_edit_gives_the_output_of_a_full_build() {
             &format!("tjanstgorande_ersattare = [{name}]"),
         )
     });
+    site.edit("a name written in capitals: a new spelling of the person", &p, |t| {
+        let at = t.find("ordforande = \"").unwrap() + "ordforande = \"".len();
+        let end = at + t[at..].find([' ', '(', '"']).unwrap();
+        let upper = t[at..end].to_uppercase();
+        format!("{}{upper}{}", &t[..at], &t[end..])
+    });
     let doc = walkdir::WalkDir::new(site.root.join("content/dokument"))
         .into_iter()
         .map(|e| e.unwrap().into_path())

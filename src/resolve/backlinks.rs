@@ -30,58 +30,41 @@ pub fn clear(site: &mut Site) {
 /// them, documents), on meetings (their documents) and on paragraphs (documents adopted,
 /// memberships made).
 pub fn backlinks(site: &mut Site) {
-    for m in 0..site.meetings.len() {
-        if let Some(p) = &site.meetings[m].protokoll {
-            let mut attended: Vec<(usize, &'static str)> = Vec::new();
+    // The meetings are read while the people are written: two fields, borrowed apart.
+    let Site {
+        meetings, people, ..
+    } = site;
+    for (m, meeting) in meetings.iter().enumerate() {
+        if let Some(p) = &meeting.protokoll {
             for (g, list) in &p.attendance {
-                for n in list {
-                    if let Some(person) = n.person {
-                        attended.push((person, ATTENDANCE_GROUPS[*g].1));
-                    }
+                for person in list.iter().filter_map(|n| n.person) {
+                    people[person].attended.push((m, ATTENDANCE_GROUPS[*g].1));
                 }
-            }
-            for (person, how) in attended {
-                site.people[person].attended.push((m, how));
             }
         }
-        if let Some(k) = &site.meetings[m].kallelse {
-            let mut lists = Vec::new();
-            if let Some((_, cols, rows)) = &k.send_list {
-                for r in rows {
-                    for (c, list) in [&r.first, &r.second].into_iter().enumerate() {
-                        for n in list.iter().filter_map(|n| n.person) {
-                            lists.push((n, cols.get(c).cloned().unwrap_or_default()));
-                        }
+        if let Some((_, cols, rows)) = meeting.kallelse.as_ref().and_then(|k| k.send_list.as_ref())
+        {
+            for r in rows {
+                for (c, list) in [&r.first, &r.second].into_iter().enumerate() {
+                    for person in list.iter().filter_map(|n| n.person) {
+                        let col = cols.get(c).cloned().unwrap_or_default();
+                        people[person].send_lists.push((m, col));
                     }
                 }
-            }
-            for (person, col) in lists {
-                site.people[person].send_lists.push((m, col));
             }
         }
         for part in [Part::Protokoll, Part::Kallelse] {
-            let refs: Vec<(ItemRef, Vec<usize>, Vec<usize>)> = site.meetings[m]
-                .items(part)
-                .iter()
-                .enumerate()
-                .map(|(index, p)| {
-                    (
-                        ItemRef {
-                            meeting: m,
-                            part,
-                            index,
-                        },
-                        p.presenters.clone(),
-                        p.mentions.clone(),
-                    )
-                })
-                .collect();
-            for (r, presenters, mentions) in refs {
-                for p in presenters {
-                    site.people[p].presented.push(r);
+            for (index, p) in meeting.items(part).iter().enumerate() {
+                let r = ItemRef {
+                    meeting: m,
+                    part,
+                    index,
+                };
+                for &person in &p.presenters {
+                    people[person].presented.push(r);
                 }
-                for p in mentions {
-                    site.people[p].mentioned.push(r);
+                for &person in &p.mentions {
+                    people[person].mentioned.push(r);
                 }
             }
         }
@@ -115,6 +98,27 @@ pub fn backlinks(site: &mut Site) {
             p.items[r.index].memberships.push(i);
         }
     }
+}
+
+/// Whether an edit that replaced these meetings and documents of `site` can have changed a case:
+/// a Dnr of an item (or an item's place), or a document's Dnr or date.
+pub fn cases_changed(site: &Site, replaced: &super::Replaced) -> bool {
+    let dnrs = |m: &Meeting, part: Part| -> Vec<Vec<String>> {
+        m.items(part)
+            .iter()
+            .map(|p| p.item.dnr.iter().map(|d| d.value.clone()).collect())
+            .collect()
+    };
+    let meetings = replaced.meetings.iter().any(|(m, old)| {
+        [Part::Protokoll, Part::Kallelse]
+            .into_iter()
+            .any(|part| dnrs(old, part) != dnrs(&site.meetings[*m], part))
+    });
+    meetings
+        || replaced.documents.iter().any(|(d, old)| {
+            let new = &site.documents[*d];
+            (&old.dnr, old.date, old.meeting) != (&new.dnr, new.date, new.meeting)
+        })
 }
 
 /// Every case: the paragraphs, agenda items and documents of each Dnr, in date order.

@@ -51,7 +51,7 @@ pub fn resolve(config: Config, files: &[SourceFile]) -> Result<Site, Vec<Diagnos
     r.documents(files);
     r.pages(files);
     r.memberships(files);
-    r.link(files, None);
+    r.link(files, None, None);
     if r.errors.is_empty() {
         Ok(r.site)
     } else {
@@ -108,7 +108,7 @@ pub fn patch(site: &mut Site, files: &[SourceFile], changed: &[&Path]) -> Result
             .pages
             .push((p, std::mem::replace(&mut r.site.pages[p], new)));
     }
-    r.link(files, Some(&targets.meetings));
+    r.link(files, Some(&targets.meetings), Some(&replaced));
     *site = r.site;
     if r.errors.is_empty() {
         Ok(Patched::Done(replaced))
@@ -132,7 +132,7 @@ pub fn unpatch(site: &mut Site, files: &[SourceFile], replaced: Replaced) {
     for (p, old) in replaced.pages {
         r.site.pages[p] = old;
     }
-    r.link(files, Some(&meetings));
+    r.link(files, Some(&meetings), None);
     *site = r.site;
 }
 
@@ -256,18 +256,28 @@ impl Resolver {
         r
     }
 
-    /// Everything that links entities, for the whole site; the items of `meetings` only (None:
+    /// Everything that links entities, for the whole site: the items of `meetings` only (None:
     /// of every meeting), since an item's own links depend on nothing but its meeting and the
-    /// registers.
-    fn link(&mut self, files: &[SourceFile], meetings: Option<&BTreeSet<usize>>) {
+    /// registers; the cases, URL claims and spellings again unless a patch shows they cannot
+    /// have changed (`replaced` holds what it replaced).
+    fn link(
+        &mut self,
+        files: &[SourceFile],
+        meetings: Option<&BTreeSet<usize>>,
+        replaced: Option<&Replaced>,
+    ) {
         links::link_meetings(&mut self.site, &self.names, &mut self.errors, meetings);
         backlinks::clear(&mut self.site);
         self.decisions(files);
         links::document_refs(&mut self.site, files, &mut self.errors);
         backlinks::backlinks(&mut self.site);
-        backlinks::cases(&mut self.site);
-        people::spellings(&mut self.site, files, &self.names);
-        claims::check(files, &mut self.errors);
+        if replaced.is_none_or(|r| backlinks::cases_changed(&self.site, r)) {
+            backlinks::cases(&mut self.site);
+            claims::check(files, &mut self.errors);
+        }
+        if replaced.is_none_or(|r| people::names_changed(&self.site, r)) {
+            people::spellings(&mut self.site, files, &self.names);
+        }
     }
 
     fn check_id(&mut self, file: &SourceFile, id: &Spanned<String>) {

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::{Parsed, SourceFile};
 use crate::names::{self, Written};
-use crate::site::{Named, Person, Site};
+use crate::site::{Document, Meeting, Named, Person, Site};
 use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
@@ -157,28 +157,13 @@ pub fn spellings(site: &mut Site, files: &[SourceFile], names: &NameIndex) {
         .map(|(d, doc)| (doc.path.as_str(), d))
         .collect();
     for f in files {
-        let path = f.path.to_str().unwrap_or("");
-        if let Some(&(m, protokoll)) = parts.get(path) {
-            let meeting = &site.meetings[m];
-            if let (true, Some(p)) = (protokoll, &meeting.protokoll) {
-                p.attendance.iter().flat_map(|(_, l)| l).for_each(&mut add);
-                p.chair.iter().chain(&p.secretary).for_each(&mut add);
-                p.adjusters.iter().for_each(&mut add);
-                p.signatures.iter().map(|s| &s.who).for_each(&mut add);
-            }
-            if let (false, Some(k)) = (protokoll, &meeting.kallelse) {
-                let rows = k.send_list.iter().flat_map(|(_, _, rows)| rows);
-                rows.flat_map(|r| r.first.iter().chain(&r.second))
-                    .for_each(&mut add);
-                k.signed_by.iter().for_each(&mut add);
-            }
+        if let Some(&(m, protokoll)) = parts.get(f.path.to_str().unwrap_or("")) {
+            names_read(&site.meetings[m], protokoll).for_each(&mut add);
         }
     }
     for f in files {
         if let Some(&d) = documents.get(f.path.to_str().unwrap_or("")) {
-            let doc = &site.documents[d];
-            doc.authors.iter().for_each(&mut add);
-            doc.signatures.iter().map(|s| &s.who).for_each(&mut add);
+            document_names(&site.documents[d]).for_each(&mut add);
         }
     }
     for f in files {
@@ -199,6 +184,56 @@ pub fn spellings(site: &mut Site, files: &[SourceFile], names: &NameIndex) {
     for (person, spellings) in site.people.iter_mut().zip(used) {
         person.spellings = spellings;
     }
+}
+
+/// The names of a meeting's protokoll (or kallelse), in the order they are read: a protokoll's
+/// attendance, chair, secretary, justerare and signatures; a kallelse's sändlista and signers.
+pub fn names_read(meeting: &Meeting, protokoll: bool) -> Box<dyn Iterator<Item = &Named> + '_> {
+    match (protokoll, &meeting.protokoll, &meeting.kallelse) {
+        (true, Some(p), _) => Box::new(
+            p.attendance
+                .iter()
+                .flat_map(|(_, l)| l)
+                .chain(&p.chair)
+                .chain(&p.secretary)
+                .chain(&p.adjusters)
+                .chain(p.signatures.iter().map(|s| &s.who)),
+        ),
+        (false, _, Some(k)) => Box::new(
+            k.send_list
+                .iter()
+                .flat_map(|(_, _, rows)| rows)
+                .flat_map(|r| r.first.iter().chain(&r.second))
+                .chain(&k.signed_by),
+        ),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
+/// The names of a document: its authors, then its signatures.
+pub fn document_names(doc: &Document) -> impl Iterator<Item = &Named> {
+    doc.authors
+        .iter()
+        .chain(doc.signatures.iter().map(|s| &s.who))
+}
+
+/// Whether an edit that replaced these meetings and documents of `site` changed a name written
+/// in them (as written or as resolved), so that the spellings must be gathered again.
+pub fn names_changed(site: &Site, replaced: &super::Replaced) -> bool {
+    let key = |n: &Named| (n.written.name.clone(), n.person);
+    let meetings = replaced.meetings.iter().any(|(m, old)| {
+        [true, false].into_iter().any(|protokoll| {
+            names_read(old, protokoll)
+                .map(key)
+                .ne(names_read(&site.meetings[*m], protokoll).map(key))
+        })
+    });
+    meetings
+        || replaced.documents.iter().any(|(d, old)| {
+            document_names(old)
+                .map(key)
+                .ne(document_names(&site.documents[*d]).map(key))
+        })
 }
 
 #[cfg(test)]
