@@ -85,8 +85,8 @@ impl Site {
             Ok(Err(e)) => panic!("{what}: {e}"),
             Err(e) => panic!("{what}: not incremental: {e:?}"),
         }
-        let files = self.inc.search_files().unwrap();
-        self.inc.apply_search(files).unwrap();
+        let exports = self.inc.exports().unwrap();
+        self.inc.apply_exports(exports).unwrap();
         let fresh = opts(&self.root, "fresh");
         incremental::full_build(&fresh).unwrap();
         assert_same(what, &opts(&self.root, "preview").output, &fresh.output);
@@ -180,12 +180,16 @@ fn every_kind_of_edit_gives_the_output_of_a_full_build() {
             &format!("tjanstgorande_ersattare = [{name}]"),
         )
     });
-    site.edit("a name written in capitals: a new spelling of the person", &p, |t| {
-        let at = t.find("ordforande = \"").unwrap() + "ordforande = \"".len();
-        let end = at + t[at..].find([' ', '(', '"']).unwrap();
-        let upper = t[at..end].to_uppercase();
-        format!("{}{upper}{}", &t[..at], &t[end..])
-    });
+    site.edit(
+        "a name written in capitals: a new spelling of the person",
+        &p,
+        |t| {
+            let at = t.find("ordforande = \"").unwrap() + "ordforande = \"".len();
+            let end = at + t[at..].find([' ', '(', '"']).unwrap();
+            let upper = t[at..end].to_uppercase();
+            format!("{}{upper}{}", &t[..at], &t[end..])
+        },
+    );
     let doc = walkdir::WalkDir::new(site.root.join("content/dokument"))
         .into_iter()
         .map(|e| e.unwrap().into_path())

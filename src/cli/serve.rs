@@ -123,7 +123,7 @@ fn report(event: &Event) {
             result: Ok(n),
             elapsed,
         } => eprintln!(
-            "search index updated ({n} files) in {} ms",
+            "search index and exports updated ({n} files) in {} ms",
             elapsed.as_millis()
         ),
         Event::Search {

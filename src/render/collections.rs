@@ -194,20 +194,23 @@ fn body(site: &Site, o: usize) -> Value {
     v
 }
 
-/// Appends one CSV field, quoted when it must be (RFC 4180).
+/// Appends one CSV field, quoted when it must be (RFC 4180). memchr finds the few characters that
+/// matter, since the decisions make up megabytes of text.
 fn field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        for (i, part) in s.split('"').enumerate() {
-            if i > 0 {
-                out.push_str("\"\"");
-            }
-            out.push_str(part);
-        }
-        out.push('"');
-    } else {
+    let b = s.as_bytes();
+    if memchr::memchr3(b',', b'"', b'\n', b).is_none() && memchr::memchr(b'\r', b).is_none() {
         out.push_str(s);
+        return;
     }
+    out.push('"');
+    let mut rest = s;
+    while let Some(i) = memchr::memchr(b'"', rest.as_bytes()) {
+        out.push_str(&rest[..=i]);
+        out.push('"');
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    out.push('"');
 }
 
 /// Appends one CSV row.

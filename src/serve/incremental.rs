@@ -3,8 +3,8 @@
 //! content files are edited, only they are read and parsed again; their meetings, documents and
 //! pages are made again and linked into the kept site ([`crate::resolve::patch`]); the pages and
 //! files that show what changed ([`super::affected`]) are rendered, their links checked, and only
-//! files whose bytes changed are written. The search files and the manifest follow once edits
-//! pause ([`Incremental::search_files`], [`Incremental::apply_search`]). Anything it cannot bound
+//! files whose bytes changed are written. The exports of the whole site (the search index, the
+//! decisions CSV, the manifest) follow once edits pause ([`Incremental::exports`]). Anything it cannot bound
 //! (a register, `protokoll.toml`, templates, static files, a file added or removed, a meeting,
 //! document or page that changes its key, an output page or anchor that disappears) is a full
 //! build, so the output is always what a full build would write.
@@ -15,6 +15,7 @@ use crate::linkcheck::{self, Targets};
 use crate::load::SourceFile;
 use crate::manifest::{self, sha256_hex};
 use crate::output::{MARKER, MARKER_TEXT, OutFile, WriteError};
+use crate::render::pages::Listing;
 use crate::render::{self, Renderer, pages};
 use crate::resolve::{self, Patched};
 use crate::site::Site;
@@ -30,6 +31,14 @@ pub struct Update {
     pub pages: usize,
     /// Files whose bytes changed and were written.
     pub written: usize,
+}
+
+/// The files that follow the pages once edits pause (see [`Incremental::exports`]).
+pub struct Exports {
+    /// The search index and its export.
+    search: Vec<OutFile>,
+    /// The other whole-site files an edit changed.
+    other: Vec<OutFile>,
 }
 
 /// Why an edit needs a full build.
@@ -53,8 +62,10 @@ pub struct Incremental {
     targets: Targets<'static>,
     /// The files of the search index and its export.
     search: BTreeSet<PathBuf>,
-    /// Whether the search files lag behind the pages.
-    search_stale: bool,
+    /// Whether the exports (search files, decisions CSV, manifest) lag behind the pages.
+    exports_stale: bool,
+    /// Whether the decisions CSV lags behind the pages.
+    decisions_stale: bool,
 }
 
 impl Incremental {
@@ -83,15 +94,16 @@ impl Incremental {
             hashes,
             targets: Targets::new(&v.files).into_owned(),
             search: sources.search.into_iter().collect(),
-            search_stale: false,
+            exports_stale: false,
+            decisions_stale: false,
             site: v.site,
             renderer,
         })
     }
 
-    /// Whether the search files should be refreshed.
-    pub fn search_stale(&self) -> bool {
-        self.search_stale
+    /// Whether the exports should be refreshed ([`Incremental::exports`]).
+    pub fn exports_stale(&self) -> bool {
+        self.exports_stale
     }
 
     /// Rebuilds after `changed` (relative to the root) were edited. `Err` when only a full build
@@ -134,11 +146,13 @@ impl Incremental {
             resolve::unpatch(&mut self.site, &self.files, replaced);
             return Ok(Err(sorted(errors)));
         }
-        let sel = affected::selection(&before, &replaced, &self.site).map_err(NeedsFull)?;
+        let mut sel = affected::selection(&before, &replaced, &self.site).map_err(NeedsFull)?;
+        // The decisions CSV is all of them, megabytes: it follows with the other exports.
+        self.decisions_stale |= sel.listings.remove(&Listing::Decisions);
         match self.render_and_write(&sel)? {
             Ok(u) => {
                 self.pending.clear();
-                self.search_stale = true;
+                self.exports_stale = true;
                 Ok(Ok(u))
             }
             Err(e) => {
@@ -301,19 +315,31 @@ impl Incremental {
         Ok(Ok(Update { pages, written }))
     }
 
-    /// Builds the search index and its export of the current site again (slow: seconds at
-    /// thousands of meetings; the output is not touched, so no lock is needed).
-    pub fn search_files(&self) -> Result<Vec<OutFile>, BuildError> {
-        crate::search::build(&self.site).map_err(|e| BuildError::Search(e.to_string()))
+    /// Makes the exports of the current site again: the search index and its export (slow:
+    /// seconds at thousands of meetings) and the decisions CSV if an edit changed it. The output
+    /// is not touched, so no lock is needed.
+    pub fn exports(&self) -> Result<Exports, BuildError> {
+        let search =
+            crate::search::build(&self.site).map_err(|e| BuildError::Search(e.to_string()))?;
+        let mut sel = pages::Selection::default();
+        if self.decisions_stale {
+            sel.listings.insert(Listing::Decisions);
+        }
+        Ok(Exports {
+            search,
+            other: render::generated(&self.site, &sel),
+        })
     }
 
-    /// Writes the search files from [`Incremental::search_files`] that changed, removes the old
-    /// ones and updates the manifest; returns the number of files written or removed.
-    pub fn apply_search(&mut self, files: Vec<OutFile>) -> Result<usize, BuildError> {
-        let now: BTreeSet<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
+    /// Writes the files of [`Incremental::exports`] that changed, removes the search files that
+    /// are gone and writes the manifest; returns the number of files written or removed.
+    pub fn apply_exports(&mut self, exports: Exports) -> Result<usize, BuildError> {
+        let now: BTreeSet<PathBuf> = exports.search.iter().map(|(p, _)| p.clone()).collect();
         let gone: Vec<PathBuf> = self.search.difference(&now).cloned().collect();
-        let files: Vec<OutFile> = files
+        let files: Vec<OutFile> = exports
+            .search
             .into_iter()
+            .chain(exports.other)
             .filter(|(p, b)| self.hashes.get(&manifest::manifest_path(p)) != Some(&sha256_hex(b)))
             .collect();
         for p in &gone {
@@ -326,7 +352,8 @@ impl Incremental {
             self.targets.set(p, None);
         }
         self.search = now;
-        self.search_stale = false;
+        self.exports_stale = false;
+        self.decisions_stale = false;
         self.write(&files, &gone).map_err(BuildError::Write)?;
         self.write_manifest().map_err(BuildError::Write)?;
         Ok(files.len() + gone.len())

@@ -49,11 +49,12 @@ pub enum Event {
         elapsed: Duration,
         /// The changed sources that caused it, relative to the root.
         changed: Vec<PathBuf>,
-        /// Whether only the pages that depend on the change were rendered (the search files
-        /// follow in a [`Event::Search`]).
+        /// Whether only the pages that depend on the change were rendered (the exports follow
+        /// in an [`Event::Search`]).
         incremental: bool,
     },
-    /// The search index and its export were brought up to date after an incremental rebuild.
+    /// The exports of the whole site (the search index and its export, the decisions CSV, the
+    /// manifest) were brought up to date after incremental rebuilds.
     Search {
         /// Files written or removed, or why the index could not be built.
         result: Result<usize, String>,
@@ -229,8 +230,8 @@ impl Server {
         let mut state = None;
         on_event(rebuild(&shared, &build, Vec::new(), &mut state));
         loop {
-            // After an incremental rebuild the search files follow, unless another change comes.
-            let msg = match state.as_ref().is_some_and(|s| s.search_stale()) {
+            // After an incremental rebuild the exports follow, unless another change comes.
+            let msg = match state.as_ref().is_some_and(|s| s.exports_stale()) {
                 true => match self.rx.recv_timeout(watch::DEBOUNCE) {
                     Ok(m) => m,
                     Err(mpsc::RecvTimeoutError::Timeout) => {
@@ -361,14 +362,15 @@ fn build_once(
     Ok((report, false))
 }
 
-/// Brings the search files up to date; the index is built before the output is locked.
+/// Brings the exports (search files, decisions CSV, manifest) up to date; they are made before
+/// the output is locked.
 fn refresh_search(shared: &Shared, state: &mut Option<incremental::Incremental>) -> Event {
     let started = Instant::now();
     let result = match state.as_mut() {
         None => Ok(0),
-        Some(inc) => inc.search_files().and_then(|files| {
+        Some(inc) => inc.exports().and_then(|exports| {
             let _lock = shared.files.write().unwrap_or_else(|e| e.into_inner());
-            inc.apply_search(files)
+            inc.apply_exports(exports)
         }),
     };
     if result.is_err() {
