@@ -4,8 +4,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// A calendar date (proleptic Gregorian), validated on construction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     /// Year, e.g. 2024.
     pub year: i32,
@@ -134,13 +133,32 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        // Digits written out: every URL, card and twin has a date, and the general formatting
+        // machinery took a noticeable share of a build.
+        if !(0..=9999).contains(&self.year) {
+            return write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day);
+        }
+        let (y, m, d) = (self.year as u32, u32::from(self.month), u32::from(self.day));
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let b = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ];
+        f.write_str(std::str::from_utf8(&b).map_err(|_| fmt::Error)?)
     }
 }
 
-impl From<Date> for String {
-    fn from(d: Date) -> String {
-        d.to_string()
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -180,6 +198,17 @@ impl fmt::Display for Time {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_print_as_iso_8601_with_every_digit() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap().to_string();
+        assert_eq!(d(2024, 9, 12), "2024-09-12");
+        assert_eq!(d(987, 1, 5), "0987-01-05");
+        assert_eq!(
+            serde_json::to_string(&Date::new(1999, 12, 31).unwrap()).unwrap(),
+            "\"1999-12-31\""
+        );
+    }
 
     #[test]
     fn rejects_impossible_dates() {
