@@ -410,20 +410,34 @@ fn feed(
     (PathBuf::from(path.trim_start_matches('/')), x.into_bytes())
 }
 
-/// Escapes text for XML content and attributes, dropping characters XML 1.0 does not allow.
+/// Escapes text for XML content and attributes, dropping characters XML 1.0 does not allow
+/// (control characters but tab and line ends, U+FFFE, U+FFFF). Read as bytes and copied in runs.
 pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + 8);
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        let (replace, len) = match b[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\t' | b'\n' | b'\r' => ("", 0),
+            c if c < 0x20 => ("", 1),
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
+            0xEF if matches!(b.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
+            _ => ("", 0),
+        };
+        if len == 0 {
+            i += 1;
+            continue;
         }
+        out.push_str(&s[run..i]);
+        out.push_str(replace);
+        i += len;
+        run = i;
     }
+    out.push_str(&s[run..]);
     out
 }
 
@@ -434,5 +448,6 @@ mod tests {
     #[test]
     fn escapes_markup_and_drops_control_characters() {
         assert_eq!(esc("a < b & \"c\"\u{1}"), "a &lt; b &amp; &quot;c&quot;");
+        assert_eq!(esc("å\u{FFFE}ä\u{FFFF}ö\u{FFFD}\tx"), "åäö\u{FFFD}\tx");
     }
 }
