@@ -138,9 +138,13 @@ fn resolve<'h>(here: &str, href: &'h str) -> Link<'h> {
 pub struct Targets<'a> {
     /// Every output path, relative (`a/b/index.html`).
     paths: HashSet<Cow<'a, str>>,
-    /// Site path of each HTML page (`/a/b/`) → its ids.
-    ids: HashMap<String, HashSet<Cow<'a, str>>>,
+    /// Site path of each HTML page (`/a/b/`) → its ids (a list: only the few links to another
+    /// page's anchor are looked up in it).
+    ids: HashMap<String, Ids<'a>>,
 }
+
+/// The ids of a page.
+pub type Ids<'a> = Vec<Cow<'a, str>>;
 
 impl<'a> Targets<'a> {
     /// Collects the output paths and every `id` of every HTML file.
@@ -166,20 +170,20 @@ impl<'a> Targets<'a> {
 
     /// The same targets, owning their ids, to keep beyond the files (as `serve` does).
     pub fn into_owned(self) -> Targets<'static> {
-        let owned = |set: HashSet<Cow<'a, str>>| -> HashSet<Cow<'static, str>> {
-            set.into_iter()
-                .map(|x| Cow::Owned(x.into_owned()))
-                .collect()
-        };
+        let owned = |x: Cow<'a, str>| Cow::Owned(x.into_owned());
         Targets {
-            paths: owned(self.paths),
-            ids: self.ids.into_iter().map(|(k, v)| (k, owned(v))).collect(),
+            paths: self.paths.into_iter().map(owned).collect(),
+            ids: self
+                .ids
+                .into_iter()
+                .map(|(k, v)| (k, v.into_iter().map(owned).collect()))
+                .collect(),
         }
     }
 
     /// Records an output file (`a/b/index.html`) and, for HTML, its ids; returns the ids it
     /// had before, if it was a page.
-    pub fn set(&mut self, path: &Path, html: Option<&str>) -> Option<HashSet<Cow<'a, str>>> {
+    pub fn set(&mut self, path: &Path, html: Option<&str>) -> Option<Ids<'a>> {
         let rel = slashed(path);
         let page = page_of(&format!("/{rel}"));
         self.paths.insert(Cow::Owned(rel));
@@ -188,7 +192,7 @@ impl<'a> Targets<'a> {
     }
 
     /// Puts back a file as [`Targets::set`] found it (its ids, if it was a page).
-    pub fn restore(&mut self, path: &Path, ids: Option<HashSet<Cow<'a, str>>>) {
+    pub fn restore(&mut self, path: &Path, ids: Option<Ids<'a>>) {
         let rel = slashed(path);
         if let Some(ids) = ids {
             self.ids.insert(page_of(&format!("/{rel}")), ids);
@@ -225,7 +229,10 @@ impl<'a> Targets<'a> {
         match frag {
             Some(f) if !f.is_empty() => {
                 let page = page_of(&file);
-                let known = self.ids.get(&page).is_some_and(|s| s.contains(f));
+                let known = self
+                    .ids
+                    .get(&page)
+                    .is_some_and(|s| s.iter().any(|i| i == f));
                 (!known).then(|| format!("no element with id \"{f}\""))
             }
             _ => None,

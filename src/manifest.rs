@@ -4,7 +4,6 @@
 use crate::output::{MARKER, MARKER_TEXT};
 use crate::sink::Written;
 use sha2::{Digest, Sha256, Sha512};
-use std::fmt::Write;
 use std::path::Path;
 
 /// The manifest's file name at the output root.
@@ -22,9 +21,11 @@ pub fn sha512_hex(bytes: &[u8]) -> String {
 
 /// Lower-case hex of a digest.
 pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        let _ = write!(s, "{b:02x}");
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 15)] as char);
     }
     s
 }
@@ -36,6 +37,9 @@ pub fn manifest_path(p: &Path) -> String {
 
 /// `%`, CR and LF percent-encoded, as in BagIt manifests.
 fn escape(p: &str) -> String {
+    if !p.contains(['%', '\n', '\r']) {
+        return p.to_string();
+    }
     p.replace('%', "%25")
         .replace('\n', "%0A")
         .replace('\r', "%0D")
@@ -59,7 +63,10 @@ pub fn rows(mut rows: Vec<(String, String)>) -> String {
     rows.sort();
     let mut out = String::new();
     for (p, h) in rows {
-        let _ = writeln!(out, "{h}  {p}");
+        out.push_str(&h);
+        out.push_str("  ");
+        out.push_str(&p);
+        out.push('\n');
     }
     out
 }
