@@ -2,11 +2,13 @@
 # Side-by-side benchmark on one synthetic corpus: protokoll's full build against Hugo + Pagefind
 # (given the same corpus as one page per paragraph), and the floors: copying the finished output tree
 # and reading the input. Runs alternate between the tools; everything lives on tmpfs (/dev/shm).
-# Prints the median wall and CPU time, peak memory and the ratios.
+# Prints the median wall and CPU time, peak memory and the ratios, then times one-file edits in
+# `protokoll serve` (scripts/serve_edits.py).
 #
 #   bash scripts/bench.sh [MEETINGS] [RUNS]        defaults: 2000 meetings, 5 runs
 #   PEERS=no bash scripts/bench.sh 20000 3         protokoll and the floors only
 #   SEED=2 KEEP=yes bash scripts/bench.sh          another corpus; keep /dev/shm/protokoll-bench-N
+#   SERVE=no bash scripts/bench.sh                 without the edits in `protokoll serve`
 set -euo pipefail
 cd "$(dirname "$0")/.."
 meetings=${1:-2000}
@@ -66,6 +68,15 @@ for run in $(seq 1 "$runs"); do
   measure read sh -c "find '$work/site' -type f -print0 | xargs -0 cat >/dev/null"
 done
 
+# One-file edits in `protokoll serve`, on a fresh copy of the corpus (the builds above sealed its
+# justerade protokoll in justerade.toml, and a sealed protokoll may only change by a rättelse).
+if [ "${SERVE:-yes}" = yes ]; then
+  echo "serve: edits of one protokoll at a time" >&2
+  rm -rf "$work/serve-site" "$work/serve-out"
+  ./target/release/examples/synth --meetings "$meetings" --seed "$seed" "$work/serve-site" >/dev/null
+  python3 scripts/serve_edits.py "$protokoll" "$work/serve-site" "$work/serve-out" 9 >"$work/serve.txt"
+fi
+
 python3 - "$work" "$meetings" "$runs" <<'EOF'
 import os, statistics, sys, collections
 work, meetings, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -120,6 +131,10 @@ if "hugo + pagefind" in rows:
 print(f"protokoll / copy floor:        {p_wall / median('copy', 0):.2f} wall   (target ≤ 2.5)")
 print(f"protokoll / read floor:        {p_wall / median('read', 0):.1f} wall")
 print(f"protokoll peak memory:         {max(r[2] for r in rows['protokoll']):.0f} MB   (target ≤ 1024)")
+serve = os.path.join(work, "serve.txt")
+if os.path.exists(serve):
+    print("\nprotokoll serve, one-file edits (the time serve reports for each incremental rebuild):")
+    print(open(serve).read().rstrip())
 EOF
 
 [ "${KEEP:-no}" = yes ] || rm -rf "$work"
