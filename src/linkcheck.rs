@@ -34,13 +34,11 @@ impl PageLinks {
     pub fn read(path: &str, html: &str, known: &Known<'_>) -> PageLinks {
         let mut ids = Vec::new();
         let mut links = Vec::new();
-        for (name, value) in attributes(html) {
-            match name {
-                "id" => ids.push(value),
-                "href" | "src" => links.push(value),
-                _ => {}
-            }
-        }
+        each_attribute(html, |name, value| match name {
+            "id" => ids.push(value),
+            "href" | "src" => links.push(value),
+            _ => {}
+        });
         let mut own: Option<HashSet<&str>> = None;
         let here = page_of(&format!("/{path}"));
         let mut file = String::new();
@@ -271,6 +269,7 @@ pub fn check_against(files: &[OutFile], targets: &Targets<'_>) -> Vec<String> {
         .flat_map_iter(|(url, html)| {
             let here = page_of(&url);
             attributes(html)
+                .into_iter()
                 .filter(|(name, _)| matches!(*name, "href" | "src"))
                 .filter_map(|(_, href)| {
                     targets
@@ -287,7 +286,10 @@ pub fn check_against(files: &[OutFile], targets: &Targets<'_>) -> Vec<String> {
 
 /// Every `id` in the start tags of an HTML page.
 pub fn ids(html: &str) -> impl Iterator<Item = &str> {
-    attributes(html).filter(|(n, _)| *n == "id").map(|(_, v)| v)
+    attributes(html)
+        .into_iter()
+        .filter(|(n, _)| *n == "id")
+        .map(|(_, v)| v)
 }
 
 /// [`check`] for files held in memory (tests, fuzzing): every link is read and checked.
@@ -344,28 +346,48 @@ fn decode_all(s: &str) -> String {
 /// Every `name="value"` (or `name=value`) of the start tags of the HTML, in one pass. Only tags
 /// are read, never text, so a text that shows HTML (`<code>&lt;a href="…"&gt;</code>`) is not
 /// taken for a link.
-fn attributes(html: &str) -> impl Iterator<Item = (&str, &str)> {
-    tags(html).flat_map(|tag| {
-        let mut rest = tag;
-        std::iter::from_fn(move || {
-            let i = rest.find('=')?;
-            let before = &rest[..i];
-            let after = &rest[i + 1..];
-            let (value, next) = match after.strip_prefix('"') {
-                Some(v) => {
-                    let end = v.find('"').unwrap_or(v.len());
-                    (&v[..end], &v[(end + 1).min(v.len())..])
-                }
-                None => {
-                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
-                    (&after[..end], &after[end..])
-                }
+fn attributes(html: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    each_attribute(html, |name, value| out.push((name, value)));
+    out
+}
+
+/// Calls `f` with the name and value of every attribute of the start tags of the HTML (see
+/// [`attributes`]). Bytes are searched with memchr and no iterator is built per tag: every page of
+/// a build is read here.
+fn each_attribute<'h>(html: &'h str, mut f: impl FnMut(&'h str, &'h str)) {
+    for tag in tags(html) {
+        let t = tag.as_bytes();
+        let mut rest = 0;
+        while let Some(i) = memchr::memchr(b'=', &t[rest..]) {
+            let eq = rest + i;
+            let (value, next) = if t.get(eq + 1) == Some(&b'"') {
+                let from = eq + 2;
+                let end = memchr::memchr(b'"', &t[from..]).map_or(t.len(), |j| from + j);
+                (&tag[from..end], (end + 1).min(t.len()))
+            } else {
+                let from = eq + 1;
+                let end = tag[from..]
+                    .find(char::is_whitespace)
+                    .map_or(t.len(), |j| from + j);
+                (&tag[from..end], end)
             };
+            f(last_word(&tag[rest..eq]), value);
             rest = next;
-            let attr = before.rsplit(char::is_whitespace).next().unwrap_or("");
-            Some((attr, value))
-        })
-    })
+        }
+    }
+}
+
+/// What stands after the last whitespace of `s` (an attribute's name before its `=`).
+fn last_word(s: &str) -> &str {
+    if s.is_ascii() {
+        // The ASCII characters `char::is_whitespace` takes, vertical tab included.
+        let space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        let start = s.bytes().rposition(|c| space(&c)).map_or(0, |i| i + 1);
+        &s[start..]
+    } else {
+        s.rsplit(char::is_whitespace).next().unwrap_or("")
+    }
 }
 
 /// The inside of every start tag (`<a href="/x/" id="y">` → `a href="/x/" id="y"`), quotes
@@ -414,6 +436,7 @@ mod tests {
 
     fn attr_values<'a>(html: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         attributes(html)
+            .into_iter()
             .filter(move |(a, _)| *a == name)
             .map(|(_, v)| v)
     }
@@ -427,6 +450,21 @@ mod tests {
         let html = r#"<p title="a > b" id="x">Skriv <code>&lt;a href="/nej/"&gt;</code> <a class="c" href="/ja/">ja</a></p>"#;
         assert_eq!(attr_values(html, "href").collect::<Vec<_>>(), vec!["/ja/"]);
         assert_eq!(attr_values(html, "id").collect::<Vec<_>>(), vec!["x"]);
+    }
+
+    #[test]
+    fn attributes_are_read_as_the_tags_write_them() {
+        let html = "<a\u{a0}href=\"/x/\" data-x=y\x0Bid=z title=\"a > b\" src=\"open";
+        assert_eq!(
+            attributes(html),
+            vec![
+                ("href", "/x/"),
+                ("data-x", "y"),
+                ("id", "z"),
+                ("title", "a > b"),
+                ("src", "open")
+            ]
+        );
     }
 
     #[test]

@@ -52,14 +52,8 @@ pub fn name_key(name: &str) -> String {
         IsNormalized::Yes => name.to_lowercase(),
         _ => name.nfc().collect::<String>().to_lowercase(),
     };
-    let mut out = String::with_capacity(lower.len());
-    for word in lower.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    // Its words, single-spaced (as plain prose's text is).
+    crate::prose::text(&lower)
 }
 
 /// The URL id of a name: lower case, å/ä → a, ö → o, é → e, other runs of non-letters → `-`.
