@@ -198,7 +198,12 @@ pub fn validate_keeping_sources(
         errors.extend_from_slice(warnings);
         sorted(errors)
     };
-    let site = match resolve::resolve(config, &loaded.files) {
+    // The ledger reads the files as written, not the model: it is checked beside the resolve.
+    let (resolved, sealing) = rayon::join(
+        || resolve::resolve(config, &loaded.files),
+        || ledger::check(root, &loaded.files),
+    );
+    let site = match resolved {
         Ok(site) if scanned.errors.is_empty() => site,
         Ok(_) => return Err(fail(scanned.errors, &warnings)),
         Err(mut e) => {
@@ -206,7 +211,7 @@ pub fn validate_keeping_sources(
             return Err(fail(e, &warnings));
         }
     };
-    let sealing = match ledger::check(root, &loaded.files) {
+    let sealing = match sealing {
         Ok(s) => s,
         Err(e) => return Err(fail(e, &warnings)),
     };
