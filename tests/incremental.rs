@@ -65,6 +65,15 @@ impl Site {
         let t = tempfile::tempdir().unwrap();
         let root = t.path().join("site");
         corpus::site::write(&c, &root).unwrap();
+        // A document that belongs to its meeting by `mote` alone (no agenda item lists it).
+        std::fs::write(
+            root.join(ATTACHED),
+            format!(
+                "+++\ntyp = \"beslut\"\nid = \"beslut-fran-lansstyrelsen\"\ntitel = \"Beslut från Länsstyrelsen\"\nmote = \"{}\"\n+++\nLänsstyrelsen har beslutat.\n",
+                c.meeting_key(0)
+            ),
+        )
+        .unwrap();
         let (_, inc) = incremental::full_build(&opts(&root, "preview")).unwrap();
         Site {
             _t: t,
@@ -92,6 +101,9 @@ impl Site {
         assert_same(what, &opts(&self.root, "preview").output, &fresh.output);
     }
 }
+
+/// The document of [`Site::new`] that belongs to a meeting by `mote` alone.
+const ATTACHED: &str = "content/dokument/beslut-fran-lansstyrelsen.md";
 
 fn opts(root: &Path, out: &str) -> BuildOptions {
     BuildOptions {
@@ -190,11 +202,16 @@ fn every_kind_of_edit_gives_the_output_of_a_full_build() {
             format!("{}{upper}{}", &t[..at], &t[end..])
         },
     );
-    let doc = walkdir::WalkDir::new(site.root.join("content/dokument"))
+    let mut docs: Vec<PathBuf> = walkdir::WalkDir::new(site.root.join("content/dokument"))
         .into_iter()
         .map(|e| e.unwrap().into_path())
-        .find(|p| p.extension().is_some_and(|e| e == "md"))
-        .unwrap();
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    docs.sort();
+    let doc = docs
+        .into_iter()
+        .find(|p| std::fs::read_to_string(p).unwrap().contains("\nmote = "))
+        .expect("a document of a meeting");
     let doc = doc.strip_prefix(&site.root).unwrap().display().to_string();
     site.edit("a document's text", &doc, |t| {
         format!("{t}\nEn tillagd mening i handlingen.\n")
@@ -226,6 +243,54 @@ fn every_kind_of_edit_gives_the_output_of_a_full_build() {
     );
     site.edit("a free page", "content/om-webbplatsen.md", |t| {
         format!("{t}\nEn ny mening om webbplatsen.\n")
+    });
+
+    // An edit that fails only once it is patched in (a broken link) is undone exactly: this one
+    // also moves a document to another meeting, whose page shows it once the link is fixed (and
+    // the first meeting's page no longer does).
+    let text = std::fs::read_to_string(site.root.join(ATTACHED)).unwrap();
+    let other = Path::new(&p)
+        .parent()
+        .unwrap()
+        .strip_prefix("content")
+        .unwrap();
+    let other = format!("mote = \"{}\"", other.display());
+    assert!(
+        !text.contains(&other),
+        "the protokoll edited is of another meeting"
+    );
+    let at = text.find("mote = ").unwrap();
+    let end = at + text[at..].find('\n').unwrap();
+    let moved = format!("{}{other}{}", &text[..at], &text[end..]);
+    std::fs::write(
+        site.root.join(ATTACHED),
+        format!("{moved}\n[En länk](/finns-inte/)\n"),
+    )
+    .unwrap();
+    match site.inc.update(&[PathBuf::from(ATTACHED)]) {
+        Ok(Err(e)) => assert!(e.to_string().contains("broken link"), "{e}"),
+        other => panic!("the broken link: {:?}", other.map(|r| r.map(|_| ()))),
+    }
+    site.edit(
+        "the broken link gone, a document moved to another meeting",
+        ATTACHED,
+        |_| moved.clone(),
+    );
+
+    // The same for a protokoll, whose meeting is put back with the links its items had.
+    let good = std::fs::read_to_string(site.root.join(&p)).unwrap();
+    let broken = replace_once(
+        &good,
+        "### Beslut\n\n",
+        "### Beslut\n\n[En länk](/finns-inte/) ",
+    );
+    std::fs::write(site.root.join(&p), broken).unwrap();
+    match site.inc.update(&[PathBuf::from(&p)]) {
+        Ok(Err(e)) => assert!(e.to_string().contains("broken link"), "{e}"),
+        other => panic!("the broken link: {:?}", other.map(|r| r.map(|_| ()))),
+    }
+    site.edit("the broken link in a protokoll fixed", &p, |_| {
+        replace_once(&good, "### Beslut\n\n", "### Beslut\n\nLagat. ")
     });
 
     // An error leaves the output alone; its fix is incremental again.

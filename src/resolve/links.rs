@@ -126,13 +126,19 @@ pub fn check_range(
     }
 }
 
-/// Documents' `mote`, `punkt` and `antagen`.
-pub fn document_refs(site: &mut Site, files: &[SourceFile], errors: &mut Vec<Diagnostic>) {
+/// Documents' `mote`, `punkt` and `antagen`, but for the `kept` documents (put back as they were
+/// linked, while their files may say otherwise).
+pub fn document_refs(
+    site: &mut Site,
+    files: &[SourceFile],
+    kept: &BTreeSet<usize>,
+    errors: &mut Vec<Diagnostic>,
+) {
     for f in files {
         let Parsed::Document(fm, _) = &f.parsed else {
             continue;
         };
-        let Some(d) = document_index(site, fm.id.get_ref()) else {
+        let Some(d) = document_index(site, fm.id.get_ref()).filter(|d| !kept.contains(d)) else {
             continue;
         };
         if let Some(m) = &fm.mote {

@@ -51,7 +51,14 @@ pub fn resolve(config: Config, files: &[SourceFile]) -> Result<Site, Vec<Diagnos
     r.documents(files);
     r.pages(files);
     r.memberships(files);
-    r.link(files, None, None);
+    r.link(
+        files,
+        &Scope {
+            meetings: None,
+            kept: BTreeSet::new(),
+            replaced: None,
+        },
+    );
     if r.errors.is_empty() {
         Ok(r.site)
     } else {
@@ -108,7 +115,14 @@ pub fn patch(site: &mut Site, files: &[SourceFile], changed: &[&Path]) -> Result
             .pages
             .push((p, std::mem::replace(&mut r.site.pages[p], new)));
     }
-    r.link(files, Some(&targets.meetings), Some(&replaced));
+    r.link(
+        files,
+        &Scope {
+            meetings: Some(&targets.meetings),
+            kept: BTreeSet::new(),
+            replaced: Some(&replaced),
+        },
+    );
     *site = r.site;
     if r.errors.is_empty() {
         Ok(Patched::Done(replaced))
@@ -118,11 +132,13 @@ pub fn patch(site: &mut Site, files: &[SourceFile], changed: &[&Path]) -> Result
     }
 }
 
-/// Puts back what [`patch`] replaced and links the site again, as it was before the edit.
+/// Puts back what [`patch`] replaced and links the site again, as it was before the edit. What
+/// was put back keeps its own links (its items', a document's meeting and decision), since
+/// `files` hold the edit; the links between entities are made again.
 pub fn unpatch(site: &mut Site, files: &[SourceFile], replaced: Replaced) {
     let mut r = Resolver::new(site.config.clone(), files);
     r.site = std::mem::take(site);
-    let meetings: BTreeSet<usize> = replaced.meetings.iter().map(|(m, _)| *m).collect();
+    let kept = replaced.documents.iter().map(|(d, _)| *d).collect();
     for (m, old) in replaced.meetings {
         r.site.meetings[m] = old;
     }
@@ -132,8 +148,26 @@ pub fn unpatch(site: &mut Site, files: &[SourceFile], replaced: Replaced) {
     for (p, old) in replaced.pages {
         r.site.pages[p] = old;
     }
-    r.link(files, Some(&meetings), None);
+    r.link(
+        files,
+        &Scope {
+            meetings: Some(&BTreeSet::new()),
+            kept,
+            replaced: None,
+        },
+    );
     *site = r.site;
+}
+
+/// What the link phase makes again.
+struct Scope<'a> {
+    /// The meetings whose items are linked (None: every meeting).
+    meetings: Option<&'a BTreeSet<usize>>,
+    /// Documents whose meeting and adopting decision stay as they are.
+    kept: BTreeSet<usize>,
+    /// What a patch replaced, so that what it cannot have changed is not made again (None:
+    /// everything is).
+    replaced: Option<&'a Replaced>,
 }
 
 /// What a patch makes again: meetings by index, documents and pages by index with their file.
@@ -256,26 +290,31 @@ impl Resolver {
         r
     }
 
-    /// Everything that links entities, for the whole site: the items of `meetings` only (None:
-    /// of every meeting), since an item's own links depend on nothing but its meeting and the
-    /// registers; the cases, URL claims and spellings again unless a patch shows they cannot
-    /// have changed (`replaced` holds what it replaced).
-    fn link(
-        &mut self,
-        files: &[SourceFile],
-        meetings: Option<&BTreeSet<usize>>,
-        replaced: Option<&Replaced>,
-    ) {
-        links::link_meetings(&mut self.site, &self.names, &mut self.errors, meetings);
+    /// Everything that links entities, for the whole site, as far as `scope` says: each item's
+    /// own links depend on nothing but its meeting and the registers; the cases, URL claims and
+    /// spellings are made again unless a patch shows they cannot have changed.
+    fn link(&mut self, files: &[SourceFile], scope: &Scope) {
+        links::link_meetings(
+            &mut self.site,
+            &self.names,
+            &mut self.errors,
+            scope.meetings,
+        );
         backlinks::clear(&mut self.site);
         self.decisions(files);
-        links::document_refs(&mut self.site, files, &mut self.errors);
+        links::document_refs(&mut self.site, files, &scope.kept, &mut self.errors);
         backlinks::backlinks(&mut self.site);
-        if replaced.is_none_or(|r| backlinks::cases_changed(&self.site, r)) {
+        if scope
+            .replaced
+            .is_none_or(|r| backlinks::cases_changed(&self.site, r))
+        {
             backlinks::cases(&mut self.site);
             claims::check(files, &mut self.errors);
         }
-        if replaced.is_none_or(|r| people::names_changed(&self.site, r)) {
+        if scope
+            .replaced
+            .is_none_or(|r| people::names_changed(&self.site, r))
+        {
             people::spellings(&mut self.site, files, &self.names);
         }
     }
