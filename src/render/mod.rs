@@ -273,11 +273,12 @@ impl Renderer {
         ctx.insert(page.data.0.into(), view);
         let mut ctx = tera::Context::from_value(Value::Object(ctx))
             .map_err(|e| BuildError::Template(describe(&e)))?;
-        let html = self
-            .tera
-            .render(page.template, &ctx)
+        // Straight into bytes: `Tera::render` would check the buffer is UTF-8 and copy it.
+        let mut html = Vec::with_capacity(32 * 1024);
+        self.tera
+            .render_to(page.template, &ctx, &mut html)
             .map_err(|e| BuildError::Template(describe(&e)))?;
-        let mut out = vec![(html_path(page), html.into_bytes())];
+        let mut out = vec![(html_path(page), html)];
         if let Some(twin) = twin {
             out.push((twin_path(page), twin));
         }
