@@ -6,7 +6,8 @@ each incremental rebuild ("re-rendered N pages in X ms"). Between edits it waits
 
     python3 scripts/serve_edits.py BIN SITE_ROOT OUTPUT [EDITS] [SEED]
 
-Prints one line per edit and the medians; exits non-zero if an edit was not incremental."""
+Prints one line per edit, the medians, and the median time of the exports that follow each edit;
+exits non-zero if an edit was not incremental."""
 
 import os
 import queue
@@ -49,6 +50,7 @@ def main():
             if f == "protokoll.md"
         )
         results = {"decision": [], "title": []}
+        exports = []
         for n, path in enumerate(rng.sample(files, edits)):
             kind = "decision" if n % 3 != 2 else "title"
             text = open(path, encoding="utf-8").read()
@@ -65,10 +67,12 @@ def main():
             ms = int(found.group(3))
             results[kind].append(ms)
             print(f"{kind:8} edit of {os.path.relpath(path, root)}: {found.group(2)} pages in {ms} ms")
-            wait(r"search index and exports updated")
+            found, _ = wait(r"search index and exports updated \((\d+) files\) in (\d+) ms")
+            exports.append(int(found.group(2)))
         for kind, times in results.items():
             if times:
                 print(f"median {kind} edit: {statistics.median(times)} ms ({len(times)} edits: {times})")
+        print(f"median exports after an edit: {statistics.median(exports)} ms ({exports})")
     finally:
         server.terminate()
         server.wait()
