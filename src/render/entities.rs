@@ -274,7 +274,8 @@ fn case_view(site: &Site, c: &Case) -> Value {
             }
         })
         .collect();
-    json!({"dnr": c.dnr, "titel": case_title(site, c), "poster": entries})
+    let view = json!({"dnr": c.dnr, "titel": case_title(site, c)});
+    views::with(view, [("poster", Value::Array(entries))])
 }
 
 /// A person: assignments, meetings, paragraphs presented or named in, documents.
@@ -331,15 +332,24 @@ fn person_view(site: &Site, p: usize) -> Value {
         .kommun
         .as_ref()
         .map(|k| json!({"namn": k, "url": urls::kommun(k)}));
-    json!({
+    let view = json!({
         "id": person.id, "namn": person.name, "alias": person.aliases, "stavningar": person.spellings, "andra_stavningar": other_spellings, "parti": party, "kommun": kommun,
         "titel": person.title, "organisation": person.organisation.map(|o| site.organisations[o].name.clone()),
-        "uppdrag": person.memberships.iter().map(|&m| views::membership(site, m)).collect::<Vec<_>>(),
-        "moten": meetings,
-        "foredragit": person.presented.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
-        "namnd_i": person.mentioned.iter().map(|&r| item_card(site, r)).collect::<Vec<_>>(),
-        "dokument": person.documents.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
-    })
+    });
+    let cards = |items: &[ItemRef]| items.iter().map(|&r| item_card(site, r)).collect();
+    let assignments = person.memberships.iter();
+    let assignments = assignments.map(|&m| views::membership(site, m)).collect();
+    let documents = person.documents.iter();
+    views::with(
+        view,
+        [
+            ("uppdrag", assignments),
+            ("moten", Value::Array(meetings)),
+            ("foredragit", cards(&person.presented)),
+            ("namnd_i", cards(&person.mentioned)),
+            ("dokument", documents.map(|&d| doc_card(site, d)).collect()),
+        ],
+    )
 }
 
 /// A document or report, with its text, tables and what it belongs to.

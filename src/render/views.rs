@@ -1,11 +1,22 @@
 //! View values for the templates: small JSON-shaped objects built from the [`Site`], so templates
-//! never see the model. Each entity page's view is also its `index.json` twin.
+//! never see the model.
 
 use super::urls;
 use crate::markdown;
 use crate::site::*;
 use crate::source::DOCUMENT_KINDS;
 use serde_json::{Value, json};
+
+/// The object `v` with `fields` moved into it. `json!` copies a `Value` it is given (it serializes
+/// it again), so views that hold other views take them in here.
+pub fn with(mut v: Value, fields: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
+    if let Value::Object(map) = &mut v {
+        for (key, value) in fields {
+            map.insert(key.into(), value);
+        }
+    }
+    v
+}
 
 /// A person as the `person` macro wants it, from a name as written.
 pub fn named(site: &Site, n: &Named) -> Value {
@@ -160,29 +171,43 @@ pub fn paragraph(site: &Site, r: ItemRef) -> Value {
         let op = &meeting.items(other)[i];
         json!({"url": urls::item(site, o), "label": op.item.label(), "titel": op.item.title})
     });
-    let memberships: Vec<Value> = p.memberships.iter().map(|&m| membership(site, m)).collect();
-    json!({
+    let cards = |docs: &[usize]| docs.iter().map(|&d| doc_card(site, d)).collect();
+    let people = |list: &[usize]| list.iter().map(|&x| person_ref(site, x)).collect();
+    let presenter = p.item.presenter.as_ref().map(|m| {
+        with(
+            json!({"text": m.value}),
+            [("personer", people(&p.presenters))],
+        )
+    });
+    let corrections = match r.part {
+        Part::Protokoll => corrections(site, r.meeting, Some(r.index)),
+        Part::Kallelse => Vec::new(),
+    };
+    let assignments = p.memberships.iter().map(|&m| membership(site, m)).collect();
+    let view = json!({
         "nummer": p.item.number,
         "label": p.item.label(),
         "titel": p.item.title,
         "anchor": anchor,
         "url": urls::item(site, r),
-        "dnr": dnr_list(&p.dnr),
-        "foredragande": p.item.presenter.as_ref().map(|m| json!({
-            "text": m.value,
-            "personer": p.presenters.iter().map(|&x| person_ref(site, x)).collect::<Vec<_>>(),
-        })),
         "text_html": text.html,
-        "sections": sections,
         "beslut": p.item.is_decision(),
         "beslutstext": decision_text(p),
-        "handlingar": p.documents.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
-        "motsvarighet": counterpart,
-        "uppdrag": memberships,
-        "antar": p.adopted.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
-        "namnda": p.mentions.iter().map(|&x| person_ref(site, x)).collect::<Vec<_>>(),
-        "rattelser": if r.part == Part::Protokoll { corrections(site, r.meeting, Some(r.index)) } else { Vec::new() },
-    })
+    });
+    with(
+        view,
+        [
+            ("dnr", dnr_list(&p.dnr)),
+            ("foredragande", presenter.unwrap_or_default()),
+            ("sections", Value::Array(sections)),
+            ("handlingar", cards(&p.documents)),
+            ("motsvarighet", counterpart.unwrap_or_default()),
+            ("uppdrag", assignments),
+            ("antar", cards(&p.adopted)),
+            ("namnda", people(&p.mentions)),
+            ("rattelser", Value::Array(corrections)),
+        ],
+    )
 }
 
 /// A membership row.
@@ -192,16 +217,22 @@ pub fn membership(site: &Site, i: usize) -> Value {
         Ref::Item(r) => item_card(site, r),
         Ref::Document(d) => doc_card(site, d),
     });
-    json!({
-        "person": person_ref(site, m.person),
+    let view = json!({
         "organ": {"id": site.organs[m.organ].id, "namn": site.organs[m.organ].short, "url": urls::organ(site, m.organ)},
         "roll": m.role,
         "fran": m.from, "till": m.to,
         "kommun": m.kommun,
-        "ersattare_for": m.substitute_for.map(|p| person_ref(site, p)),
-        "beslut": decision,
         "anteckning": m.note,
-    })
+    });
+    let substitute_for = m.substitute_for.map(|p| person_ref(site, p));
+    with(
+        view,
+        [
+            ("person", person_ref(site, m.person)),
+            ("ersattare_for", substitute_for.unwrap_or_default()),
+            ("beslut", decision.unwrap_or_default()),
+        ],
+    )
 }
 
 /// The full meeting.
@@ -209,7 +240,7 @@ pub fn meeting(site: &Site, m: usize) -> Value {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
     let (key, text) = status(meeting);
-    let items = |part: Part| -> Vec<Value> {
+    let items = |part: Part| -> Value {
         (0..meeting.items(part).len())
             .map(|index| {
                 paragraph(
@@ -224,25 +255,33 @@ pub fn meeting(site: &Site, m: usize) -> Value {
             .collect()
     };
     let protokoll = meeting.protokoll.as_ref().map(|p| {
-        json!({
+        let view = json!({
             "rubrik": p.title,
             "ordforande": p.chair.as_ref().map(|n| named(site, n)),
             "sekreterare": p.secretary.as_ref().map(|n| named(site, n)),
             "justerare": p.adjusters.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
             "justerad": p.adjusted,
             "paragrafer": p.printed_range,
-            "narvaro": p.attendance.iter().map(|(g, list)| json!({
-                "id": ATTENDANCE_GROUPS[*g].0, "rubrik": ATTENDANCE_GROUPS[*g].1,
-                "namn": list.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
             "inledning_html": markdown::render(&p.preamble, "inledning-").html,
-            "paragrafer_lista": items(Part::Protokoll),
             "underskrifter": p.signatures.iter().map(|s| signature(site, s)).collect::<Vec<_>>(),
             "rattelser": corrections(site, m, None),
-        })
+        });
+        let attendance = p.attendance.iter().map(|(g, list)| {
+            let (id, heading) = ATTENDANCE_GROUPS[*g];
+            let names = list.iter().map(|n| named(site, n)).collect();
+            with(json!({"id": id, "rubrik": heading}), [("namn", names)])
+        });
+        let attendance = attendance.collect();
+        with(
+            view,
+            [
+                ("narvaro", attendance),
+                ("paragrafer_lista", items(Part::Protokoll)),
+            ],
+        )
     });
     let kallelse = meeting.kallelse.as_ref().map(|k| {
-        json!({
+        let view = json!({
             "rubrik": k.title,
             "utfardad": k.issued,
             "undertecknad": k.signed_by.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
@@ -255,22 +294,33 @@ pub fn meeting(site: &Site, m: usize) -> Value {
                 })).collect::<Vec<_>>(),
             })),
             "inledning_html": markdown::render(&k.preamble, "kallelse-").html,
-            "punkter": items(Part::Kallelse),
-        })
+        });
+        with(view, [("punkter", items(Part::Kallelse))])
     });
-    json!({
+    let documents = meeting
+        .documents
+        .iter()
+        .map(|&d| doc_card(site, d))
+        .collect();
+    let view = json!({
         "url": urls::meeting(site, m),
         "titel": format!("{} {}", organ.short, meeting.date.long()),
         "organ": {"id": organ.id, "namn": organ.name, "kortnamn": organ.short, "url": urls::organ(site, meeting.organ)},
         "datum": meeting.date, "datum_text": meeting.date.long_with_weekday(),
         "tid": time_range(meeting), "plats": meeting.place,
         "status": key, "status_text": text,
-        "kallelse": kallelse, "protokoll": protokoll,
-        "handlingar": meeting.documents.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
         "anslag": super::noticeboard::notice_of(site, m).map(|n| json!({
             "anslagen": n.posted, "sista_dag": n.last_day, "url": format!("/anslagstavla/#{}", n.anchor),
         })),
-    })
+    });
+    with(
+        view,
+        [
+            ("kallelse", kallelse.unwrap_or_default()),
+            ("protokoll", protokoll.unwrap_or_default()),
+            ("handlingar", documents),
+        ],
+    )
 }
 
 /// The correction log of a meeting's protokoll, or of one of its paragraphs.
