@@ -118,14 +118,16 @@ impl Item {
             .any(|s| s.kind == SectionKind::Decision)
     }
 
+    /// Its decision sections (`### Beslut`), in order.
+    pub fn decision_sections(&self) -> impl Iterator<Item = &Section> {
+        let decision = |s: &&Section| s.kind == SectionKind::Decision;
+        self.sections.iter().filter(decision)
+    }
+
     /// The plain text of its decision sections.
     pub fn decision_text(&self) -> String {
         let mut out = String::new();
-        let decisions = self
-            .sections
-            .iter()
-            .filter(|s| s.kind == SectionKind::Decision);
-        for (i, s) in decisions.enumerate() {
+        for (i, s) in self.decision_sections().enumerate() {
             if i > 0 {
                 out.push(' ');
             }

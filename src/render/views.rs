@@ -94,6 +94,22 @@ pub fn decision_text(p: &Paragraph) -> String {
     p.item.decision_text()
 }
 
+/// `excerpt(&parts.join(" "), max)`, reading no more of the parts than the excerpt needs.
+fn excerpt_of<'a>(parts: impl Iterator<Item = &'a str>, max: usize) -> String {
+    let mut text = String::new();
+    let mut chars = 0;
+    'parts: for (i, part) in parts.enumerate() {
+        for c in (i > 0).then_some(' ').into_iter().chain(part.chars()) {
+            if chars > max {
+                break 'parts;
+            }
+            text.push(c);
+            chars += 1;
+        }
+    }
+    excerpt(&text, max)
+}
+
 /// A paragraph or agenda item in a list.
 pub fn item_card(site: &Site, r: ItemRef) -> Value {
     let meeting = &site.meetings[r.meeting];
@@ -110,7 +126,7 @@ pub fn item_card(site: &Site, r: ItemRef) -> Value {
         "url": urls::item(site, r),
         "titel": format!("{} {}", p.item.label(), p.item.title),
         "meta": meta.join(" · "),
-        "excerpt": excerpt(&decision_text(p), 220),
+        "excerpt": excerpt_of(p.item.decision_sections().map(|s| s.plain.as_str()), 220),
         "datum": meeting.date,
     })
 }
@@ -349,4 +365,21 @@ pub fn corrections(site: &Site, m: usize, only: Option<usize>) -> Vec<Value> {
 /// A signature.
 pub fn signature(site: &Site, s: &Signature) -> Value {
     json!({"person": named(site, &s.who), "roll": s.role, "tid": s.time, "metod": s.method})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_excerpt_of_parts_is_the_excerpt_of_their_joined_text() {
+        let parts = ["Styrelsen beslutar", "att anta förslaget", "", "åäö ü"];
+        for n in 0..=parts.len() {
+            let joined = parts[..n].join(" ");
+            for max in 0..joined.chars().count() + 2 {
+                let got = excerpt_of(parts[..n].iter().copied(), max);
+                assert_eq!(got, excerpt(&joined, max), "{n} parts, {max} characters");
+            }
+        }
+    }
 }
