@@ -229,3 +229,12 @@ fn text_of(html: &str) -> String {
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[test]
+fn a_presenter_is_linked_where_the_text_names_them_and_otherwise_after_it() {
+    let page = html(site(), "forbundsmotet/2024-04-25/index.html");
+    let line = "<dt>Föredragande</dt><dd><a href=\"/person/cecilia-frid/\">Cecilia Frid</a> och \
+                Jessica Lekselius, Kommunförbundet Kalmar län \
+                (<a href=\"/person/jessica-leksell/\">Jessica Leksell</a>)</dd>";
+    assert!(page.contains(line), "no presenter line {line}");
+}

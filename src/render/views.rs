@@ -190,10 +190,9 @@ pub fn paragraph(site: &Site, r: ItemRef) -> Value {
     let cards = |docs: &[usize]| docs.iter().map(|&d| doc_card(site, d)).collect();
     let people = |list: &[usize]| list.iter().map(|&x| person_ref(site, x)).collect();
     let presenter = p.item.presenter.as_ref().map(|m| {
-        with(
-            json!({"text": m.value}),
-            [("personer", people(&p.presenters))],
-        )
+        let html = presenter_html(site, &m.value, &p.presenters);
+        let view = json!({"text": m.value, "html": html});
+        with(view, [("personer", people(&p.presenters))])
     });
     let corrections = match r.part {
         Part::Protokoll => corrections(site, r.meeting, Some(r.index)),
@@ -224,6 +223,28 @@ pub fn paragraph(site: &Site, r: ItemRef) -> Value {
             ("rattelser", Value::Array(corrections)),
         ],
     )
+}
+
+/// The presenter line as HTML: the text, escaped as tera's `escape` filter does, with the name of
+/// each presenting person it holds linked to their page, and those it does not name listed after it
+/// in parentheses.
+fn presenter_html(site: &Site, text: &str, people: &[usize]) -> String {
+    let mut html = tera::escape_html(text);
+    let mut rest = Vec::new();
+    for &x in people {
+        let (name, url) = (&site.people[x].name, urls::person(site, x));
+        let written = tera::escape_html(name);
+        if html.contains(&written) {
+            html = html.replace(&written, &format!("<a href=\"{url}\">{written}</a>"));
+        } else {
+            let (name, url) = (super::escape_html(name), super::escape_html(&url));
+            rest.push(format!("<a href=\"{url}\">{name}</a>"));
+        }
+    }
+    if !rest.is_empty() {
+        html = format!("{html} ({})", rest.join(", "));
+    }
+    html
 }
 
 /// A membership row.
