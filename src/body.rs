@@ -113,9 +113,7 @@ pub struct Item {
 impl Item {
     /// Whether the item has a decision section.
     pub fn is_decision(&self) -> bool {
-        self.sections
-            .iter()
-            .any(|s| s.kind == SectionKind::Decision)
+        self.decision_sections().next().is_some()
     }
 
     /// Its decision sections (`### Beslut`), in order.

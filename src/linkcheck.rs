@@ -185,7 +185,10 @@ impl<'a> Targets<'a> {
         let rel = slashed(path);
         let page = page_of(&format!("/{rel}"));
         self.paths.insert(Cow::Owned(rel));
-        let ids = ids(html?).map(|x| Cow::Owned(x.to_string())).collect();
+        let ids = ids(html?)
+            .into_iter()
+            .map(|x| Cow::Owned(x.to_string()))
+            .collect();
         self.ids.insert(page, ids)
     }
 
@@ -285,11 +288,14 @@ pub fn check_against(files: &[OutFile], targets: &Targets<'_>) -> Vec<String> {
 }
 
 /// Every `id` in the start tags of an HTML page.
-pub fn ids(html: &str) -> impl Iterator<Item = &str> {
-    attributes(html)
-        .into_iter()
-        .filter(|(n, _)| *n == "id")
-        .map(|(_, v)| v)
+pub fn ids(html: &str) -> Vec<&str> {
+    let mut ids = Vec::new();
+    each_attribute(html, |name, value| {
+        if name == "id" {
+            ids.push(value);
+        }
+    });
+    ids
 }
 
 /// [`check`] for files held in memory (tests, fuzzing): every link is read and checked.

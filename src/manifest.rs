@@ -59,13 +59,13 @@ pub fn lines<'a>(
 }
 
 /// Manifest lines for (path as the manifest writes it, hex digest) rows, sorted by path.
-pub fn rows(mut rows: Vec<(String, String)>) -> String {
-    rows.sort();
+pub fn rows<S: AsRef<str> + Ord>(mut rows: Vec<(S, S)>) -> String {
+    rows.sort_unstable();
     let mut out = String::new();
     for (p, h) in rows {
-        out.push_str(&h);
+        out.push_str(h.as_ref());
         out.push_str("  ");
-        out.push_str(&p);
+        out.push_str(p.as_ref());
         out.push('\n');
     }
     out

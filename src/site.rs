@@ -376,6 +376,17 @@ impl Document {
         self.date
             .or_else(|| self.meeting.map(|m| site.meetings[m].date))
     }
+
+    /// The names written in it: its authors, then its signatures.
+    pub fn names(&self) -> impl Iterator<Item = &Named> {
+        let signed = self.signatures.iter().map(|s| &s.who);
+        self.authors.iter().chain(signed)
+    }
+
+    /// The year it is listed under: its own `ar`, else the year of its date.
+    pub fn list_year(&self, site: &Site) -> Option<i32> {
+        self.year.or_else(|| self.sort_date(site).map(|x| x.year))
+    }
 }
 
 /// A free page.

@@ -7,7 +7,6 @@ use super::api::refs::{self, body_ref};
 use super::noticeboard;
 use super::pages::{Listing, Selection};
 use super::urls;
-use super::views::decision_text;
 use crate::output::OutFile;
 use crate::site::*;
 use serde_json::{Value, json};
@@ -259,7 +258,7 @@ pub fn decisions_csv(site: &Site) -> String {
                 &p.item.number,
                 &p.item.title,
                 &p.dnr.join("; "),
-                &decision_text(p),
+                &p.item.decision_text(),
                 &opt(meeting.protokoll.as_ref().and_then(|x| x.adjusted)),
                 &format!("{base}{}", urls::item(site, r)),
             ],

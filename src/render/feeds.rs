@@ -5,7 +5,7 @@
 use super::noticeboard;
 use super::pages::{Listing, Selection};
 use super::urls;
-use super::views::{decision_text, status, time_range};
+use super::views::{status, time_range};
 use crate::date::{Date, Time};
 use crate::dates;
 use crate::markdown;
@@ -228,7 +228,7 @@ fn item_entry(site: &Site, r: ItemRef) -> Entry {
     let p = &meeting.items(r.part)[r.index];
     let updated = item_updated(site, r);
     let summary = if p.item.is_decision() {
-        decision_text(p)
+        p.item.decision_text()
     } else {
         let mut text = markdown::to_plain(&p.item.text);
         for s in &p.item.sections {

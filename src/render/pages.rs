@@ -382,16 +382,7 @@ pub fn party_name(code: &str) -> String {
 }
 
 fn groups(site: &Site) -> Vec<Page<'_>> {
-    let mut parties: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut kommuner: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, p) in site.people.iter().enumerate() {
-        if let Some(c) = &p.party {
-            parties.entry(c.clone()).or_default().push(i);
-        }
-        if let Some(k) = &p.kommun {
-            kommuner.entry(k.clone()).or_default().push(i);
-        }
-    }
+    let (parties, kommuner) = (super::api::parties(site), super::api::kommuner(site));
     let mut pages = vec![
         list_page("/parti/", "Partier", "partier", parties.iter().map(|(c, ps)| json!({"url": urls::party(c), "titel": format!("{} ({c})", party_name(c)), "meta": format!("{} personer", ps.len()), "excerpt": ""})).collect(), Twin::Parties),
         list_page("/kommun/", "Kommuner", "kommuner", kommuner.iter().map(|(k, ps)| json!({"url": urls::kommun(k), "titel": k, "meta": format!("{} personer", ps.len()), "excerpt": ""})).collect(), Twin::Kommuner),
@@ -426,7 +417,7 @@ fn years<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
         years.entry(meeting.date.year).or_default().0.push(m);
     }
     for (d, doc) in site.documents.iter().enumerate() {
-        if let Some(y) = doc.year.or_else(|| doc.sort_date(site).map(|x| x.year)) {
+        if let Some(y) = doc.list_year(site) {
             years.entry(y).or_default().1.push(d);
         }
     }

@@ -14,18 +14,22 @@ pub fn meeting(site: &Site, m: usize) -> String {
 /// A paragraph's own page, or an agenda item's anchor on the meeting page.
 pub fn item(site: &Site, r: ItemRef) -> String {
     let p = &site.meetings[r.meeting].items(r.part)[r.index];
-    let mut s = meeting(site, r.meeting);
-    match r.part {
+    item_in(meeting(site, r.meeting), r.part, &p.item.number)
+}
+
+/// [`item`] of the item numbered `number` in `part` of the meeting at `meeting_url`.
+pub fn item_in(mut meeting_url: String, part: Part, number: &str) -> String {
+    match part {
         Part::Protokoll => {
-            s.push_str(&p.item.number);
-            s.push('/');
+            meeting_url.push_str(number);
+            meeting_url.push('/');
         }
         Part::Kallelse => {
-            s.push('#');
-            s.push_str(&anchor(r.part, &p.item.number));
+            meeting_url.push('#');
+            meeting_url.push_str(&anchor(part, number));
         }
     }
-    s
+    meeting_url
 }
 
 /// The anchor of an item on its meeting page.

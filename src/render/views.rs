@@ -89,11 +89,6 @@ fn excerpt(text: &str, max: usize) -> String {
     format!("{cut} …")
 }
 
-/// The plain text of a paragraph's decision sections.
-pub fn decision_text(p: &Paragraph) -> String {
-    p.item.decision_text()
-}
-
 /// `excerpt(&parts.join(" "), max)`, reading no more of the parts than the excerpt needs.
 fn excerpt_of<'a>(parts: impl Iterator<Item = &'a str>, max: usize) -> String {
     let mut text = String::new();
@@ -207,7 +202,7 @@ pub fn paragraph(site: &Site, r: ItemRef) -> Value {
         "url": urls::item(site, r),
         "text_html": text.html,
         "beslut": p.item.is_decision(),
-        "beslutstext": decision_text(p),
+        "beslutstext": p.item.decision_text(),
     });
     with(
         view,

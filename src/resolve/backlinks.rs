@@ -1,6 +1,6 @@
 //! The links back and the cases: what each person, meeting and paragraph is linked from, and the
 //! paragraphs, agenda items and documents of each Dnr. Made again from the whole site on every
-//! resolve and patch.
+//! resolve, and on a patch (the cases only when the patch can have changed them).
 
 use crate::date::Date;
 use crate::site::*;
@@ -71,12 +71,7 @@ pub fn backlinks(site: &mut Site) {
     }
     for d in 0..site.documents.len() {
         let doc = &site.documents[d];
-        let who: Vec<usize> = doc
-            .authors
-            .iter()
-            .chain(doc.signatures.iter().map(|s| &s.who))
-            .filter_map(|n| n.person)
-            .collect();
+        let who: Vec<usize> = doc.names().filter_map(|n| n.person).collect();
         for p in who {
             if !site.people[p].documents.contains(&d) {
                 site.people[p].documents.push(d);

@@ -89,8 +89,9 @@ pub enum Patched {
 
 /// Resolves `site` again after the files at `changed` (paths relative to the root, each a known
 /// protokoll, kallelse, document or free page) were edited in `files`: their meetings, documents
-/// and pages are made again from their files, then everything that links entities is made again
-/// for the whole site, with the same checks as [`resolve`]. Err when the edit changes which
+/// and pages are made again from their files and linked, with the same checks as [`resolve`]; the
+/// links back are made again for the whole site, and the cases, URL claims and spellings when the
+/// edit can have changed them. Err when the edit changes which
 /// entities exist (a meeting's organ or date, a document's or page's id): only [`resolve`] can say.
 pub fn patch(site: &mut Site, files: &[SourceFile], changed: &[&Path]) -> Result<Patched, String> {
     let targets = patch_targets(site, files, changed)?;
@@ -291,8 +292,9 @@ impl Resolver {
     }
 
     /// Everything that links entities, for the whole site, as far as `scope` says: each item's
-    /// own links depend on nothing but its meeting and the registers; the cases, URL claims and
-    /// spellings are made again unless a patch shows they cannot have changed.
+    /// own links depend on nothing but its meeting, the registers and the document ids (which a
+    /// patch cannot change); the cases, URL claims and spellings are made again unless a patch
+    /// shows they cannot have changed.
     fn link(&mut self, files: &[SourceFile], scope: &Scope) {
         links::link_meetings(
             &mut self.site,

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::{Parsed, SourceFile};
 use crate::names::{self, Written};
-use crate::site::{Document, Meeting, Named, Person, Site};
+use crate::site::{Meeting, Named, Person, Site};
 use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
@@ -163,7 +163,7 @@ pub fn spellings(site: &mut Site, files: &[SourceFile], names: &NameIndex) {
     }
     for f in files {
         if let Some(&d) = documents.get(f.path.to_str().unwrap_or("")) {
-            document_names(&site.documents[d]).for_each(&mut add);
+            site.documents[d].names().for_each(&mut add);
         }
     }
     for f in files {
@@ -210,13 +210,6 @@ pub fn names_read(meeting: &Meeting, protokoll: bool) -> Box<dyn Iterator<Item =
     }
 }
 
-/// The names of a document: its authors, then its signatures.
-pub fn document_names(doc: &Document) -> impl Iterator<Item = &Named> {
-    doc.authors
-        .iter()
-        .chain(doc.signatures.iter().map(|s| &s.who))
-}
-
 /// Whether an edit that replaced these meetings and documents of `site` changed a name written
 /// in them (as written or as resolved), so that the spellings must be gathered again.
 pub fn names_changed(site: &Site, replaced: &super::Replaced) -> bool {
@@ -229,11 +222,10 @@ pub fn names_changed(site: &Site, replaced: &super::Replaced) -> bool {
         })
     });
     meetings
-        || replaced.documents.iter().any(|(d, old)| {
-            document_names(old)
-                .map(key)
-                .ne(document_names(&site.documents[*d]).map(key))
-        })
+        || replaced
+            .documents
+            .iter()
+            .any(|(d, old)| old.names().map(key).ne(site.documents[*d].names().map(key)))
 }
 
 #[cfg(test)]

@@ -235,13 +235,7 @@ fn document(site: &Site, d: usize) -> SearchDoc {
                 .chain([to_plain(&doc.body)])
                 .collect(),
         ),
-        people: names(
-            site,
-            doc.authors
-                .iter()
-                .chain(doc.signatures.iter().map(|s| &s.who))
-                .filter_map(|n| n.person),
-        ),
+        people: names(site, doc.names().filter_map(|n| n.person)),
         ..SearchDoc::default()
     }
 }

@@ -1,8 +1,9 @@
 //! Which pages and files an edit can change. Before the edit, [`Before`] keeps what lists the whole
 //! site (cases, years, the newest date); after it, [`selection`] compares what other pages show of
-//! each meeting and document the edit replaced (a meeting's card, its names, each paragraph) and
-//! selects only the pages that show what differs. Used by `serve`'s incremental rebuild; what it
-//! cannot bound (a page that would disappear) is left to a full build.
+//! each meeting the edit replaced (its card, its names, each paragraph) and selects only the pages
+//! that show what differs; an edited document selects every page that shows it, as it was and as
+//! it is. Used by `serve`'s incremental rebuild; what it cannot bound (a page that would
+//! disappear) is left to a full build.
 
 use crate::date::Date;
 use crate::dates;
@@ -45,15 +46,12 @@ fn listed_cases(site: &Site) -> Vec<(String, String, usize)> {
 /// Every year that has a page: its meetings' and its documents' years.
 fn years(site: &Site) -> BTreeSet<i32> {
     let meetings = site.meetings.iter().map(|m| m.date.year);
-    let documents = site
-        .documents
-        .iter()
-        .filter_map(|d| d.year.or_else(|| d.sort_date(site).map(|x| x.year)));
+    let documents = site.documents.iter().filter_map(|d| d.list_year(site));
     meetings.chain(documents).collect()
 }
 
 /// The pages and files to render again after an edit that `replaced` entities of the site as it
-/// was `before`; `site` is the site after it. Err names a page the edit removes (a full build must).
+/// was `before`; `site` is the site after it. Err says what page the edit removes (a full build must).
 pub fn selection(before: &Before, replaced: &Replaced, site: &Site) -> Result<Selection, String> {
     let mut sel = Selection::default();
     for (m, old) in &replaced.meetings {
@@ -67,6 +65,7 @@ pub fn selection(before: &Before, replaced: &Replaced, site: &Site) -> Result<Se
         for doc in [old, &site.documents[*d]] {
             document_dependents(site, *d, doc, &mut sel);
         }
+        document_referrers(site, *d, &mut sel);
         sel.listings.extend([Listing::Documents, Listing::Years]);
     }
     if !replaced.pages.is_empty() {
@@ -242,16 +241,16 @@ fn item_dependents(site: &Site, r: ItemRef, p: &Paragraph, sel: &mut Selection) 
 fn document_dependents(site: &Site, d: usize, doc: &Document, sel: &mut Selection) {
     sel.documents.insert(d);
     sel.cases.extend(doc.dnr.iter().cloned());
-    if let Some(y) = doc.year.or_else(|| doc.sort_date(site).map(|x| x.year)) {
+    if let Some(y) = doc.list_year(site) {
         sel.years.insert(y);
     }
     sel.meetings.extend(doc.meeting);
     sel.meetings.extend(doc.adopted_by.map(|r| r.meeting));
-    let people = doc
-        .authors
-        .iter()
-        .chain(doc.signatures.iter().map(|s| &s.who));
-    sel.people.extend(people.filter_map(|n| n.person));
+    sel.people.extend(doc.names().filter_map(|n| n.person));
+}
+
+/// Selects the meetings and people's assignments that refer to document `d`.
+fn document_referrers(site: &Site, d: usize, sel: &mut Selection) {
     for (m, meeting) in site.meetings.iter().enumerate() {
         let shows = meeting.documents.contains(&d)
             || [Part::Protokoll, Part::Kallelse].iter().any(|&part| {

@@ -4,10 +4,10 @@
 //! pages are made again and linked into the kept site ([`crate::resolve::patch`]); the pages and
 //! files that show what changed ([`super::affected`]) are rendered, their links checked, and only
 //! files whose bytes changed are written. The exports of the whole site (the search index, the
-//! decisions CSV, the manifest) follow once edits pause ([`Incremental::exports`]). Anything it cannot bound
-//! (a register, `protokoll.toml`, templates, static files, a file added or removed, a meeting,
-//! document or page that changes its key, an output page or anchor that disappears) is a full
-//! build, so the output is always what a full build would write.
+//! decisions CSV, the manifest) follow once edits pause ([`Incremental::exports`]). Anything it
+//! cannot bound (a register, `protokoll.toml`, templates, static files, a file added or removed, a
+//! meeting, document or page that changes its key, an output page or anchor that disappears) is a
+//! full build, so the output is always what a full build would write.
 
 use super::affected;
 use crate::diagnostic::{self, Diagnostic};
@@ -390,7 +390,6 @@ impl Incremental {
 
     /// Writes the manifest of every output file (after the search files, once edits pause).
     fn write_manifest(&self) -> Result<(), WriteError> {
-        let mut text = String::new();
         let marker = manifest::manifest_path(Path::new(MARKER));
         let marker_hash = sha256_hex(MARKER_TEXT);
         let mut rows: Vec<(&str, &str)> = self
@@ -399,15 +398,8 @@ impl Incremental {
             .map(|(p, h)| (p.as_str(), h.as_str()))
             .collect();
         rows.push((&marker, &marker_hash));
-        rows.sort_unstable();
-        for (p, h) in rows {
-            text.push_str(h);
-            text.push_str("  ");
-            text.push_str(p);
-            text.push('\n');
-        }
         let path = self.opts.output.join(manifest::FILE);
-        std::fs::write(&path, text).map_err(|e| WriteError::Io(path, e))
+        std::fs::write(&path, manifest::rows(rows)).map_err(|e| WriteError::Io(path, e))
     }
 }
 
@@ -422,7 +414,7 @@ pub fn full_build(opts: &BuildOptions) -> Result<(BuildReport, Option<Incrementa
 
 /// The ids of an HTML page.
 fn ids(html: &str) -> BTreeSet<&str> {
-    linkcheck::ids(html).collect()
+    linkcheck::ids(html).into_iter().collect()
 }
 
 /// Whether a new output path equals an existing one by case or Unicode form.

@@ -5,7 +5,6 @@ use super::refs::*;
 use crate::date::Date;
 use crate::dates;
 use crate::render::noticeboard;
-use crate::render::views::decision_text;
 use crate::site::{self as model, ATTENDANCE_GROUPS, ItemRef, Part, Site};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -342,7 +341,7 @@ pub fn agenda_item(site: &Site, r: ItemRef) -> AgendaItem<'_> {
         part: own.part,
         public: true,
         rattelse,
-        resolution_text: decision.then(|| decision_text(p)),
+        resolution_text: decision.then(|| p.item.decision_text()),
         text: &p.item.text,
         title: &p.item.title,
         r#type: "AgendaItem",

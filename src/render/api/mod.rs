@@ -184,7 +184,7 @@ fn party<'a>(site: &'a Site, code: &'a str) -> Party<'a> {
         code,
         id: twin_id(&web),
         name: party_name(code),
-        person: people(site, parties(site).get(code)),
+        person: people(site, |p| p.party.as_deref() == Some(code)),
         r#type: "Party",
         web,
     }
@@ -210,16 +210,17 @@ fn municipality<'a>(site: &'a Site, k: &'a str) -> Municipality<'a> {
             .collect(),
         id: twin_id(&web),
         name: k,
-        person: people(site, kommuner(site).get(k)),
+        person: people(site, |p| p.kommun.as_deref() == Some(k)),
         r#type: "Municipality",
         web,
     }
 }
 
-fn people<'a>(site: &'a Site, ps: Option<&Vec<usize>>) -> Vec<PersonRef<'a>> {
-    ps.into_iter()
-        .flatten()
-        .map(|&p| person_ref(site, p))
+/// The people `of` holds, in register order.
+fn people(site: &Site, of: impl Fn(&model::Person) -> bool) -> Vec<PersonRef<'_>> {
+    (0..site.people.len())
+        .filter(|&p| of(&site.people[p]))
+        .map(|p| person_ref(site, p))
         .collect()
 }
 
@@ -235,7 +236,7 @@ struct YearItem {
 /// `/ar/`: every year with a meeting or a document, newest first.
 fn years(site: &Site) -> List<YearItem> {
     let mut years: Vec<i32> = site.meetings.iter().map(|m| m.date.year).collect();
-    years.extend(site.documents.iter().filter_map(|d| doc_year(site, d)));
+    years.extend(site.documents.iter().filter_map(|d| d.list_year(site)));
     years.sort_unstable();
     years.dedup();
     list(
@@ -251,11 +252,6 @@ fn years(site: &Site) -> List<YearItem> {
             }
         }),
     )
-}
-
-/// The year a document is listed under.
-fn doc_year(site: &Site, d: &model::Document) -> Option<i32> {
-    d.year.or_else(|| d.sort_date(site).map(|x| x.year))
 }
 
 /// A year: its meetings, decisions, reports and documents.
@@ -275,7 +271,7 @@ struct Year<'a> {
 fn year(site: &Site, y: i32) -> Year<'_> {
     let web = urls::year(y);
     let docs: Vec<usize> = (0..site.documents.len())
-        .filter(|&d| doc_year(site, &site.documents[d]) == Some(y))
+        .filter(|&d| site.documents[d].list_year(site) == Some(y))
         .collect();
     Year {
         beslut: super::pages::decisions(site)

@@ -121,14 +121,15 @@ pub struct AgendaItemRef<'a> {
 pub fn item_ref(site: &Site, r: ItemRef) -> AgendaItemRef<'_> {
     let meeting = &site.meetings[r.meeting];
     let p = &meeting.items(r.part)[r.index];
-    let web = urls::item(site, r);
     let meeting_web = urls::meeting(site, r.meeting);
+    let web = urls::item_in(meeting_web.clone(), r.part, &p.item.number);
     let (id, part) = match r.part {
         Part::Protokoll => (twin_id(&web), "protokoll"),
-        Part::Kallelse => {
-            let anchor = urls::anchor(r.part, &p.item.number);
-            (format!("{meeting_web}index.json#{anchor}"), "kallelse")
-        }
+        // The meeting's twin, at the item's anchor.
+        Part::Kallelse => (
+            twin_id(&meeting_web) + &web[meeting_web.len()..],
+            "kallelse",
+        ),
     };
     AgendaItemRef {
         date: meeting.date,
