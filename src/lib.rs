@@ -2,37 +2,23 @@
 //! [`build`] is the whole pipeline: load → resolve → (render ∥ search index) → check links →
 //! write; [`validate`] is the same without the write.
 
-pub mod appeal;
 pub mod archive;
-pub mod body;
-pub mod config;
-pub mod date;
-pub mod dates;
-pub mod diagnostic;
-pub mod frontmatter;
-pub mod ledger;
-pub mod linkcheck;
-pub mod load;
-pub mod manifest;
-pub mod markdown;
-pub mod names;
+pub mod markup;
+pub mod model;
 pub mod output;
-pub mod personnummer;
 pub mod progress;
-pub mod prose;
+pub mod reading;
 pub mod render;
 pub mod resolve;
-pub mod sanitize;
 pub mod scaffold;
-pub mod scan;
 pub mod search;
 pub mod serve;
-pub mod sink;
-pub mod site;
-pub mod source;
 
-use diagnostic::Diagnostic;
+use output::{links as linkcheck, manifest, sink};
 pub use progress::Progress;
+use reading::diagnostic::{self, Diagnostic};
+use reading::{config, load, scan};
+use resolve::ledger;
 use std::path::{Path, PathBuf};
 
 /// What to build and where.
@@ -63,7 +49,7 @@ pub struct BuildReport {
 #[derive(Debug)]
 pub struct Validated {
     /// The resolved model.
-    pub site: site::Site,
+    pub site: model::site::Site,
     /// What is kept of every output file (path, hash, link data), sorted by path.
     pub files: Vec<sink::Written>,
     /// Problems that do not stop the build, sorted by path and position.
@@ -139,7 +125,7 @@ impl std::fmt::Display for BuildError {
 }
 
 /// Loads and resolves the site: the model only, without rendering (warnings are dropped).
-pub fn check(root: &Path) -> Result<site::Site, BuildError> {
+pub fn check(root: &Path) -> Result<model::site::Site, BuildError> {
     let config = config::Config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
     let loaded = load::load(root, config.max_file_bytes()).map_err(sorted)?;
     resolve::resolve(config, &loaded.files).map_err(sorted)
@@ -350,7 +336,7 @@ fn build_inner(
 }
 
 /// Justerade protokoll that belong on a notice board but have no date to count the appeal from.
-fn unposted(site: &site::Site) -> Vec<Diagnostic> {
+fn unposted(site: &model::site::Site) -> Vec<Diagnostic> {
     site.meetings
         .iter()
         .filter(|m| site.organisations[site.organs[m.organ].organisation].notice_board)

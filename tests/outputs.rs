@@ -151,7 +151,11 @@ fn the_manifest_covers_every_file_but_itself() {
         if p == "manifest-sha256.txt" {
             continue;
         }
-        assert_eq!(listed[&p], protokoll::manifest::sha256_hex(bytes), "{p}");
+        assert_eq!(
+            listed[&p],
+            protokoll::output::manifest::sha256_hex(bytes),
+            "{p}"
+        );
     }
 }
 

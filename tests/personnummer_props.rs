@@ -4,7 +4,7 @@
 //! numbers are made here with their own Luhn and calendar code, independent of the guard's.
 
 use proptest::prelude::*;
-use protokoll::personnummer::{Kind, find};
+use protokoll::reading::personnummer::{Kind, find};
 
 fn leap(y: u32) -> bool {
     (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400)

@@ -100,7 +100,7 @@ fn every_spelling_of_a_person_lands_on_one_page() {
             .map(|a| a.as_str().unwrap())
             .collect();
         assert!(aliases.contains(&alias), "{id}: {aliases:?}");
-        let alias_slug = protokoll::names::slug(alias);
+        let alias_slug = protokoll::markup::ids::slug(alias);
         assert!(
             !out.join("person").join(alias_slug).exists(),
             "{alias} got its own page"

@@ -7,7 +7,7 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use protokoll::load::{SourceFile, parse_file};
+use protokoll::reading::load::{SourceFile, parse_file};
 use std::path::{Path, PathBuf};
 
 /// Everything the build does with one file on its own (the `content_file` fuzz target).
@@ -19,15 +19,15 @@ fn one_file(text: &str) {
             "content/x.md"
         });
         if let Ok(file) = parse_file(path, text.to_string(), register) {
-            let _ = protokoll::scan::scan(std::slice::from_ref(&file));
+            let _ = protokoll::reading::scan::scan(std::slice::from_ref(&file));
         }
     }
-    let _ = protokoll::markdown::render(text, "p1-");
-    let _ = protokoll::markdown::to_plain(text);
-    let _ = protokoll::sanitize::audit(text);
-    let _ = protokoll::sanitize::links(text);
-    let _ = protokoll::personnummer::find(text);
-    let _ = protokoll::body::parse(Path::new("x.md"), text, 1);
+    let _ = protokoll::markup::markdown::render(text, "p1-");
+    let _ = protokoll::markup::markdown::to_plain(text);
+    let _ = protokoll::markup::sanitize::audit(text);
+    let _ = protokoll::markup::sanitize::links(text);
+    let _ = protokoll::reading::personnummer::find(text);
+    let _ = protokoll::reading::body::parse(Path::new("x.md"), text, 1);
 }
 
 /// The minimal fixture's files, parsed.
@@ -65,8 +65,10 @@ fn in_site_as(text: &str, register: bool) -> bool {
         return false;
     };
     files.push(f);
-    let scanned = protokoll::scan::scan(&files);
-    let Ok(site) = protokoll::resolve::resolve(protokoll::config::Config::default(), &files) else {
+    let scanned = protokoll::reading::scan::scan(&files);
+    let Ok(site) =
+        protokoll::resolve::resolve(protokoll::reading::config::Config::default(), &files)
+    else {
         return false;
     };
     let Ok(out) = protokoll::render::render(&site, &repo()) else {
@@ -78,10 +80,10 @@ fn in_site_as(text: &str, register: bool) -> bool {
     let n = paths.len();
     paths.dedup();
     assert_eq!(n, paths.len(), "two output files on one path");
-    let written = protokoll::sink::in_memory(&out);
-    let targets = protokoll::linkcheck::Targets::new(&written);
-    let _ = protokoll::scan::check_links(&scanned.links, &targets);
-    let _ = protokoll::linkcheck::check(&written, &targets);
+    let written = protokoll::output::sink::in_memory(&out);
+    let targets = protokoll::output::links::Targets::new(&written);
+    let _ = protokoll::reading::scan::check_links(&scanned.links, &targets);
+    let _ = protokoll::output::links::check(&written, &targets);
     true
 }
 

@@ -219,12 +219,12 @@ fn every_entity_is_one_document_of_its_type() {
     let paragraphs: usize = site
         .meetings
         .iter()
-        .map(|m| m.items(protokoll::site::Part::Protokoll).len())
+        .map(|m| m.items(protokoll::model::site::Part::Protokoll).len())
         .sum();
     let items: usize = site
         .meetings
         .iter()
-        .map(|m| m.items(protokoll::site::Part::Kallelse).len())
+        .map(|m| m.items(protokoll::model::site::Part::Kallelse).len())
         .sum();
     assert_eq!(count("beslut"), decisions);
     assert_eq!(count("paragraf"), paragraphs - decisions);

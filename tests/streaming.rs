@@ -124,7 +124,7 @@ fn the_manifest_holds_the_hashes_of_the_files_on_disk_and_check_finds_the_same()
         if p != "manifest-sha256.txt" {
             assert_eq!(
                 listed[p.as_str()],
-                protokoll::manifest::sha256_hex(bytes),
+                protokoll::output::manifest::sha256_hex(bytes),
                 "{p}"
             );
         }
@@ -137,7 +137,7 @@ fn the_manifest_holds_the_hashes_of_the_files_on_disk_and_check_finds_the_same()
         .filter(|f| !f.path.starts_with("sok/tantivy/"))
     {
         if f.path != "manifest-sha256.txt" {
-            let hex = protokoll::manifest::hex(&f.sha256);
+            let hex = protokoll::output::manifest::hex(&f.sha256);
             assert_eq!(listed[f.path.as_str()], hex, "{}", f.path);
         }
     }

@@ -296,7 +296,7 @@ fn no_payload_in_the_site_settings_makes_executable_html() {
             format!("titel = {}\nbeskrivning = {}\n", q(p), q(p)),
         )
         .unwrap();
-        let memory = protokoll::sink::Sink::Memory;
+        let memory = protokoll::output::sink::Sink::Memory;
         let v = protokoll::validate_into(t.path(), &memory, &protokoll::progress::none)
             .unwrap_or_else(|e| panic!("{p}: {e}"));
         for f in &v.files {

@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use protokoll::load::parse_file;
+use protokoll::reading::load::parse_file;
 use std::path::PathBuf;
 
 fuzz_target!(|data: &[u8]| {
@@ -15,13 +15,13 @@ fuzz_target!(|data: &[u8]| {
     for register in [false, true] {
         let path = PathBuf::from(if register { "content/r.toml" } else { "content/x.md" });
         if let Ok(file) = parse_file(path, text.to_string(), register) {
-            let _ = protokoll::scan::scan(std::slice::from_ref(&file));
+            let _ = protokoll::reading::scan::scan(std::slice::from_ref(&file));
         }
     }
-    let _ = protokoll::markdown::render(text, "p1-");
-    let _ = protokoll::markdown::to_plain(text);
-    let _ = protokoll::sanitize::audit(text);
-    let _ = protokoll::sanitize::links(text);
-    let _ = protokoll::personnummer::find(text);
-    let _ = protokoll::body::parse(std::path::Path::new("x.md"), text, 1);
+    let _ = protokoll::markup::markdown::render(text, "p1-");
+    let _ = protokoll::markup::markdown::to_plain(text);
+    let _ = protokoll::markup::sanitize::audit(text);
+    let _ = protokoll::markup::sanitize::links(text);
+    let _ = protokoll::reading::personnummer::find(text);
+    let _ = protokoll::reading::body::parse(std::path::Path::new("x.md"), text, 1);
 });

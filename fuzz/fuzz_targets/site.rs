@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use protokoll::load::{SourceFile, parse_file};
+use protokoll::reading::load::{SourceFile, parse_file};
 use std::path::{Path, PathBuf};
 
 const FIXTURE: &[(&str, &str, bool)] = &[
@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(f) => files.push(f),
         Err(_) => return,
     }
-    let Ok(site) = protokoll::resolve::resolve(protokoll::config::Config::default(), &files) else {
+    let Ok(site) = protokoll::resolve::resolve(protokoll::reading::config::Config::default(), &files) else {
         return;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -38,6 +38,6 @@ fuzz_target!(|data: &[u8]| {
         let n = paths.len();
         paths.dedup();
         assert_eq!(n, paths.len(), "two output files on one path");
-        let _ = protokoll::linkcheck::check_files(&out);
+        let _ = protokoll::output::links::check_files(&out);
     }
 });

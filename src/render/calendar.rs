@@ -3,11 +3,11 @@
 //! cancelled meeting is `STATUS:CANCELLED`. Written only when `bas_url` is set.
 
 use super::pages::{Listing, Selection};
-use super::urls;
 use super::views::status;
-use crate::date::Date;
+use crate::model::date::Date;
+use crate::model::site::*;
+use crate::model::urls;
 use crate::output::OutFile;
-use crate::site::*;
 use std::path::PathBuf;
 
 /// The time zone every meeting is in, as RFC 5545 needs it (EU rules since 1996).

@@ -6,9 +6,9 @@ use super::api;
 use super::api::refs::{self, body_ref};
 use super::noticeboard;
 use super::pages::{Listing, Selection};
-use super::urls;
+use crate::model::site::*;
+use crate::model::urls;
 use crate::output::OutFile;
-use crate::site::*;
 use serde_json::{Value, json};
 use std::path::PathBuf;
 

@@ -2,8 +2,8 @@
 //! case (or Unicode form) two such files would overwrite each other. A site's `static/` file may
 //! replace the theme's file of exactly the same path; any other clash is an error.
 
-use crate::diagnostic::Diagnostic;
-use crate::names::name_key;
+use crate::model::names::name_key;
+use crate::reading::diagnostic::Diagnostic;
 use std::collections::HashMap;
 use std::path::PathBuf;
 

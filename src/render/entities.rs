@@ -3,10 +3,10 @@
 
 use super::api::{self, Twin};
 use super::pages::{Page, View, calendar, case_title, crumb, feed, party_name};
-use super::urls;
 use super::views::{self, doc_card, item_card, meeting_card};
-use crate::markdown;
-use crate::site::*;
+use crate::markup::markdown;
+use crate::model::site::*;
+use crate::model::urls;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -315,11 +315,11 @@ fn person_view(site: &Site, p: usize) -> Value {
     // Every other spelling: the register's aliases and the forms the documents actually use.
     let mut other_spellings: Vec<&String> = Vec::new();
     for sp in person.aliases.iter().chain(&person.spellings) {
-        let key = crate::names::name_key(sp);
-        if key != crate::names::name_key(&person.name)
+        let key = crate::model::names::name_key(sp);
+        if key != crate::model::names::name_key(&person.name)
             && !other_spellings
                 .iter()
-                .any(|o| crate::names::name_key(o) == key)
+                .any(|o| crate::model::names::name_key(o) == key)
         {
             other_spellings.push(sp);
         }
@@ -396,7 +396,7 @@ fn document_view(site: &Site, d: usize) -> Value {
     json!({
         "id": doc.id, "typ": doc.kind, "typ_text": views::kind_text(&doc.kind), "titel": doc.title,
         "datum": doc.date, "datum_text": doc.date.map(|x| x.long()), "ar": doc.year,
-        "rapport": crate::source::is_report(&doc.kind),
+        "rapport": crate::reading::source::is_report(&doc.kind),
         "organisation": doc.organisation.map(|o| site.organisations[o].name.clone()),
         "organ": doc.organ.map(|o| json!({"namn": site.organs[o].short, "url": urls::organ(site, o)})),
         "dnr": doc.dnr.iter().map(|x| json!({"dnr": x, "url": urls::case(x)})).collect::<Vec<_>>(),

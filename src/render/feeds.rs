@@ -4,13 +4,13 @@
 
 use super::noticeboard;
 use super::pages::{Listing, Selection};
-use super::urls;
 use super::views::{status, time_range};
-use crate::date::{Date, Time};
-use crate::dates;
-use crate::markdown;
+use crate::markup::markdown;
+use crate::model::clock;
+use crate::model::date::{Date, Time};
+use crate::model::site::*;
+use crate::model::urls;
 use crate::output::OutFile;
-use crate::site::*;
 use std::fmt::Write;
 use std::path::PathBuf;
 
@@ -263,7 +263,7 @@ fn document_entry(site: &Site, d: usize) -> Entry {
     let doc = &site.documents[d];
     let date = doc
         .sort_date(site)
-        .or_else(|| dates::newest_content_date(site))
+        .or_else(|| clock::newest_content_date(site))
         .unwrap_or(Date {
             year: 1970,
             month: 1,
@@ -316,7 +316,7 @@ fn notice_entry(site: &Site, n: &noticeboard::Notice) -> Entry {
 }
 
 fn stamp(d: (Date, Option<Time>)) -> String {
-    dates::rfc3339(d.0, d.1)
+    clock::rfc3339(d.0, d.1)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -337,7 +337,7 @@ fn feed(
     }
     let updated = entries.iter().map(|e| e.updated).max().unwrap_or_else(|| {
         (
-            dates::newest_content_date(site).unwrap_or(Date {
+            clock::newest_content_date(site).unwrap_or(Date {
                 year: 1970,
                 month: 1,
                 day: 1,

@@ -11,14 +11,13 @@ mod feeds;
 pub mod noticeboard;
 pub mod pages;
 pub mod sitemap;
-pub mod urls;
 pub mod views;
 
 use crate::BuildError;
-use crate::linkcheck::Known;
+use crate::model::site::Site;
 use crate::output::OutFile;
-use crate::sink::{Sink, Written, slashed};
-use crate::site::Site;
+use crate::output::links::Known;
+use crate::output::sink::{Sink, Written, slashed};
 use pages::Page;
 use rayon::prelude::*;
 use serde_json::{Value, json};

@@ -2,11 +2,11 @@
 //! with the day it was announced, the last day to appeal and where the protokoll is kept. Current
 //! notices first; expired ones stay in the archive list for ever.
 
-use super::urls;
-use crate::appeal;
-use crate::date::Date;
-use crate::dates;
-use crate::site::{Meeting, Site};
+use crate::model::appeal;
+use crate::model::clock;
+use crate::model::date::Date;
+use crate::model::site::{Meeting, Site};
+use crate::model::urls;
 use serde_json::{Value, json};
 
 /// One announcement of a justerat protokoll.
@@ -104,7 +104,7 @@ pub fn notice_view(site: &Site, n: &Notice) -> Value {
 
 /// The board page's view: current notices, the archive, and the day the split was made on.
 pub fn view(site: &Site) -> Value {
-    let day = dates::reference_day(site);
+    let day = clock::reference_day(site);
     let (current, archive): (Vec<Notice>, Vec<Notice>) = notices(site)
         .into_iter()
         .partition(|n| day.is_none_or(|d| d <= n.last_day));

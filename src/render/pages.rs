@@ -5,10 +5,10 @@
 use super::api::Twin;
 pub use super::entities::{Listing, Selection};
 use super::entities::{case, document, meeting, organ, paragraph, person};
-use super::urls;
 use super::views::{doc_card, item_card, meeting_card, person_ref};
-use crate::markdown;
-use crate::site::*;
+use crate::markup::markdown;
+use crate::model::site::*;
+use crate::model::urls;
 use serde_json::{Value, json};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -436,7 +436,7 @@ fn years<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
             .collect();
         let reports: Vec<Value> = ds
             .iter()
-            .filter(|&&d| crate::source::is_report(&site.documents[d].kind))
+            .filter(|&&d| crate::reading::source::is_report(&site.documents[d].kind))
             .map(|&d| doc_card(site, d))
             .collect();
         pages.push(Page { url: urls::year(*y), template: "year.html", title: format!("År {y}"), crumbs: vec![crumb("År", "/ar/")],

@@ -2,8 +2,8 @@
 //! points at the sitemap. Without `bas_url` there is no sitemap and robots.txt only allows all.
 
 use super::feeds::esc;
+use crate::model::site::Site;
 use crate::output::OutFile;
-use crate::site::Site;
 use std::path::PathBuf;
 
 /// The site path of an HTML file: `a/b/index.html` → `/a/b/`.

@@ -1,10 +1,10 @@
 //! View values for the templates: small JSON-shaped objects built from the [`Site`], so templates
 //! never see the model.
 
-use super::urls;
-use crate::markdown;
-use crate::site::*;
-use crate::source::DOCUMENT_KINDS;
+use crate::markup::markdown;
+use crate::model::site::*;
+use crate::model::urls;
+use crate::reading::source::DOCUMENT_KINDS;
 use serde_json::{Value, json};
 
 /// The object `v` with `fields` moved into it. `json!` copies a `Value` it is given (it serializes

@@ -2,8 +2,8 @@
 //! paragraphs, agenda items and documents of each Dnr. Made again from the whole site on every
 //! resolve, and on a patch (the cases only when the patch can have changed them).
 
-use crate::date::Date;
-use crate::site::*;
+use crate::model::date::Date;
+use crate::model::site::*;
 use std::collections::HashMap;
 
 /// Empties what [`backlinks`] fills, so it can fill it again.

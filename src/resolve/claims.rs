@@ -3,9 +3,9 @@
 //! differ only by case or Unicode form. Each clash is reported at the later source.
 
 use super::RESERVED;
-use crate::diagnostic::Diagnostic;
-use crate::load::{Parsed, SourceFile};
-use crate::names;
+use crate::model::names;
+use crate::reading::diagnostic::Diagnostic;
+use crate::reading::load::{Parsed, SourceFile};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use toml::Spanned;
@@ -143,7 +143,7 @@ pub fn check(files: &[SourceFile], errors: &mut Vec<Diagnostic>) {
                 }
                 for p in &reg.person {
                     if let Some(code) = &p.parti {
-                        let url = crate::render::urls::party(code.get_ref());
+                        let url = crate::model::urls::party(code.get_ref());
                         errors.extend(parties.group(
                             &url,
                             code.get_ref(),
@@ -152,7 +152,7 @@ pub fn check(files: &[SourceFile], errors: &mut Vec<Diagnostic>) {
                         ));
                     }
                     if let Some(k) = &p.kommun {
-                        let url = crate::render::urls::kommun(k.get_ref());
+                        let url = crate::model::urls::kommun(k.get_ref());
                         errors.extend(kommuner.group(
                             &url,
                             k.get_ref(),
@@ -194,8 +194,8 @@ pub fn check(files: &[SourceFile], errors: &mut Vec<Diagnostic>) {
 
 /// `/arende/<slug>/`, or None when the Dnr has nothing to make a URL of.
 fn dnr_url(dnr: &str) -> Option<String> {
-    let slug = crate::site::dnr_slug(dnr);
-    (!slug.is_empty()).then(|| crate::render::urls::case(dnr))
+    let slug = crate::model::site::dnr_slug(dnr);
+    (!slug.is_empty()).then(|| crate::model::urls::case(dnr))
 }
 
 fn empty_dnr(at: At<'_>, written: &str) -> Diagnostic {

@@ -2,8 +2,8 @@
 //! made from its file.
 
 use super::Resolver;
-use crate::load::{Parsed, SourceFile};
-use crate::site::*;
+use crate::model::site::*;
+use crate::reading::load::{Parsed, SourceFile};
 use std::collections::HashMap;
 
 impl Resolver {

@@ -3,10 +3,10 @@
 //! paragraphs that decided them.
 
 use super::people::NameIndex;
-use crate::date::Date;
-use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::load::{Parsed, SourceFile};
-use crate::site::*;
+use crate::model::date::Date;
+use crate::model::site::*;
+use crate::reading::diagnostic::{Diagnostic, did_you_mean};
+use crate::reading::load::{Parsed, SourceFile};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -107,7 +107,7 @@ pub fn decision_ref(
 pub fn check_range(
     f: &SourceFile,
     s: &Spanned<String>,
-    items: &[crate::body::Item],
+    items: &[crate::reading::body::Item],
     errors: &mut Vec<Diagnostic>,
 ) {
     let digits: Vec<u32> = s

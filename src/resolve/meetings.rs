@@ -2,11 +2,11 @@
 //! printed paragraph range and rättelser checked.
 
 use super::{Resolver, key_line, links};
-use crate::date::Date;
-use crate::diagnostic::Diagnostic;
-use crate::load::{Parsed, SourceFile};
-use crate::site::*;
-use crate::source::{KallelseFm, ProtokollFm};
+use crate::model::date::Date;
+use crate::model::site::*;
+use crate::reading::diagnostic::Diagnostic;
+use crate::reading::load::{Parsed, SourceFile};
+use crate::reading::source::{KallelseFm, ProtokollFm};
 use std::collections::{BTreeMap, HashMap};
 use toml::Spanned;
 
@@ -110,7 +110,7 @@ impl Resolver {
         }
     }
 
-    fn paragraphs(items: &[crate::body::Item]) -> Vec<Paragraph> {
+    fn paragraphs(items: &[crate::reading::body::Item]) -> Vec<Paragraph> {
         items
             .iter()
             .map(|item| Paragraph {
@@ -126,7 +126,12 @@ impl Resolver {
             .collect()
     }
 
-    fn minutes(&mut self, f: &SourceFile, fm: &ProtokollFm, body: &crate::body::Body) -> Minutes {
+    fn minutes(
+        &mut self,
+        f: &SourceFile,
+        fm: &ProtokollFm,
+        body: &crate::reading::body::Body,
+    ) -> Minutes {
         let n = &fm.narvaro;
         let groups = [
             &n.beslutande,
@@ -167,7 +172,7 @@ impl Resolver {
         &mut self,
         f: &SourceFile,
         fm: &ProtokollFm,
-        body: &crate::body::Body,
+        body: &crate::reading::body::Body,
     ) -> Vec<Correction> {
         if let (Some(posted), Some(adjusted)) = (fm.anslagen, fm.justerad)
             && posted < adjusted
@@ -216,7 +221,12 @@ impl Resolver {
             .collect()
     }
 
-    fn notice(&mut self, f: &SourceFile, fm: &KallelseFm, body: &crate::body::Body) -> Notice {
+    fn notice(
+        &mut self,
+        f: &SourceFile,
+        fm: &KallelseFm,
+        body: &crate::reading::body::Body,
+    ) -> Notice {
         let send_list = fm.sandlista.as_ref().map(|s| {
             let rows = s
                 .rad

@@ -6,17 +6,18 @@
 mod backlinks;
 mod claims;
 mod documents;
+pub mod ledger;
 mod links;
 mod meetings;
 mod people;
 mod registers;
 
-use crate::config::Config;
-use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::load::{Parsed, SourceFile};
-use crate::names;
-use crate::site::*;
-use crate::source::SignatureRec;
+use crate::markup::ids;
+use crate::model::site::*;
+use crate::reading::config::Config;
+use crate::reading::diagnostic::{Diagnostic, did_you_mean};
+use crate::reading::load::{Parsed, SourceFile};
+use crate::reading::source::SignatureRec;
 use people::NameIndex;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -322,7 +323,7 @@ impl Resolver {
     }
 
     fn check_id(&mut self, file: &SourceFile, id: &Spanned<String>) {
-        if !names::is_valid_id(id.get_ref()) {
+        if !ids::is_valid_id(id.get_ref()) {
             self.errors.push(file.at(
                 id,
                 format!(

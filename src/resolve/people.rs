@@ -1,10 +1,10 @@
 //! Resolving people: the name index (every spelling → one person), names as written in documents,
 //! and the people a decision's text names.
 
-use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::load::{Parsed, SourceFile};
-use crate::names::{self, Written};
-use crate::site::{Meeting, Named, Person, Site};
+use crate::model::names::{self, Written};
+use crate::model::site::{Meeting, Named, Person, Site};
+use crate::reading::diagnostic::{Diagnostic, did_you_mean};
+use crate::reading::load::{Parsed, SourceFile};
 use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 

@@ -2,11 +2,11 @@
 //! memberships (uppdrag) with the decisions that made them.
 
 use super::{ROLES, Resolver, links};
-use crate::diagnostic::did_you_mean;
-use crate::load::{Parsed, SourceFile};
-use crate::names;
-use crate::site::*;
-use crate::source::RegisterFile;
+use crate::markup::ids;
+use crate::model::site::*;
+use crate::reading::diagnostic::did_you_mean;
+use crate::reading::load::{Parsed, SourceFile};
+use crate::reading::source::RegisterFile;
 use std::collections::HashMap;
 
 /// The register files with their contents, in path order.
@@ -79,7 +79,7 @@ impl Resolver {
                         id.get_ref().clone()
                     }
                     None => {
-                        let id = names::slug(p.namn.get_ref());
+                        let id = ids::slug(p.namn.get_ref());
                         if id.is_empty() {
                             self.errors.push(
                                 f.at(

@@ -1,11 +1,11 @@
 //! What the search indexes: one [`SearchDoc`] per protokoll paragraph or decision, agenda item,
 //! meeting, case, person and document or report, built from the resolved [`Site`], newest first.
 
-use crate::body::SectionKind;
-use crate::date::Date;
-use crate::markdown::to_plain;
-use crate::render::urls;
-use crate::site::*;
+use crate::markup::markdown::to_plain;
+use crate::model::date::Date;
+use crate::model::site::*;
+use crate::model::urls;
+use crate::reading::body::SectionKind;
 
 /// The kinds of search documents: key (as in `?typ=` and the `type` field) and Swedish label.
 pub const TYPES: &[(&str, &str)] = &[
@@ -218,7 +218,7 @@ fn document(site: &Site, d: usize) -> SearchDoc {
         .or_else(|| doc.meeting.map(|m| site.meetings[m].organ));
     SearchDoc {
         url: urls::document(site, d),
-        kind: if crate::source::is_report(&doc.kind) {
+        kind: if crate::reading::source::is_report(&doc.kind) {
             "rapport"
         } else {
             "dokument"

@@ -8,8 +8,8 @@ pub mod export;
 pub mod query;
 pub mod schema;
 
+use crate::model::site::Site;
 use crate::output::OutFile;
-use crate::site::Site;
 use std::path::{Path, PathBuf};
 use tantivy::directory::Directory;
 use tantivy::schema::TantivyDocument;

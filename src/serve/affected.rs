@@ -5,12 +5,14 @@
 //! it is. Used by `serve`'s incremental rebuild; what it cannot bound (a page that would
 //! disappear) is left to a full build.
 
-use crate::date::Date;
-use crate::dates;
+use crate::model::clock;
+use crate::model::date::Date;
+use crate::model::site::{
+    CaseEntry, Document, ItemRef, Meeting, Named, Paragraph, Part, Ref, Site,
+};
 use crate::render::pages::{Listing, Selection, case_title};
 use crate::render::{noticeboard, views};
 use crate::resolve::Replaced;
-use crate::site::{CaseEntry, Document, ItemRef, Meeting, Named, Paragraph, Part, Ref, Site};
 use std::collections::BTreeSet;
 
 /// What an edit may change of the whole site, kept from before it (the meetings, documents and
@@ -30,7 +32,7 @@ impl Before {
         Before {
             cases: listed_cases(site),
             years: years(site),
-            newest: dates::newest_content_date(site),
+            newest: clock::newest_content_date(site),
         }
     }
 }
@@ -71,7 +73,7 @@ pub fn selection(before: &Before, replaced: &Replaced, site: &Site) -> Result<Se
     if !replaced.pages.is_empty() {
         sel.listings.insert(Listing::Pages);
     }
-    if before.newest != dates::newest_content_date(site) {
+    if before.newest != clock::newest_content_date(site) {
         newest_changed(site, &mut sel);
     }
     let now = listed_cases(site);

@@ -10,15 +10,15 @@
 //! full build, so the output is always what a full build would write.
 
 use super::affected;
-use crate::diagnostic::{self, Diagnostic};
-use crate::linkcheck::{self, Targets};
-use crate::load::SourceFile;
-use crate::manifest::{self, sha256_hex};
+use crate::model::site::Site;
+use crate::output::links::{self, Targets};
+use crate::output::manifest::{self, sha256_hex};
 use crate::output::{MARKER, MARKER_TEXT, OutFile, WriteError};
+use crate::reading::diagnostic::{self, Diagnostic};
+use crate::reading::load::SourceFile;
 use crate::render::pages::Listing;
 use crate::render::{self, Renderer, pages};
 use crate::resolve::{self, Patched};
-use crate::site::Site;
 use crate::{BuildError, BuildOptions, BuildReport, Sources, Validated};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -54,7 +54,7 @@ pub struct Incremental {
     broken: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// Files changed since the output was last written.
     pending: BTreeSet<PathBuf>,
-    links: Vec<crate::scan::SourceLink>,
+    links: Vec<crate::reading::scan::SourceLink>,
     site: Site,
     renderer: Renderer,
     /// SHA-256 of every output file but the manifest, by manifest path.
@@ -125,11 +125,13 @@ impl Incremental {
         let mut errors = Vec::new();
         self.links.retain(|l| !self.pending.contains(&l.path));
         for f in &pending {
-            let s = crate::scan::scan(std::slice::from_ref(*f));
+            let s = crate::reading::scan::scan(std::slice::from_ref(*f));
             self.links.extend(s.links);
             errors.extend(s.errors);
         }
-        if let Err(e) = crate::ledger::check_some(&self.opts.root, &self.files_in(&self.pending)) {
+        if let Err(e) =
+            crate::resolve::ledger::check_some(&self.opts.root, &self.files_in(&self.pending))
+        {
             errors.extend(e);
         }
         let changed: Vec<&Path> = self.pending.iter().map(PathBuf::as_path).collect();
@@ -167,7 +169,9 @@ impl Incremental {
         self.files
             .iter()
             .filter(|f| paths.contains(&f.path))
-            .filter_map(|f| crate::load::parse_file(f.path.clone(), f.text.clone(), false).ok())
+            .filter_map(|f| {
+                crate::reading::load::parse_file(f.path.clone(), f.text.clone(), false).ok()
+            })
             .collect()
     }
 
@@ -191,7 +195,7 @@ impl Incremental {
             Ok(m) if m.file_type().is_file() => {}
             _ => return full("removed or replaced"),
         }
-        match crate::load::read_one(&self.opts.root, &abs, self.max_bytes) {
+        match crate::reading::load::read_one(&self.opts.root, &abs, self.max_bytes) {
             Ok(mut f) => {
                 self.broken.remove(rel);
                 if f.text != self.files[i].text {
@@ -280,14 +284,14 @@ impl Incremental {
         }
         // Only the edited files' own links can be newly broken: an edit that removes a page or
         // an anchor another file may link to is a full build (the selection, `gone` below).
-        let edited: Vec<crate::scan::SourceLink> = self
+        let edited: Vec<crate::reading::scan::SourceLink> = self
             .links
             .iter()
             .filter(|l| self.pending.contains(&l.path))
             .cloned()
             .collect();
-        let mut broken = crate::scan::check_links(&edited, &self.targets);
-        let bad_html = linkcheck::check_against(&files, &self.targets);
+        let mut broken = crate::reading::scan::check_links(&edited, &self.targets);
+        let bad_html = links::check_against(&files, &self.targets);
         if gone || !broken.is_empty() || !bad_html.is_empty() {
             for ((p, existed), old) in undo.into_iter().zip(saved) {
                 self.targets.remove(&p);
@@ -414,12 +418,12 @@ pub fn full_build(opts: &BuildOptions) -> Result<(BuildReport, Option<Incrementa
 
 /// The ids of an HTML page.
 fn ids(html: &str) -> BTreeSet<&str> {
-    linkcheck::ids(html).into_iter().collect()
+    links::ids(html).into_iter().collect()
 }
 
 /// Whether a new output path equals an existing one by case or Unicode form.
 fn clashes(hashes: &BTreeMap<String, String>, added: &[&Path]) -> bool {
-    let key = |p: &str| crate::names::name_key(p);
+    let key = |p: &str| crate::model::names::name_key(p);
     let new: BTreeSet<String> = added
         .iter()
         .map(|p| key(&manifest::manifest_path(p)))

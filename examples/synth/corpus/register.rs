@@ -79,7 +79,7 @@ pub fn bodies(meetings: usize) -> (Vec<Organisation>, Vec<Organ>) {
     while organs.len() < wanted {
         let kommun = KOMMUNER[(i / NAMNDER.len()) % KOMMUNER.len()];
         let (id, name, kind, per_year) = NAMNDER[i % NAMNDER.len()];
-        let org_id = protokoll::names::slug(&format!("{kommun} kommun"));
+        let org_id = protokoll::markup::ids::slug(&format!("{kommun} kommun"));
         let org = match orgs.iter().position(|o| o.id == org_id) {
             Some(o) => o,
             None => {
@@ -102,7 +102,7 @@ pub fn bodies(meetings: usize) -> (Vec<Organisation>, Vec<Organ>) {
         };
         let short = name.trim_end_matches(" i").to_string();
         organs.push(Organ {
-            id: format!("{}-{}", protokoll::names::slug(kommun), id),
+            id: format!("{}-{}", protokoll::markup::ids::slug(kommun), id),
             name: format!("{name} {kommun}"),
             short: format!("{short} {kommun}"),
             subject: short,
@@ -147,11 +147,11 @@ pub fn people(rng: &mut Rng, orgs: &[Organisation], n: usize) -> Vec<Person> {
         let (first, variant) = *rng.pick(FIRST);
         let last = *rng.pick(LAST);
         let name = format!("{first} {last}");
-        let id = protokoll::names::slug(&name);
+        let id = protokoll::markup::ids::slug(&name);
         if !ids.insert(id.clone()) {
             continue;
         }
-        keys.insert(protokoll::names::name_key(&name));
+        keys.insert(protokoll::model::names::name_key(&name));
         let mut aliases = Vec::new();
         if rng.percent(25) {
             let alias = if !variant.is_empty() {
@@ -161,7 +161,7 @@ pub fn people(rng: &mut Rng, orgs: &[Organisation], n: usize) -> Vec<Person> {
             } else {
                 format!("{first} {}. {last}", (b'A' + rng.below(26) as u8) as char)
             };
-            if keys.insert(protokoll::names::name_key(&alias)) {
+            if keys.insert(protokoll::model::names::name_key(&alias)) {
                 aliases.push(alias);
             }
         }

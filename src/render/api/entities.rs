@@ -1,13 +1,13 @@
 //! The twins of organs, cases, people and documents.
 
 use super::refs::*;
-use crate::date::Date;
-use crate::markdown::TableData;
+use crate::markup::markdown::TableData;
+use crate::model::date::Date;
+use crate::model::site::{self as model, CaseEntry, Part, Site};
+use crate::model::urls;
 use crate::render::noticeboard;
 use crate::render::pages::party_name;
-use crate::render::urls;
 use crate::render::views::kind_text;
-use crate::site::{self as model, CaseEntry, Part, Site};
 use serde::Serialize;
 
 /// An organ (OParl Organization).
@@ -286,7 +286,7 @@ pub(super) fn paper(site: &Site, d: usize) -> Paper<'_> {
         reference: &doc.dnr,
         source: &doc.path,
         // The whole text is rendered for its tables only; the page's view renders it again.
-        tabeller: crate::markdown::render(&doc.body, "d-").tables,
+        tabeller: crate::markup::markdown::render(&doc.body, "d-").tables,
         text: &doc.body,
         r#type: "Paper",
         underskrift: doc.signatures.iter().map(|s| signature(site, s)).collect(),

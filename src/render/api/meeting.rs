@@ -2,10 +2,10 @@
 //! of its paragraphs' twins whole, so a run renders them once for both pages.
 
 use super::refs::*;
-use crate::date::Date;
-use crate::dates;
+use crate::model::clock;
+use crate::model::date::Date;
+use crate::model::site::{self as model, ATTENDANCE_GROUPS, ItemRef, Part, Site};
 use crate::render::noticeboard;
-use crate::site::{self as model, ATTENDANCE_GROUPS, ItemRef, Part, Site};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -68,7 +68,7 @@ pub fn meeting(site: &Site, m: usize) -> Meeting<'_> {
         }),
         cancelled: meeting.cancelled,
         date: r.date,
-        end: meeting.end.map(|t| dates::rfc3339(meeting.date, Some(t))),
+        end: meeting.end.map(|t| clock::rfc3339(meeting.date, Some(t))),
         id: r.id,
         kallelse: meeting
             .kallelse
@@ -92,7 +92,7 @@ pub fn meeting(site: &Site, m: usize) -> Meeting<'_> {
             .collect(),
         protokoll,
         start: match meeting.start {
-            Some(t) => dates::rfc3339(meeting.date, Some(t)),
+            Some(t) => clock::rfc3339(meeting.date, Some(t)),
             None => meeting.date.to_string(),
         },
         r#type: "Meeting",

@@ -11,8 +11,8 @@ mod meeting;
 pub mod refs;
 
 use super::pages::party_name;
-use super::urls;
-use crate::site::{self as model, ItemRef, Site};
+use crate::model::site::{self as model, ItemRef, Site};
+use crate::model::urls;
 use entities::{case, organization, paper, person};
 pub use meeting::{AgendaItem, Meeting, agenda_item, meeting};
 use refs::*;
@@ -288,7 +288,7 @@ fn year(site: &Site, y: i32) -> Year<'_> {
         paper: docs.iter().map(|&d| paper_ref(site, d)).collect(),
         rapporter: docs
             .iter()
-            .filter(|&&d| crate::source::is_report(&site.documents[d].kind))
+            .filter(|&&d| crate::reading::source::is_report(&site.documents[d].kind))
             .map(|&d| paper_ref(site, d))
             .collect(),
         r#type: "Year",

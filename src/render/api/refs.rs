@@ -3,10 +3,10 @@
 //! borrowing from the `Site` whose fields are declared in the byte order of their JSON names,
 //! the sorted order every `.json` file of the site prints its keys in.
 
-use crate::date::Date;
-use crate::render::urls;
+use crate::model::date::Date;
+use crate::model::site::{self as model, ItemRef, Part, Ref, Site};
+use crate::model::urls;
 use crate::render::views::status;
-use crate::site::{self as model, ItemRef, Part, Ref, Site};
 use serde::Serialize;
 
 /// The `id` of the twin of the page at `web`: `/a/b/` → `/a/b/index.json`.
@@ -154,7 +154,7 @@ pub struct CaseRef<'a> {
 /// The reference to the case of Dnr `dnr`.
 pub fn case_ref<'a>(site: &Site, dnr: &'a str) -> CaseRef<'a> {
     // Cases are sorted by slug (one case per slug), so this is a binary search, not a scan.
-    let slug = crate::site::dnr_slug(dnr);
+    let slug = crate::model::site::dnr_slug(dnr);
     let name = site
         .cases
         .binary_search_by(|c| c.slug.cmp(&slug))

@@ -1,5 +1,5 @@
 //! Write: the one place that touches the output directory. Files go to a staging directory beside
-//! it (through a [`crate::sink::Sink`], as they are rendered), which is then swapped in; a failed
+//! it (through a [`crate::output::sink::Sink`], as they are rendered), which is then swapped in; a failed
 //! build never changes the previous output, and a directory the generator did not create is never
 //! replaced.
 
@@ -114,7 +114,7 @@ impl Drop for Staging {
 /// Writes all files into a fresh staging directory and swaps it in place of `out`.
 pub fn write_all(out: &Path, files: &[OutFile]) -> Result<(), WriteError> {
     let staging = Staging::create(out)?;
-    crate::sink::Sink::Dir(staging.dir().to_path_buf())
+    crate::output::sink::Sink::Dir(staging.dir().to_path_buf())
         .put_all(files.to_vec(), &Default::default())?;
     staging.commit()
 }

@@ -4,11 +4,12 @@
 //! The site is built straight into the bag's staging directory and hashed back from disk, so no
 //! more than a few files are held in memory at a time.
 
-use crate::manifest::{lines, manifest_path, rows, sha256_hex, sha512_hex};
+use crate::BuildError;
+use crate::model::clock;
+use crate::model::site::Site;
+use crate::output::manifest::{lines, manifest_path, rows, sha256_hex, sha512_hex};
+use crate::output::sink::Sink;
 use crate::output::{MARKER, MARKER_TEXT, OutFile, WriteError};
-use crate::sink::Sink;
-use crate::site::Site;
-use crate::{BuildError, dates};
 use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -28,7 +29,7 @@ pub struct ArchiveReport {
 /// Site-root entries that are sources and go into `data/kallor/`.
 const SOURCES: &[&str] = &[
     "protokoll.toml",
-    crate::ledger::FILE,
+    crate::resolve::ledger::FILE,
     "content",
     "templates",
     "static",
@@ -61,7 +62,7 @@ pub fn archive(root: &Path, output: &Path) -> Result<ArchiveReport, BuildError> 
     };
     let index = site_dir.join(tantivy);
     fs::remove_dir_all(&index).map_err(io(&index))?;
-    let manifest = site_dir.join(crate::manifest::FILE);
+    let manifest = site_dir.join(crate::output::manifest::FILE);
     let text = fs::read(&manifest).map_err(io(&manifest))?;
     fs::write(&manifest, without_lines_under(&text, tantivy)).map_err(io(&manifest))?;
     let marker = site_dir.join(MARKER);
@@ -222,8 +223,8 @@ fn bag_info(site: &Site, files: usize, bytes: u64, commit: Option<&(String, bool
         .and_then(|id| site.organisations.iter().find(|o| &o.id == id))
         .map_or(site.config.titel.clone(), |o| o.name.clone());
     let first = site.meetings.iter().map(|m| m.date).min();
-    let last = dates::newest_content_date(site);
-    let bagged = dates::reference_day(site);
+    let last = clock::newest_content_date(site);
+    let bagged = clock::reference_day(site);
     let mut info = vec![
         ("Source-Organization", org),
         (

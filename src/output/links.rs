@@ -4,7 +4,7 @@
 //! cannot be settled alone (an anchor on another page, a path not planned) wait for [`check`].
 
 use crate::output::OutFile;
-use crate::sink::{Written, slashed};
+use crate::output::sink::{Written, slashed};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -300,7 +300,7 @@ pub fn ids(html: &str) -> Vec<&str> {
 
 /// [`check`] for files held in memory (tests, fuzzing): every link is read and checked.
 pub fn check_files(files: &[OutFile]) -> Vec<String> {
-    let written = crate::sink::in_memory(files);
+    let written = crate::output::sink::in_memory(files);
     check(&written, &Targets::new(&written))
 }
 
@@ -475,8 +475,10 @@ mod tests {
 
     #[test]
     fn a_link_above_the_root_points_outside_the_site() {
-        let files =
-            crate::sink::in_memory(&[f("a/index.html", r#"<a href="../../etc/passwd">x</a>"#)]);
+        let files = crate::output::sink::in_memory(&[f(
+            "a/index.html",
+            r#"<a href="../../etc/passwd">x</a>"#,
+        )]);
         let t = Targets::new(&files);
         assert_eq!(t.check("/a/", "../../etc/passwd").as_deref(), Some(OUTSIDE));
         assert_eq!(t.check("/a/", "../a/"), None);

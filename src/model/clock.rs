@@ -1,8 +1,8 @@
 //! Dates and times the outputs print: Europe/Stockholm offsets, RFC 3339 stamps, the build's
 //! reference day (`SOURCE_DATE_EPOCH` or the newest date in the content). Never the clock.
 
-use crate::date::{Date, Time};
-use crate::site::Site;
+use crate::model::date::{Date, Time};
+use crate::model::site::Site;
 
 /// Whether summer time (CEST, UTC+2) is in force in Sweden at this local date and time.
 ///

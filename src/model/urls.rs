@@ -1,6 +1,6 @@
 //! The URL scheme, in one place: every page's path derives from ids that never change.
 
-use crate::site::*;
+use crate::model::site::*;
 use std::fmt::Write;
 
 /// `/<organ>/<YYYY-MM-DD>/`.
@@ -67,12 +67,12 @@ pub fn year(y: i32) -> String {
 
 /// `/parti/<code>/`.
 pub fn party(code: &str) -> String {
-    path(&["parti", &crate::names::slug(code)])
+    path(&["parti", &crate::markup::ids::slug(code)])
 }
 
 /// `/kommun/<name>/`.
 pub fn kommun(name: &str) -> String {
-    path(&["kommun", &crate::names::slug(name)])
+    path(&["kommun", &crate::markup::ids::slug(name)])
 }
 
 /// `/a/b/` from its segments, in one allocation with room for a date after it (a build makes

@@ -1,8 +1,8 @@
 //! `/manifest-sha256.txt`: one line `<sha256>  <path>` per output file (the BagIt manifest format,
 //! which `sha256sum -c` also reads), sorted by path, covering every file of the output but itself.
 
+use crate::output::sink::Written;
 use crate::output::{MARKER, MARKER_TEXT};
-use crate::sink::Written;
 use sha2::{Digest, Sha256, Sha512};
 use std::path::Path;
 
@@ -92,7 +92,7 @@ mod tests {
 
     #[test]
     fn manifest_lists_every_file_but_itself_sorted() {
-        let files = crate::sink::in_memory(&[
+        let files = crate::output::sink::in_memory(&[
             ("b/index.html".into(), b"b".to_vec()),
             ("a.txt".into(), b"".to_vec()),
         ]);

@@ -5,11 +5,11 @@
 //! [`write_new`] touches the disk, and it never replaces a file.
 
 use crate::BuildError;
-use crate::date::{Date, Time};
-use crate::diagnostic::did_you_mean;
-use crate::names;
-use crate::site::{Meeting, Site};
-use crate::source::{DOCUMENT_KINDS, is_report};
+use crate::markup::ids;
+use crate::model::date::{Date, Time};
+use crate::model::site::{Meeting, Site};
+use crate::reading::diagnostic::did_you_mean;
+use crate::reading::source::{DOCUMENT_KINDS, is_report};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -163,7 +163,7 @@ pub fn document(root: &Path, args: &DocumentArgs) -> Result<Scaffolded, NewError
         .id
         .clone()
         .unwrap_or_else(|| document_id(&args.typ, &args.titel));
-    if !names::is_valid_id(&id) {
+    if !ids::is_valid_id(&id) {
         return Err(NewError::Argument(
             format!("invalid id \"{id}\": use a–z, 0–9 and single dashes"),
             None,
@@ -533,7 +533,7 @@ pub fn protokoll_text(site: &Site, organ: usize, date: Date) -> ProtokollText {
                 push_block(&mut body, &it.text);
                 let mut proposal = None;
                 for s in &it.sections {
-                    if s.kind == crate::body::SectionKind::Proposal {
+                    if s.kind == crate::reading::body::SectionKind::Proposal {
                         proposal = Some(s.markdown.as_str());
                     } else {
                         let _ = writeln!(body, "### {}\n", s.heading);
@@ -575,21 +575,22 @@ pub fn protokoll_text(site: &Site, organ: usize, date: Date) -> ProtokollText {
         .collect();
     let (beslutande, ersattare, names_from) = match kallelse.and_then(|k| k.send_list.as_ref()) {
         Some((_, _, rows)) => {
-            let take = |col: fn(&crate::site::SendRow) -> &Vec<crate::site::Named>| {
-                rows.iter()
-                    .flat_map(col)
-                    .filter_map(|n| {
-                        let p = n.person?;
-                        // The chair's role is worth printing, as the papers do.
-                        Some(match chairs.iter().find(|c| c.0 == p) {
-                            Some((_, role)) if n.written.function.is_empty() => {
-                                format!("{}, {role}", n.written.text)
-                            }
-                            _ => n.written.text.clone(),
+            let take =
+                |col: fn(&crate::model::site::SendRow) -> &Vec<crate::model::site::Named>| {
+                    rows.iter()
+                        .flat_map(col)
+                        .filter_map(|n| {
+                            let p = n.person?;
+                            // The chair's role is worth printing, as the papers do.
+                            Some(match chairs.iter().find(|c| c.0 == p) {
+                                Some((_, role)) if n.written.function.is_empty() => {
+                                    format!("{}, {role}", n.written.text)
+                                }
+                                _ => n.written.text.clone(),
+                            })
                         })
-                    })
-                    .collect::<Vec<_>>()
-            };
+                        .collect::<Vec<_>>()
+                };
             (
                 take(|r| &r.first),
                 take(|r| &r.second),
@@ -659,7 +660,7 @@ fn push_block(out: &mut String, md: &str) {
 /// The id a document gets from its kind and title: the title's slug, with the kind in front unless
 /// the title already starts with it ("Årsredovisning 2024" → `arsredovisning-2024`).
 pub fn document_id(typ: &str, titel: &str) -> String {
-    let s = names::slug(titel);
+    let s = ids::slug(titel);
     if s.starts_with(typ) {
         s
     } else {

@@ -2,7 +2,7 @@
 //! Every struct is strict (`deny_unknown_fields`); references stay `Spanned` so later passes can point
 //! at them.
 
-use crate::date::{Date, Time};
+use crate::model::date::{Date, Time};
 use serde::Deserialize;
 use toml::Spanned;
 

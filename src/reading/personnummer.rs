@@ -2,7 +2,7 @@
 //! content file (10 or 12 digits, with or without `-`/`+`, a real date, a valid Luhn check digit), so
 //! the build stops before one is published. Organisation numbers (month field ≥ 20) never match.
 
-use crate::diagnostic::Diagnostic;
+use crate::reading::diagnostic::Diagnostic;
 use std::path::Path;
 
 /// The comment text that allows the personnummer on its line.

@@ -1,6 +1,6 @@
 //! Site settings from `protokoll.toml` at the site root.
 
-use crate::diagnostic::Diagnostic;
+use crate::reading::diagnostic::Diagnostic;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -126,7 +126,7 @@ impl Config {
         match std::fs::read_to_string(&path) {
             Ok(text) => {
                 let mut c: Config = toml::from_str(&text)
-                    .map_err(|e| crate::frontmatter::toml_error(shown, &text, 0, &e))?;
+                    .map_err(|e| crate::reading::frontmatter::toml_error(shown, &text, 0, &e))?;
                 if let Some(url) = &c.bas_url {
                     let line = text
                         .lines()

@@ -1,10 +1,10 @@
 //! The resolved site: every entity with its links both ways, read-only once built. Indices into the
 //! `Site` vectors stand for references; nothing here knows about templates.
 
-use crate::body;
-use crate::config::Config;
-use crate::date::{Date, Time};
-use crate::names::Written;
+use crate::model::date::{Date, Time};
+use crate::model::names::Written;
+use crate::reading::body;
+use crate::reading::config::Config;
 
 /// Everything the site shows.
 #[derive(Debug, Default)]
@@ -424,5 +424,5 @@ pub struct Case {
 
 /// The URL segment of a Dnr: "2023/07" → "2023-07".
 pub fn dnr_slug(dnr: &str) -> String {
-    crate::names::slug(dnr)
+    crate::markup::ids::slug(dnr)
 }

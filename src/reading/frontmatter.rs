@@ -1,8 +1,8 @@
 //! Splits a content file into TOML front matter and Markdown body, and deserializes the front matter
 //! so that every error points at the line and column of the original file.
 
-use crate::date::{Date, Time};
-use crate::diagnostic::Diagnostic;
+use crate::model::date::{Date, Time};
+use crate::reading::diagnostic::Diagnostic;
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer};
 use std::path::Path;
@@ -83,11 +83,12 @@ pub fn toml_error(path: &Path, text: &str, base: usize, e: &toml::de::Error) -> 
         None => message,
     };
     if let Some((key, expected)) = unknown_key(&message) {
-        let hint = crate::diagnostic::did_you_mean(&key, expected.iter().map(String::as_str))
-            .unwrap_or_else(|| match expected.len() {
-                0 => "this table takes no keys".to_string(),
-                _ => format!("expected one of: {}", expected.join(", ")),
-            });
+        let hint =
+            crate::reading::diagnostic::did_you_mean(&key, expected.iter().map(String::as_str))
+                .unwrap_or_else(|| match expected.len() {
+                    0 => "this table takes no keys".to_string(),
+                    _ => format!("expected one of: {}", expected.join(", ")),
+                });
         return Diagnostic::at(path, text, offset, format!("unknown key \"{key}\""))
             .with_hint(hint);
     }
@@ -158,7 +159,7 @@ impl<T> Located<T> {
 
 /// Converts a TOML `Spanned` value into a [`Located`] one, given the front matter's offset.
 pub fn locate<T>(text: &str, base: usize, s: toml::Spanned<T>) -> Located<T> {
-    let (line, col) = crate::diagnostic::line_col(text, base + s.span().start);
+    let (line, col) = crate::reading::diagnostic::line_col(text, base + s.span().start);
     Located {
         value: s.into_inner(),
         line,

@@ -2,11 +2,11 @@
 //! against the rendered site, so a broken link is reported at its own line and column) and the raw
 //! HTML the sanitizer will change (warnings).
 
-use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::linkcheck::Targets;
-use crate::load::{Parsed, SourceFile};
-use crate::markdown::OPTIONS;
-use crate::sanitize;
+use crate::markup::markdown::OPTIONS;
+use crate::markup::sanitize;
+use crate::output::links::Targets;
+use crate::reading::diagnostic::{Diagnostic, did_you_mean};
+use crate::reading::load::{Parsed, SourceFile};
 use pulldown_cmark::{Event, Parser, Tag};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -211,7 +211,7 @@ pub fn check_links(links: &[SourceLink], targets: &Targets<'_>) -> Vec<Diagnosti
         }
         let mut d = Diagnostic::error(&l.path, l.line, l.col, message);
         let wanted = l.url.split('#').next().unwrap_or("");
-        if why == crate::linkcheck::NO_SUCH_PAGE
+        if why == crate::output::links::NO_SUCH_PAGE
             && wanted.starts_with('/')
             && let Some(h) = did_you_mean(wanted, targets.pages())
         {
@@ -225,7 +225,7 @@ pub fn check_links(links: &[SourceLink], targets: &Targets<'_>) -> Vec<Diagnosti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::parse_file;
+    use crate::reading::load::parse_file;
 
     fn file(path: &str, text: &str) -> SourceFile {
         parse_file(path.into(), text.to_string(), path.ends_with(".toml")).unwrap()

@@ -2,7 +2,7 @@
 //! items (`## § 28 Titel`, `## 5. Titel`), each with its meta lines (Dnr, Föredragande, Punkt,
 //! Handlingar) and its known sections (`### Beslut` …).
 
-use crate::diagnostic::Diagnostic;
+use crate::reading::diagnostic::Diagnostic;
 use std::path::Path;
 
 /// A known section of a paragraph.
@@ -232,7 +232,7 @@ pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Dia
                 continue;
             }
             let names = SECTION_NAMES.iter().map(|(n, _)| *n);
-            if let Some(name) = crate::diagnostic::near_miss(&clean_heading(h), names) {
+            if let Some(name) = crate::reading::diagnostic::near_miss(&clean_heading(h), names) {
                 out.warnings.push(
                     Diagnostic::warning(
                         path,
@@ -250,7 +250,7 @@ pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Dia
         push_line(&mut out, raw);
     }
     for s in out.items.iter_mut().flat_map(|i| &mut i.sections) {
-        s.plain = crate::markdown::to_plain(&s.markdown);
+        s.plain = crate::markup::markdown::to_plain(&s.markdown);
     }
     if errors.is_empty() {
         Ok(out)
@@ -393,7 +393,7 @@ fn meta_near_miss(path: &Path, line: &str, line_no: usize) -> Option<Diagnostic>
     if word.is_empty() || word.contains(char::is_whitespace) {
         return None;
     }
-    let key = crate::diagnostic::near_miss(word, META_KEYS.iter().copied())?;
+    let key = crate::reading::diagnostic::near_miss(word, META_KEYS.iter().copied())?;
     let col = line.len() - line.trim_start().len() + 1;
     Some(
         Diagnostic::warning(

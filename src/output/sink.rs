@@ -2,7 +2,7 @@
 //! (`check`), or into memory (tests). Each file leaves a [`Written`] behind, its path, SHA-256 and
 //! length, and for HTML what the link check needs, so no page's bytes outlive its writing.
 
-use crate::linkcheck::{Known, PageLinks};
+use crate::output::links::{Known, PageLinks};
 use crate::output::{OutFile, WriteError};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -157,7 +157,7 @@ mod tests {
             b"<p id=\"x\">"
         );
         assert_eq!(
-            crate::manifest::hex(&w[1].sha256),
+            crate::output::manifest::hex(&w[1].sha256),
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
         );
         assert_eq!(w[0].html.as_ref().unwrap().ids, vec![Box::from("x")]);

@@ -3,10 +3,10 @@
 //! every paragraph) to say where a change is. A later change fails the build, unless the file also
 //! gains a `[[rattelse]]`; then the new version is recorded after the old. Commit the ledger.
 
-use crate::diagnostic::{Diagnostic, line_col};
-use crate::frontmatter;
-use crate::load::{Parsed, SourceFile};
-use crate::manifest::sha256_hex;
+use crate::output::manifest::sha256_hex;
+use crate::reading::diagnostic::{Diagnostic, line_col};
+use crate::reading::frontmatter;
+use crate::reading::load::{Parsed, SourceFile};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -80,7 +80,7 @@ pub fn file_hash(text: &str) -> String {
     sha256_hex(normalized(text).as_bytes())
 }
 
-fn parts(f: &SourceFile, body: &crate::body::Body) -> Vec<PartHash> {
+fn parts(f: &SourceFile, body: &crate::reading::body::Body) -> Vec<PartHash> {
     let text = normalized(&f.text);
     let lines: Vec<&str> = text.split('\n').collect();
     let body_line = frontmatter::split(&f.path, &f.text)
@@ -137,7 +137,11 @@ fn check_inner(root: &Path, files: &[SourceFile], some: bool) -> Result<Sealing,
     let (ledger_text, old) = read(root, &ledger_path)?;
     let mut current: BTreeMap<
         String,
-        (&SourceFile, &crate::source::ProtokollFm, &crate::body::Body),
+        (
+            &SourceFile,
+            &crate::reading::source::ProtokollFm,
+            &crate::reading::body::Body,
+        ),
     > = BTreeMap::new();
     for f in files {
         if let Parsed::Protokoll(fm, body) = &f.parsed {
@@ -247,7 +251,7 @@ fn check_inner(root: &Path, files: &[SourceFile], some: bool) -> Result<Sealing,
 /// One error per part whose hash differs, at the part's first line.
 fn changed_parts(
     f: &SourceFile,
-    body: &crate::body::Body,
+    body: &crate::reading::body::Body,
     recorded: &BTreeMap<String, String>,
 ) -> Vec<Diagnostic> {
     let now = parts(f, body);
@@ -365,7 +369,7 @@ mod tests {
         let text = format!(
             "+++\ntyp = \"protokoll\"\norgan = \"styrelsen\"\ndatum = 2024-01-10\njusterad = 2024-01-12\n{rattelse}+++\nInledning.\n\n## § 1 Val\n\nText.\n\n## § 2 Budget\n\n### Beslut\n\n{decision}\n"
         );
-        crate::load::parse_file("content/p.md".into(), text, false).unwrap()
+        crate::reading::load::parse_file("content/p.md".into(), text, false).unwrap()
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! announced on the notice board; a period ending on a Saturday, Sunday, public holiday,
 //! midsommarafton, julafton or nyårsafton runs to the next weekday (lag (1930:173)).
 
-use crate::date::Date;
+use crate::model::date::Date;
 
 /// The appeal period in days (three weeks).
 pub const APPEAL_DAYS: i64 = 21;

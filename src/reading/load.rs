@@ -1,10 +1,12 @@
 //! Load: walk `content/`, read every file and parse it in parallel. Pure parsing lives in
 //! [`parse_file`] so tests can feed strings; this module only adds the file system.
 
-use crate::body::{self, Body};
-use crate::diagnostic::Diagnostic;
-use crate::frontmatter::{self, Split};
-use crate::source::{self, DocumentFm, KallelseFm, Kind, PageFm, ProtokollFm, RegisterFile};
+use crate::reading::body::{self, Body};
+use crate::reading::diagnostic::Diagnostic;
+use crate::reading::frontmatter::{self, Split};
+use crate::reading::source::{
+    self, DocumentFm, KallelseFm, Kind, PageFm, ProtokollFm, RegisterFile,
+};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -196,7 +198,7 @@ pub fn parse_file(
     is_register: bool,
 ) -> Result<SourceFile, Vec<Diagnostic>> {
     if is_register {
-        let mut errors = crate::personnummer::check(&path, &text, text.len());
+        let mut errors = crate::reading::personnummer::check(&path, &text, text.len());
         return match toml::from_str::<RegisterFile>(&text) {
             Ok(reg) if errors.is_empty() => Ok(SourceFile {
                 path,
@@ -216,12 +218,12 @@ pub fn parse_file(
     let split = match frontmatter::split(&path, &text) {
         Ok(s) => s,
         Err(d) => {
-            let mut errors = crate::personnummer::check(&path, &text, 0);
+            let mut errors = crate::reading::personnummer::check(&path, &text, 0);
             errors.push(d);
             return Err(errors);
         }
     };
-    let mut errors = crate::personnummer::check(&path, &text, split.body_offset);
+    let mut errors = crate::reading::personnummer::check(&path, &text, split.body_offset);
     let (toml_offset, body_offset) = (split.toml_offset, split.body_offset);
     match parse_kind(&path, &text, &split) {
         Ok((parsed, warnings)) if errors.is_empty() => Ok(SourceFile {
@@ -251,7 +253,7 @@ fn parse_kind(
         return Err(vec![Diagnostic::at(path, text, split.toml_offset, "missing key \"typ\"")
             .with_hint("say what the file is: typ = \"protokoll\", \"kallelse\", \"sida\" or a document kind")]);
     };
-    let body_line = crate::diagnostic::line_col(text, split.body_offset).0;
+    let body_line = crate::reading::diagnostic::line_col(text, split.body_offset).0;
     match typ.get_ref().as_str() {
         "protokoll" => {
             let fm: ProtokollFm = frontmatter::parse(path, text, split).map_err(one)?;
@@ -285,7 +287,7 @@ fn parse_kind(
                 split.toml_offset + typ.span().start,
                 format!("unknown typ \"{other}\""),
             );
-            let hint = crate::diagnostic::did_you_mean(other, kinds.iter().copied())
+            let hint = crate::reading::diagnostic::did_you_mean(other, kinds.iter().copied())
                 .unwrap_or_else(|| format!("expected one of {}", kinds.join(", ")));
             Err(vec![d.with_hint(hint)])
         }

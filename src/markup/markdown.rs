@@ -55,12 +55,12 @@ pub const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH);
 
 /// Renders Markdown; heading ids are prefixed with `id_prefix` to stay unique on a page. The HTML is
-/// sanitized ([`crate::sanitize::clean`]) as a whole, so raw HTML keeps its structure.
+/// sanitized ([`crate::markup::sanitize::clean`]) as a whole, so raw HTML keeps its structure.
 pub fn render(md: &str, id_prefix: &str) -> Rendered {
     // Plain prose (most of a protokoll) needs no parser: the same HTML, made directly.
-    if crate::prose::is_plain(md) {
+    if crate::markup::prose::is_plain(md) {
         return Rendered {
-            html: crate::prose::html(md),
+            html: crate::markup::prose::html(md),
             ..Rendered::default()
         };
     }
@@ -107,7 +107,7 @@ pub fn render(md: &str, id_prefix: &str) -> Rendered {
         }
     }
     html::push_html(&mut out.html, chunk.into_iter());
-    out.html = crate::sanitize::clean(&out.html);
+    out.html = crate::markup::sanitize::clean(&out.html);
     out
 }
 
@@ -144,8 +144,8 @@ pub fn plain_text(events: &[Event]) -> String {
 
 /// The plain text of some Markdown (for excerpts and search).
 pub fn to_plain(md: &str) -> String {
-    if crate::prose::is_plain(md) {
-        return crate::prose::text(md);
+    if crate::markup::prose::is_plain(md) {
+        return crate::markup::prose::text(md);
     }
     let events: Vec<Event> = Parser::new_ext(md, Options::ENABLE_TABLES).collect();
     let mut s = String::new();
@@ -186,7 +186,7 @@ fn strip_tags(html: &str) -> String {
 }
 
 fn unique_id(prefix: &str, text: &str, used: &mut HashSet<String>) -> String {
-    let base = crate::names::slug(text);
+    let base = crate::markup::ids::slug(text);
     let base = if base.is_empty() {
         "rubrik".to_string()
     } else {

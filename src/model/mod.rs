@@ -1,0 +1,11 @@
+//! The model: the resolved record (organisations, organs, people, meetings, paragraphs, cases,
+//! documents) and the facts about it that every output shares: dates and the clock of the build,
+//! names as written, the appeal period, the URL scheme. Made by `resolve`, read by `render`,
+//! `search`, `serve` and `archive`; read-only once made. Knows nothing of templates or files.
+
+pub mod appeal;
+pub mod clock;
+pub mod date;
+pub mod names;
+pub mod site;
+pub mod urls;

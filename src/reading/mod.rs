@@ -1,0 +1,12 @@
+//! Reading content: the site root's files in, parsed sources out. `load` walks `content/` and
+//! parses every file (front matter, body) in parallel; `scan` reads the Markdown's links and raw
+//! HTML with positions. Every problem is a [`diagnostic::Diagnostic`] at its file, line and column.
+
+pub mod body;
+pub mod config;
+pub mod diagnostic;
+pub mod frontmatter;
+pub mod load;
+pub mod personnummer;
+pub mod scan;
+pub mod source;
