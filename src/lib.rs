@@ -14,11 +14,11 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 
+use output::ledger;
 use output::{links as linkcheck, manifest, sink};
 pub use progress::Progress;
 use reading::diagnostic::{self, Diagnostic};
 use reading::{config, load, scan};
-use resolve::ledger;
 use std::path::{Path, PathBuf};
 
 /// What to build and where.
@@ -51,7 +51,7 @@ pub struct Validated {
     /// The resolved model.
     pub site: model::site::Site,
     /// What is kept of every output file (path, hash, link data), sorted by path.
-    pub files: Vec<sink::Written>,
+    pub files: Vec<sink::WrittenFile>,
     /// Problems that do not stop the build, sorted by path and position.
     pub warnings: Vec<Diagnostic>,
     /// What the ledger of justerade protokoll should record after this build.
@@ -126,7 +126,7 @@ impl std::fmt::Display for BuildError {
 
 /// Loads and resolves the site: the model only, without rendering (warnings are dropped).
 pub fn check(root: &Path) -> Result<model::site::Site, BuildError> {
-    let config = config::Config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
+    let config = config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
     let loaded = load::load(root, config.max_file_bytes()).map_err(sorted)?;
     resolve::resolve(config, &loaded.files).map_err(sorted)
 }
@@ -174,7 +174,7 @@ pub fn validate_keeping_sources(
     sink: &sink::Sink,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<(Validated, Sources), BuildError> {
-    let config = config::Config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
+    let config = config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
     let loaded = load::load(root, config.max_file_bytes()).map_err(sorted)?;
     let scanned = scan::scan(&loaded.files);
     let mut warnings = loaded.warnings;
@@ -226,7 +226,7 @@ pub fn validate_keeping_sources(
     );
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let targets = linkcheck::Targets::new(&files);
-    let broken = scan::check_links(&scanned.links, &targets);
+    let broken = linkcheck::check_sources(&scanned.links, &targets);
     if !broken.is_empty() {
         return Err(fail(broken, &warnings));
     }
@@ -341,7 +341,7 @@ fn unposted(site: &model::site::Site) -> Vec<Diagnostic> {
         .iter()
         .filter(|m| site.organisations[site.organs[m.organ].organisation].notice_board)
         .filter_map(|m| m.protokoll.as_ref())
-        .filter(|p| p.is_adjusted() && p.posted.is_none())
+        .filter(|p| p.is_approved() && p.posted.is_none())
         .map(|p| {
             Diagnostic::warning(
                 Path::new(&p.path),

@@ -66,8 +66,7 @@ fn in_site_as(text: &str, register: bool) -> bool {
     };
     files.push(f);
     let scanned = protokoll::reading::scan::scan(&files);
-    let Ok(site) =
-        protokoll::resolve::resolve(protokoll::reading::config::Config::default(), &files)
+    let Ok(site) = protokoll::resolve::resolve(protokoll::model::config::Config::default(), &files)
     else {
         return false;
     };
@@ -82,7 +81,7 @@ fn in_site_as(text: &str, register: bool) -> bool {
     assert_eq!(n, paths.len(), "two output files on one path");
     let written = protokoll::output::sink::in_memory(&out);
     let targets = protokoll::output::links::Targets::new(&written);
-    let _ = protokoll::reading::scan::check_links(&scanned.links, &targets);
+    let _ = protokoll::output::links::check_sources(&scanned.links, &targets);
     let _ = protokoll::output::links::check(&written, &targets);
     true
 }

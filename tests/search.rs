@@ -215,16 +215,16 @@ fn every_entity_is_one_document_of_its_type() {
         );
         searcher.search(&q, &Count).unwrap()
     };
-    let decisions = protokoll::render::pages::decisions(&site).count();
+    let decisions = site.decisions().count();
     let paragraphs: usize = site
         .meetings
         .iter()
-        .map(|m| m.items(protokoll::model::site::Part::Protokoll).len())
+        .map(|m| m.items(protokoll::model::meeting::Part::Protokoll).len())
         .sum();
     let items: usize = site
         .meetings
         .iter()
-        .map(|m| m.items(protokoll::model::site::Part::Kallelse).len())
+        .map(|m| m.items(protokoll::model::meeting::Part::Kallelse).len())
         .sum();
     assert_eq!(count("beslut"), decisions);
     assert_eq!(count("paragraf"), paragraphs - decisions);

@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(f) => files.push(f),
         Err(_) => return,
     }
-    let Ok(site) = protokoll::resolve::resolve(protokoll::reading::config::Config::default(), &files) else {
+    let Ok(site) = protokoll::resolve::resolve(protokoll::model::config::Config::default(), &files) else {
         return;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");

@@ -29,7 +29,7 @@ pub struct ArchiveReport {
 /// Site-root entries that are sources and go into `data/kallor/`.
 const SOURCES: &[&str] = &[
     "protokoll.toml",
-    crate::resolve::ledger::FILE,
+    crate::output::ledger::FILE,
     "content",
     "templates",
     "static",

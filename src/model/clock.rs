@@ -89,7 +89,7 @@ pub fn newest_content_date(site: &Site) -> Option<Date> {
             dates.extend(k.issued);
         }
         if let Some(p) = &m.protokoll {
-            dates.extend(p.adjusted);
+            dates.extend(p.approved);
             dates.extend(p.posted);
             dates.extend(p.corrections.iter().map(|c| c.date));
         }

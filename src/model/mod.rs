@@ -5,7 +5,13 @@
 
 pub mod appeal;
 pub mod clock;
+pub mod config;
 pub mod date;
+pub mod item;
+pub mod kinds;
+pub mod meeting;
 pub mod names;
+pub mod noticeboard;
+pub mod parties;
 pub mod site;
 pub mod urls;

@@ -5,7 +5,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// A person as written in a list of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Written {
+pub struct WrittenName {
     /// The whole text as written.
     pub text: String,
     /// The name part, to be resolved against the register.
@@ -17,7 +17,7 @@ pub struct Written {
 }
 
 /// Splits "Name (P), function §33". The name ends at the first `(` or `,` or `§`.
-pub fn split_written(text: &str) -> Written {
+pub fn split_written(text: &str) -> WrittenName {
     let t = text.trim();
     let end = t.find(['(', ',', '§']).unwrap_or(t.len());
     let name = t[..end].trim().to_string();
@@ -30,7 +30,7 @@ pub fn split_written(text: &str) -> Written {
         rest = &r[close + 1..];
     }
     let function = rest.trim_start_matches([',', ' ']).trim().to_string();
-    Written {
+    WrittenName {
         text: t.to_string(),
         name,
         party,
@@ -54,6 +54,28 @@ pub fn name_key(name: &str) -> String {
     };
     // Its words, single-spaced (as plain prose's text is).
     crate::markup::prose::text(&lower)
+}
+
+/// A name as written, resolved to a person (None for "Vakant").
+#[derive(Debug, Clone)]
+pub struct Named {
+    /// As written.
+    pub written: WrittenName,
+    /// The person.
+    pub person: Option<usize>,
+}
+
+/// A signature.
+#[derive(Debug, Clone)]
+pub struct Signature {
+    /// Who.
+    pub who: Named,
+    /// Role.
+    pub role: Option<String>,
+    /// When, as printed.
+    pub time: Option<String>,
+    /// How.
+    pub method: Option<String>,
 }
 
 #[cfg(test)]

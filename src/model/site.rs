@@ -1,10 +1,11 @@
 //! The resolved site: every entity with its links both ways, read-only once built. Indices into the
 //! `Site` vectors stand for references; nothing here knows about templates.
 
-use crate::model::date::{Date, Time};
-use crate::model::names::Written;
-use crate::reading::body;
-use crate::reading::config::Config;
+use crate::model::config::Config;
+use crate::model::date::Date;
+use crate::model::kinds::{DocumentKind, Role};
+use crate::model::meeting::{ItemRef, Meeting, Paragraph, Part};
+use crate::model::names::{Named, Signature};
 
 /// Everything the site shows.
 #[derive(Debug, Default)]
@@ -24,9 +25,31 @@ pub struct Site {
     /// Documents by id order.
     pub documents: Vec<Document>,
     /// Free pages.
-    pub pages: Vec<Page>,
+    pub pages: Vec<FreePage>,
     /// Cases by Dnr order.
     pub cases: Vec<Case>,
+}
+
+impl Site {
+    /// Every decision, newest first.
+    pub fn decisions(&self) -> impl DoubleEndedIterator<Item = ItemRef> + '_ {
+        (0..self.meetings.len()).rev().flat_map(move |m| {
+            let items = self.meetings[m].items(Part::Protokoll).iter().enumerate();
+            items
+                .rev()
+                .filter(|(_, p)| p.item.is_decision())
+                .map(move |(index, _)| ItemRef {
+                    meeting: m,
+                    part: Part::Protokoll,
+                    index,
+                })
+        })
+    }
+
+    /// The paragraph or agenda item a reference points at.
+    pub fn item(&self, r: ItemRef) -> &Paragraph {
+        &self.meetings[r.meeting].items(r.part)[r.index]
+    }
 }
 
 /// An organisation.
@@ -110,7 +133,7 @@ pub struct Membership {
     /// Organ index.
     pub organ: usize,
     /// Role.
-    pub role: String,
+    pub role: Role,
     /// Start.
     pub from: Option<Date>,
     /// End.
@@ -125,26 +148,6 @@ pub struct Membership {
     pub note: Option<String>,
 }
 
-/// Which part of a meeting an item is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Part {
-    /// The protokoll.
-    Protokoll,
-    /// The kallelse (agenda).
-    Kallelse,
-}
-
-/// A paragraph or agenda item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ItemRef {
-    /// Meeting index.
-    pub meeting: usize,
-    /// Which part.
-    pub part: Part,
-    /// Item index in that part.
-    pub index: usize,
-}
-
 /// A reference to a decision: a paragraph or a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ref {
@@ -154,194 +157,13 @@ pub enum Ref {
     Document(usize),
 }
 
-/// A name as written, resolved to a person (None for "Vakant").
-#[derive(Debug, Clone)]
-pub struct Named {
-    /// As written.
-    pub written: Written,
-    /// The person.
-    pub person: Option<usize>,
-}
-
-/// A signature.
-#[derive(Debug, Clone)]
-pub struct Signature {
-    /// Who.
-    pub who: Named,
-    /// Role.
-    pub role: Option<String>,
-    /// When, as printed.
-    pub time: Option<String>,
-    /// How.
-    pub method: Option<String>,
-}
-
-/// A paragraph or agenda item with its resolved links.
-#[derive(Debug, Clone)]
-pub struct Paragraph {
-    /// The parsed item.
-    pub item: body::Item,
-    /// Case numbers.
-    pub dnr: Vec<String>,
-    /// People presenting.
-    pub presenters: Vec<usize>,
-    /// Documents handled.
-    pub documents: Vec<usize>,
-    /// The matching item in the other part (agenda item ↔ paragraph).
-    pub counterpart: Option<usize>,
-    /// People named in the decision.
-    pub mentions: Vec<usize>,
-    /// Memberships made by this decision.
-    pub memberships: Vec<usize>,
-    /// Documents adopted by this decision.
-    pub adopted: Vec<usize>,
-}
-
-/// Named groups of the attendance, in display order.
-pub const ATTENDANCE_GROUPS: &[(&str, &str)] = &[
-    ("beslutande", "Beslutande"),
-    ("tjanstgorande_ersattare", "Tjänstgörande ersättare"),
-    ("ej_tjanstgorande", "Ej tjänstgörande ersättare"),
-    ("ovriga", "Övriga deltagare"),
-    ("anmalda", "Anmälda deltagare"),
-];
-
-/// The minutes.
-#[derive(Debug, Clone)]
-pub struct Minutes {
-    /// Source file.
-    pub path: String,
-    /// Title as printed.
-    pub title: Option<String>,
-    /// Chair.
-    pub chair: Option<Named>,
-    /// Secretary.
-    pub secretary: Option<Named>,
-    /// Adjusters.
-    pub adjusters: Vec<Named>,
-    /// Adjustment date.
-    pub adjusted: Option<Date>,
-    /// "§§ 28-35" as printed.
-    pub printed_range: Option<String>,
-    /// Attendance groups (key of ATTENDANCE_GROUPS, names).
-    pub attendance: Vec<(usize, Vec<Named>)>,
-    /// Opening text.
-    pub preamble: String,
-    /// Paragraphs.
-    pub items: Vec<Paragraph>,
-    /// Signatures.
-    pub signatures: Vec<Signature>,
-    /// The day the justering was announced on the notice board.
-    pub posted: Option<Date>,
-    /// Corrections after justering, oldest first.
-    pub corrections: Vec<Correction>,
-}
-
-impl Minutes {
-    /// Whether the minutes are approved: a justering date or signatures.
-    pub fn is_adjusted(&self) -> bool {
-        self.adjusted.is_some() || !self.signatures.is_empty()
-    }
-}
-
-/// A correction (rättelse) of justerade minutes.
-#[derive(Debug, Clone)]
-pub struct Correction {
-    /// When.
-    pub date: Date,
-    /// Why.
-    pub reason: String,
-    /// What changed.
-    pub change: String,
-    /// The paragraph it concerns (index into the protokoll's items).
-    pub item: Option<usize>,
-}
-
-/// A row of a sändlista.
-#[derive(Debug, Clone)]
-pub struct SendRow {
-    /// Municipality.
-    pub kommun: String,
-    /// First column.
-    pub first: Vec<Named>,
-    /// Second column.
-    pub second: Vec<Named>,
-}
-
-/// The notice with agenda.
-#[derive(Debug, Clone)]
-pub struct Notice {
-    /// Source file.
-    pub path: String,
-    /// Title as printed.
-    pub title: Option<String>,
-    /// Date printed on it.
-    pub issued: Option<Date>,
-    /// Who sent it.
-    pub signed_by: Vec<Named>,
-    /// Sändlista title, column headings and rows.
-    pub send_list: Option<(String, Vec<String>, Vec<SendRow>)>,
-    /// Information text.
-    pub preamble: String,
-    /// Agenda items.
-    pub items: Vec<Paragraph>,
-}
-
-/// A meeting.
-#[derive(Debug, Clone)]
-pub struct Meeting {
-    /// Organ index.
-    pub organ: usize,
-    /// Date.
-    pub date: Date,
-    /// Start.
-    pub start: Option<Time>,
-    /// End.
-    pub end: Option<Time>,
-    /// Place.
-    pub place: Option<String>,
-    /// Notice.
-    pub kallelse: Option<Notice>,
-    /// Minutes.
-    pub protokoll: Option<Minutes>,
-    /// Documents handled at it.
-    pub documents: Vec<usize>,
-    /// Cancelled (inställt).
-    pub cancelled: bool,
-}
-
-impl Meeting {
-    /// A meeting with nothing known yet but organ and date.
-    pub fn new(organ: usize, date: Date) -> Meeting {
-        Meeting {
-            organ,
-            date,
-            start: None,
-            end: None,
-            place: None,
-            kallelse: None,
-            protokoll: None,
-            documents: Vec::new(),
-            cancelled: false,
-        }
-    }
-
-    /// The items of one part.
-    pub fn items(&self, part: Part) -> &[Paragraph] {
-        match part {
-            Part::Protokoll => self.protokoll.as_ref().map_or(&[], |p| &p.items),
-            Part::Kallelse => self.kallelse.as_ref().map_or(&[], |k| &k.items),
-        }
-    }
-}
-
 /// A document or report.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// URL id.
     pub id: String,
-    /// Kind key.
-    pub kind: String,
+    /// Kind.
+    pub kind: DocumentKind,
     /// Title.
     pub title: String,
     /// Date.
@@ -391,7 +213,7 @@ impl Document {
 
 /// A free page.
 #[derive(Debug, Clone)]
-pub struct Page {
+pub struct FreePage {
     /// URL id.
     pub id: String,
     /// Title.
@@ -420,6 +242,19 @@ pub struct Case {
     pub slug: String,
     /// Entries in date order.
     pub entries: Vec<CaseEntry>,
+}
+
+impl Case {
+    /// Its title: the title of its first paragraph or agenda item.
+    pub fn title(&self, site: &Site) -> String {
+        self.entries
+            .iter()
+            .find_map(|e| match *e {
+                CaseEntry::Item(r) => Some(site.item(r).item.title.clone()),
+                CaseEntry::Document(_) => None,
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// The URL segment of a Dnr: "2023/07" → "2023-07".

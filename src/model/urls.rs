@@ -1,5 +1,6 @@
 //! The URL scheme, in one place: every page's path derives from ids that never change.
 
+use crate::model::meeting::*;
 use crate::model::site::*;
 use std::fmt::Write;
 

@@ -4,7 +4,9 @@
 //! cannot be settled alone (an anchor on another page, a path not planned) wait for [`check`].
 
 use crate::output::OutFile;
-use crate::output::sink::{Written, slashed};
+use crate::output::sink::{WrittenFile, slashed};
+use crate::reading::diagnostic::{Diagnostic, did_you_mean};
+use crate::reading::scan::SourceLink;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -146,7 +148,7 @@ pub type Ids<'a> = Vec<Cow<'a, str>>;
 
 impl<'a> Targets<'a> {
     /// Collects the output paths and every `id` of every HTML file.
-    pub fn new(files: &'a [Written]) -> Targets<'a> {
+    pub fn new(files: &'a [WrittenFile]) -> Targets<'a> {
         let ids = files
             .iter()
             .filter_map(|f| {
@@ -242,7 +244,7 @@ impl<'a> Targets<'a> {
 }
 
 /// Returns one line per broken link, `page: link → why`, sorted: the links each file left pending.
-pub fn check(files: &[Written], targets: &Targets<'_>) -> Vec<String> {
+pub fn check(files: &[WrittenFile], targets: &Targets<'_>) -> Vec<String> {
     let mut broken: Vec<String> = files
         .iter()
         .filter_map(|f| Some((f, f.html.as_ref()?)))
@@ -434,6 +436,34 @@ fn tags(html: &str) -> impl Iterator<Item = &str> {
             return Some(&html[start..end]);
         }
     })
+}
+
+/// Checks the links found in the sources against the rendered site.
+pub fn check_sources(links: &[SourceLink], targets: &Targets<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for l in links {
+        let failure = l
+            .pages
+            .iter()
+            .find_map(|page| targets.check(page, &l.url).map(|why| (page, why)));
+        let Some((page, why)) = failure else {
+            continue;
+        };
+        let mut message = format!("broken link \"{}\": {why}", l.url);
+        if l.pages.len() > 1 && Some(page) != l.pages.first() {
+            message.push_str(&format!(" (on {page})"));
+        }
+        let mut d = Diagnostic::error(&l.path, l.line, l.col, message);
+        let wanted = l.url.split('#').next().unwrap_or("");
+        if why == NO_SUCH_PAGE
+            && wanted.starts_with('/')
+            && let Some(h) = did_you_mean(wanted, targets.pages())
+        {
+            d = d.with_hint(h);
+        }
+        out.push(d);
+    }
+    out
 }
 
 #[cfg(test)]

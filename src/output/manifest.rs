@@ -1,7 +1,7 @@
 //! `/manifest-sha256.txt`: one line `<sha256>  <path>` per output file (the BagIt manifest format,
 //! which `sha256sum -c` also reads), sorted by path, covering every file of the output but itself.
 
-use crate::output::sink::Written;
+use crate::output::sink::WrittenFile;
 use crate::output::{MARKER, MARKER_TEXT};
 use sha2::{Digest, Sha256, Sha512};
 use std::path::Path;
@@ -73,7 +73,7 @@ pub fn rows<S: AsRef<str> + Ord>(mut rows: Vec<(S, S)>) -> String {
 
 /// The text of the manifest of `files` and the output marker (the hashes were taken as the files
 /// were written).
-pub fn text(files: &[Written]) -> String {
+pub fn text(files: &[WrittenFile]) -> String {
     rows(
         files
             .iter()

@@ -3,6 +3,7 @@
 //! links; `links` checks every internal link; `manifest` lists every file with its SHA-256;
 //! `staging` swaps the finished site in. Knows nothing of the record.
 
+pub mod ledger;
 pub mod links;
 pub mod manifest;
 pub mod sink;

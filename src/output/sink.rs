@@ -1,5 +1,5 @@
 //! Where output files go as soon as they are made: into a staging directory (`build`), nowhere
-//! (`check`), or into memory (tests). Each file leaves a [`Written`] behind, its path, SHA-256 and
+//! (`check`), or into memory (tests). Each file leaves a [`WrittenFile`] behind, its path, SHA-256 and
 //! length, and for HTML what the link check needs, so no page's bytes outlive its writing.
 
 use crate::output::links::{Known, PageLinks};
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// What is kept of an output file once it is written.
 #[derive(Debug, Clone)]
-pub struct Written {
+pub struct WrittenFile {
     /// The path relative to the output root, `/`-separated.
     pub path: String,
     /// SHA-256 of the bytes.
@@ -26,7 +26,7 @@ pub struct Written {
     pub bytes: Option<Vec<u8>>,
 }
 
-impl Written {
+impl WrittenFile {
     /// Whether this is an HTML page.
     pub fn is_html(&self) -> bool {
         self.path.ends_with(".html")
@@ -40,7 +40,7 @@ pub enum Sink {
     Dir(PathBuf),
     /// Nowhere: the files are hashed and read for links, then dropped.
     Discard,
-    /// Kept in [`Written::bytes`].
+    /// Kept in [`WrittenFile::bytes`].
     Memory,
 }
 
@@ -83,7 +83,7 @@ impl Sink {
         path: String,
         bytes: Vec<u8>,
         known: &Known<'_>,
-    ) -> Result<Written, WriteError> {
+    ) -> Result<WrittenFile, WriteError> {
         if let Sink::Dir(root) = self {
             let full = root.join(&path);
             fs::write(&full, &bytes).map_err(|e| WriteError::Io(full, e))?;
@@ -95,7 +95,7 @@ impl Sink {
         } else {
             None
         };
-        Ok(Written {
+        Ok(WrittenFile {
             sha256: Sha256::digest(&bytes).into(),
             len: bytes.len() as u64,
             html,
@@ -109,7 +109,7 @@ impl Sink {
         &self,
         files: Vec<OutFile>,
         known: &Known<'_>,
-    ) -> Result<Vec<Written>, WriteError> {
+    ) -> Result<Vec<WrittenFile>, WriteError> {
         let files: Vec<(String, Vec<u8>)> =
             files.into_iter().map(|(p, b)| (slashed(&p), b)).collect();
         self.make_dirs(files.iter().map(|(p, _)| p.as_str()))?;
@@ -120,14 +120,14 @@ impl Sink {
     }
 }
 
-/// A relative path with `/` separators, as [`Written::path`] holds it.
+/// A relative path with `/` separators, as [`WrittenFile::path`] holds it.
 pub fn slashed(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 
 /// What is kept of files held in memory (bytes included), every link of their HTML left for the
 /// final check: for tests and fuzzing.
-pub fn in_memory(files: &[OutFile]) -> Vec<Written> {
+pub fn in_memory(files: &[OutFile]) -> Vec<WrittenFile> {
     let none = HashSet::new();
     files
         .iter()

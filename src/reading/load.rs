@@ -1,12 +1,11 @@
 //! Load: walk `content/`, read every file and parse it in parallel. Pure parsing lives in
 //! [`parse_file`] so tests can feed strings; this module only adds the file system.
 
+use crate::model::kinds::DocumentKind;
 use crate::reading::body::{self, Body};
 use crate::reading::diagnostic::Diagnostic;
 use crate::reading::frontmatter::{self, Split};
-use crate::reading::source::{
-    self, DocumentFm, KallelseFm, Kind, PageFm, ProtokollFm, RegisterFile,
-};
+use crate::reading::source::{DocumentFm, KallelseFm, Kind, PageFm, ProtokollFm, RegisterFile};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -271,7 +270,7 @@ fn parse_kind(
             let fm: PageFm = frontmatter::parse(path, text, split).map_err(one)?;
             Ok((Parsed::Page(fm, split.body.to_string()), Vec::new()))
         }
-        k if source::DOCUMENT_KINDS.iter().any(|d| d.0 == k) => {
+        k if DocumentKind::from_key(k).is_some() => {
             let fm: DocumentFm = frontmatter::parse(path, text, split).map_err(one)?;
             Ok((
                 Parsed::Document(Box::new(fm), split.body.to_string()),
@@ -280,7 +279,7 @@ fn parse_kind(
         }
         other => {
             let mut kinds = vec!["protokoll", "kallelse", "sida"];
-            kinds.extend(source::DOCUMENT_KINDS.iter().map(|d| d.0));
+            kinds.extend(DocumentKind::ALL.map(DocumentKind::key));
             let d = Diagnostic::at(
                 path,
                 text,

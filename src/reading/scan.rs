@@ -4,8 +4,7 @@
 
 use crate::markup::markdown::OPTIONS;
 use crate::markup::sanitize;
-use crate::output::links::Targets;
-use crate::reading::diagnostic::{Diagnostic, did_you_mean};
+use crate::reading::diagnostic::Diagnostic;
 use crate::reading::load::{Parsed, SourceFile};
 use pulldown_cmark::{Event, Parser, Tag};
 use rayon::prelude::*;
@@ -192,34 +191,6 @@ fn link(f: &SourceFile, piece: &Piece<'_>, mut d: Diagnostic, url: &str, out: &m
             });
         }
     }
-}
-
-/// Checks the links found in the sources against the rendered site.
-pub fn check_links(links: &[SourceLink], targets: &Targets<'_>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for l in links {
-        let failure = l
-            .pages
-            .iter()
-            .find_map(|page| targets.check(page, &l.url).map(|why| (page, why)));
-        let Some((page, why)) = failure else {
-            continue;
-        };
-        let mut message = format!("broken link \"{}\": {why}", l.url);
-        if l.pages.len() > 1 && Some(page) != l.pages.first() {
-            message.push_str(&format!(" (on {page})"));
-        }
-        let mut d = Diagnostic::error(&l.path, l.line, l.col, message);
-        let wanted = l.url.split('#').next().unwrap_or("");
-        if why == crate::output::links::NO_SUCH_PAGE
-            && wanted.starts_with('/')
-            && let Some(h) = did_you_mean(wanted, targets.pages())
-        {
-            d = d.with_hint(h);
-        }
-        out.push(d);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! at them.
 
 use crate::model::date::{Date, Time};
+use crate::model::kinds::DocumentKind;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -179,10 +180,10 @@ pub struct ProtokollFm {
     pub ordforande: Option<S>,
     /// Secretary.
     pub sekreterare: Option<S>,
-    /// Adjusters.
+    /// Justerare: the members who check and sign the minutes with the chair.
     #[serde(default)]
     pub justerare: Vec<S>,
-    /// Date of adjustment.
+    /// The day it was justerat.
     pub justerad: Option<Date>,
     /// "§§ 28-35" as printed; checked.
     pub paragrafer: Option<S>,
@@ -275,7 +276,8 @@ pub struct KallelseFm {
 #[serde(deny_unknown_fields)]
 pub struct DocumentFm {
     /// The document kind.
-    pub typ: String,
+    #[serde(deserialize_with = "document_kind")]
+    pub typ: DocumentKind,
     /// URL id.
     pub id: S,
     /// Title.
@@ -319,21 +321,9 @@ pub struct PageFm {
     pub beskrivning: Option<String>,
 }
 
-/// The document kinds and their Swedish display names; the first four are reports.
-pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
-    ("arsredovisning", "Årsredovisning"),
-    ("verksamhetsberattelse", "Verksamhetsberättelse"),
-    ("revisionsberattelse", "Revisionsberättelse"),
-    ("verksamhetsplan", "Verksamhetsplan och budget"),
-    ("tjansteskrivelse", "Tjänsteskrivelse"),
-    ("motion", "Motion"),
-    ("beslut", "Beslut"),
-    ("protokollsutdrag", "Protokollsutdrag"),
-    ("bilaga", "Bilaga"),
-    ("skrivelse", "Skrivelse"),
-];
-
-/// Whether a document kind is a yearly report.
-pub fn is_report(kind: &str) -> bool {
-    DOCUMENT_KINDS[..4].iter().any(|k| k.0 == kind)
+/// A document kind from its key (load has checked it before the front matter is read).
+fn document_kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DocumentKind, D::Error> {
+    let key = String::deserialize(d)?;
+    DocumentKind::from_key(&key)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown typ \"{key}\"")))
 }

@@ -3,8 +3,8 @@
 //! cancelled meeting is `STATUS:CANCELLED`. Written only when `bas_url` is set.
 
 use super::pages::{Listing, Selection};
-use super::views::status;
 use crate::model::date::Date;
+use crate::model::meeting::*;
 use crate::model::site::*;
 use crate::model::urls;
 use crate::output::OutFile;
@@ -129,7 +129,7 @@ fn event(site: &Site, base: &str, m: usize) -> Vec<String> {
             ));
         }
     }
-    let (_, state) = status(meeting);
+    let state = meeting.status().text();
     e.push(format!(
         "SUMMARY:{}",
         text(&format!(
@@ -168,7 +168,7 @@ fn stamp_day(meeting: &Meeting) -> Date {
     let mut d = meeting.kallelse.as_ref().and_then(|k| k.issued);
     if let Some(p) = &meeting.protokoll {
         d = d
-            .max(p.adjusted)
+            .max(p.approved)
             .max(p.posted)
             .max(p.corrections.iter().map(|c| c.date).max());
     }

@@ -4,8 +4,8 @@
 
 use super::api;
 use super::api::refs::{self, body_ref};
-use super::noticeboard;
 use super::pages::{Listing, Selection};
+use crate::model::noticeboard;
 use crate::model::site::*;
 use crate::model::urls;
 use crate::output::OutFile;
@@ -245,7 +245,7 @@ pub fn decisions_csv(site: &Site) -> String {
         ],
     );
     let base = site.config.bas_url.as_deref().unwrap_or("");
-    for r in super::pages::decisions(site).rev() {
+    for r in site.decisions().rev() {
         let meeting = &site.meetings[r.meeting];
         let organ = &site.organs[meeting.organ];
         let p = &meeting.items(r.part)[r.index];
@@ -259,7 +259,7 @@ pub fn decisions_csv(site: &Site) -> String {
                 &p.item.title,
                 &p.dnr.join("; "),
                 &p.item.decision_text(),
-                &opt(meeting.protokoll.as_ref().and_then(|x| x.adjusted)),
+                &opt(meeting.protokoll.as_ref().and_then(|x| x.approved)),
                 &format!("{base}{}", urls::item(site, r)),
             ],
         );
@@ -314,13 +314,8 @@ pub fn memberships_csv(site: &Site) -> String {
                 opt(person.party.clone()),
                 site.organs[m.organ].id.clone(),
                 site.organs[m.organ].name.clone(),
-                m.role.clone(),
-                if refs::voting_right(&m.role) {
-                    "ja"
-                } else {
-                    "nej"
-                }
-                .to_string(),
+                m.role.text().to_string(),
+                if m.role.votes() { "ja" } else { "nej" }.to_string(),
                 opt(m.from),
                 opt(m.to),
                 opt(m.kommun.clone()),

@@ -2,9 +2,11 @@
 //! breadcrumbs now, its view made when it is rendered ([`View::lazy`]), on the rendering thread.
 
 use super::api::{self, Twin};
-use super::pages::{Page, View, calendar, case_title, crumb, feed, party_name};
+use super::pages::{Page, View, calendar, crumb, feed};
 use super::views::{self, doc_card, item_card, meeting_card};
 use crate::markup::markdown;
+use crate::model::meeting::*;
+use crate::model::parties::party_name;
 use crate::model::site::*;
 use crate::model::urls;
 use serde_json::{Value, json};
@@ -274,7 +276,7 @@ fn case_view(site: &Site, c: &Case) -> Value {
             }
         })
         .collect();
-    let view = json!({"dnr": c.dnr, "titel": case_title(site, c)});
+    let view = json!({"dnr": c.dnr, "titel": c.title(site)});
     views::with(view, [("poster", Value::Array(entries))])
 }
 
@@ -394,9 +396,9 @@ fn document_view(site: &Site, d: usize) -> Value {
         _ => None,
     };
     json!({
-        "id": doc.id, "typ": doc.kind, "typ_text": views::kind_text(&doc.kind), "titel": doc.title,
+        "id": doc.id, "typ": doc.kind.key(), "typ_text": doc.kind.text(), "titel": doc.title,
         "datum": doc.date, "datum_text": doc.date.map(|x| x.long()), "ar": doc.year,
-        "rapport": crate::reading::source::is_report(&doc.kind),
+        "rapport": doc.kind.is_report(),
         "organisation": doc.organisation.map(|o| site.organisations[o].name.clone()),
         "organ": doc.organ.map(|o| json!({"namn": site.organs[o].short, "url": urls::organ(site, o)})),
         "dnr": doc.dnr.iter().map(|x| json!({"dnr": x, "url": urls::case(x)})).collect::<Vec<_>>(),

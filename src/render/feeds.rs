@@ -2,12 +2,13 @@
 //! are the entries' permanent URLs; every date comes from the content. Written only when
 //! `bas_url` is set, since Atom needs absolute URLs.
 
-use super::noticeboard;
 use super::pages::{Listing, Selection};
-use super::views::{status, time_range};
+use super::views::time_range;
 use crate::markup::markdown;
 use crate::model::clock;
 use crate::model::date::{Date, Time};
+use crate::model::meeting::*;
+use crate::model::noticeboard;
 use crate::model::site::*;
 use crate::model::urls;
 use crate::output::OutFile;
@@ -77,13 +78,13 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<OutFile> {
             &format!("{page}atom.xml"),
             &page,
             &format!("Ärende {}", c.dnr),
-            &super::pages::case_title(site, c),
+            &c.title(site),
             entries,
             None,
         ));
     }
     if sel.lists(Listing::NoticeBoard) && noticeboard::enabled(site) {
-        let entries = noticeboard::notices(site)
+        let entries = noticeboard::postings(site)
             .iter()
             .map(|n| notice_entry(site, n))
             .collect();
@@ -154,7 +155,7 @@ fn meeting_updated(site: &Site, m: usize) -> (Date, Option<Time>) {
         bump(k.issued);
     }
     if let Some(p) = &meeting.protokoll {
-        bump(p.adjusted);
+        bump(p.approved);
         bump(p.posted);
         for c in &p.corrections {
             bump(Some(c.date));
@@ -167,7 +168,7 @@ fn meeting_entry(site: &Site, m: usize) -> Entry {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
     let mut summary = vec![
-        status(meeting).1.to_string(),
+        meeting.status().text().to_string(),
         meeting.date.long_with_weekday(),
     ];
     let time = time_range(meeting);
@@ -177,7 +178,7 @@ fn meeting_entry(site: &Site, m: usize) -> Entry {
     summary.extend(meeting.place.clone());
     if let Some(p) = &meeting.protokoll {
         summary.extend(p.printed_range.clone());
-        summary.extend(p.adjusted.map(|d| format!("justerat {d}")));
+        summary.extend(p.approved.map(|d| format!("justerat {d}")));
         if !p.corrections.is_empty() {
             summary.push(format!("{} rättelse(r)", p.corrections.len()));
         }
@@ -208,7 +209,7 @@ fn item_updated(site: &Site, r: ItemRef) -> (Date, Option<Time>) {
     if r.part == Part::Protokoll
         && let Some(pr) = &meeting.protokoll
     {
-        for d in pr.adjusted.into_iter().chain(
+        for d in pr.approved.into_iter().chain(
             pr.corrections
                 .iter()
                 .filter(|c| c.item == Some(r.index))
@@ -269,7 +270,7 @@ fn document_entry(site: &Site, d: usize) -> Entry {
             month: 1,
             day: 1,
         });
-    let mut summary = vec![super::views::kind_text(&doc.kind).to_string()];
+    let mut summary = vec![doc.kind.text().to_string()];
     summary.extend(doc.organisation.map(|o| site.organisations[o].name.clone()));
     Entry {
         url: urls::document(site, d),
@@ -281,7 +282,7 @@ fn document_entry(site: &Site, d: usize) -> Entry {
     }
 }
 
-fn notice_entry(site: &Site, n: &noticeboard::Notice) -> Entry {
+fn notice_entry(site: &Site, n: &noticeboard::Posting) -> Entry {
     let meeting = &site.meetings[n.meeting];
     let organ = &site.organs[meeting.organ];
     let org = &site.organisations[organ.organisation];
@@ -291,7 +292,7 @@ fn notice_entry(site: &Site, n: &noticeboard::Notice) -> Entry {
          Sista dag att överklaga beslut genom laglighetsprövning hos {} är {}.",
         organ.name,
         meeting.date.long(),
-        p.and_then(|p| p.adjusted)
+        p.and_then(|p| p.approved)
             .map(|d| format!(" {d}"))
             .unwrap_or_default(),
         n.posted,

@@ -17,7 +17,7 @@ use crate::BuildError;
 use crate::model::site::Site;
 use crate::output::OutFile;
 use crate::output::links::Known;
-use crate::output::sink::{Sink, Written, slashed};
+use crate::output::sink::{Sink, WrittenFile, slashed};
 use pages::Page;
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -47,7 +47,7 @@ pub fn render_into(
     root: &Path,
     sink: &Sink,
     progress: &(dyn Fn(crate::Progress) + Sync),
-) -> Result<Vec<Written>, BuildError> {
+) -> Result<Vec<WrittenFile>, BuildError> {
     let renderer = Renderer::new(site, root)?;
     let list = pages::all(site);
     // None: a rendered page or twin; Some: a file made whole here (small: feeds, static files …).
@@ -92,7 +92,7 @@ pub fn render_into(
     let done = AtomicUsize::new(0);
     // One job per run: the runs differ a hundredfold in cost (a meeting, a case), and rayon's
     // default split into a few contiguous chunks left one core idle for a third of the render.
-    let rendered: Vec<Vec<Written>> = pages::runs(&list)
+    let rendered: Vec<Vec<WrittenFile>> = pages::runs(&list)
         .into_par_iter()
         .with_max_len(1)
         .map(|run| {
@@ -113,7 +113,7 @@ pub fn render_into(
             Ok(written)
         })
         .collect::<Result<_, BuildError>>()?;
-    let mut files: Vec<Written> = rendered.into_iter().flatten().collect();
+    let mut files: Vec<WrittenFile> = rendered.into_iter().flatten().collect();
     files.extend(
         others
             .into_par_iter()
@@ -153,7 +153,7 @@ impl Renderer {
         let tera = templates(&theme, &root.join("templates"))?;
         let site_view = json!({
             "titel": site.config.titel, "beskrivning": site.config.beskrivning,
-            "anslagstavla": noticeboard::enabled(site),
+            "anslagstavla": crate::model::noticeboard::enabled(site),
             "om_webbplatsen": site.pages.iter().any(|p| p.id == crate::ABOUT_PAGE),
         });
         let mut r = Renderer {

@@ -7,6 +7,8 @@ pub use super::entities::{Listing, Selection};
 use super::entities::{case, document, meeting, organ, paragraph, person};
 use super::views::{doc_card, item_card, meeting_card, person_ref};
 use crate::markup::markdown;
+use crate::model::meeting::*;
+use crate::model::parties::party_name;
 use crate::model::site::*;
 use crate::model::urls;
 use serde_json::{Value, json};
@@ -118,7 +120,7 @@ pub fn selected<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
     }
     if sel.lists(Listing::Cases) {
         pages.push(list_page("/arende/", "Ärenden", "arenden", site.cases.iter().map(|c| json!({
-            "url": urls::case(&c.dnr), "titel": format!("Dnr {}", c.dnr), "meta": case_title(site, c), "excerpt": format!("{} handlingar och paragrafer", c.entries.len()),
+            "url": urls::case(&c.dnr), "titel": format!("Dnr {}", c.dnr), "meta": c.title(site), "excerpt": format!("{} handlingar och paragrafer", c.entries.len()),
         })).collect(), Twin::Cases));
     }
     pages.extend(
@@ -184,7 +186,7 @@ pub fn selected<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
         data: ("sida", json!({"titel": p.title, "beskrivning": p.description, "html": markdown::render(&p.body, "").html}).into()),
         twin: None, feeds: vec![],
     }));
-    if sel.lists(Listing::NoticeBoard) && super::noticeboard::enabled(site) {
+    if sel.lists(Listing::NoticeBoard) && crate::model::noticeboard::enabled(site) {
         pages.push(Page {
             url: "/anslagstavla/".into(),
             template: "anslagstavla.html",
@@ -261,11 +263,12 @@ fn home(site: &Site) -> Page<'_> {
         .filter(|&m| site.meetings[m].protokoll.is_none())
         .take(6)
         .collect();
-    let decisions: Vec<Value> = decisions(site)
+    let decisions: Vec<Value> = site
+        .decisions()
         .take(8)
         .map(|r| item_card(site, r))
         .collect();
-    let n_decisions = self::decisions(site).count();
+    let n_decisions = site.decisions().count();
     Page {
         url: "/".into(),
         template: "index.html",
@@ -295,21 +298,6 @@ fn home(site: &Site) -> Page<'_> {
         ]
         .concat(),
     }
-}
-
-/// Every decision, newest first.
-pub fn decisions(site: &Site) -> impl DoubleEndedIterator<Item = ItemRef> + '_ {
-    (0..site.meetings.len()).rev().flat_map(move |m| {
-        let items = site.meetings[m].items(Part::Protokoll).iter().enumerate();
-        items
-            .rev()
-            .filter(|(_, p)| p.item.is_decision())
-            .map(move |(index, _)| ItemRef {
-                meeting: m,
-                part: Part::Protokoll,
-                index,
-            })
-    })
 }
 
 /// A feed link, when feeds are written (they need `bas_url`).
@@ -347,38 +335,6 @@ fn organ_list(site: &Site) -> Page<'_> {
             .collect(),
         Twin::Organs,
     )
-}
-
-/// The title of a case: the title of its first paragraph or agenda item.
-pub fn case_title(site: &Site, c: &Case) -> String {
-    c.entries
-        .iter()
-        .find_map(|e| match *e {
-            CaseEntry::Item(r) => Some(
-                site.meetings[r.meeting].items(r.part)[r.index]
-                    .item
-                    .title
-                    .clone(),
-            ),
-            CaseEntry::Document(_) => None,
-        })
-        .unwrap_or_default()
-}
-
-/// Swedish party names by code.
-pub fn party_name(code: &str) -> String {
-    match code {
-        "S" => "Socialdemokraterna",
-        "M" => "Moderaterna",
-        "C" => "Centerpartiet",
-        "KD" => "Kristdemokraterna",
-        "V" => "Vänsterpartiet",
-        "L" => "Liberalerna",
-        "MP" => "Miljöpartiet de gröna",
-        "SD" => "Sverigedemokraterna",
-        other => other,
-    }
-    .to_string()
 }
 
 fn groups(site: &Site) -> Vec<Page<'_>> {
@@ -430,13 +386,14 @@ fn years<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
         if !sel.has(&sel.years, y) {
             continue;
         }
-        let decisions: Vec<Value> = decisions(site)
+        let decisions: Vec<Value> = site
+            .decisions()
             .filter(|r| site.meetings[r.meeting].date.year == *y)
             .map(|r| item_card(site, r))
             .collect();
         let reports: Vec<Value> = ds
             .iter()
-            .filter(|&&d| crate::reading::source::is_report(&site.documents[d].kind))
+            .filter(|&&d| site.documents[d].kind.is_report())
             .map(|&d| doc_card(site, d))
             .collect();
         pages.push(Page { url: urls::year(*y), template: "year.html", title: format!("År {y}"), crumbs: vec![crumb("År", "/ar/")],

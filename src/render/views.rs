@@ -2,9 +2,10 @@
 //! never see the model.
 
 use crate::markup::markdown;
+use crate::model::meeting::*;
 use crate::model::site::*;
+use crate::model::names::*;
 use crate::model::urls;
-use crate::reading::source::DOCUMENT_KINDS;
 use serde_json::{Value, json};
 
 /// The object `v` with `fields` moved into it. `json!` copies a `Value` it is given (it serializes
@@ -41,17 +42,6 @@ pub fn person_ref(site: &Site, p: usize) -> Value {
     })
 }
 
-/// The meeting's status key and text.
-pub fn status(m: &Meeting) -> (&'static str, &'static str) {
-    match (&m.protokoll, &m.kallelse) {
-        _ if m.cancelled => ("installt", "Inställt"),
-        (Some(p), _) if p.is_adjusted() => ("justerat", "Justerat"),
-        (Some(_), _) => ("genomfort", "Genomfört"),
-        (None, Some(_)) => ("kallat", "Kallat"),
-        (None, None) => ("planerat", "Planerat"),
-    }
-}
-
 /// "09.00–10.30".
 pub fn time_range(m: &Meeting) -> String {
     match (m.start, m.end) {
@@ -65,7 +55,7 @@ pub fn time_range(m: &Meeting) -> String {
 pub fn meeting_card(site: &Site, m: usize) -> Value {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
-    let (key, text) = status(meeting);
+    let (key, text) = (meeting.status().key(), meeting.status().text());
     let mut meta = vec![meeting.date.long_with_weekday()];
     if let Some(p) = &meeting.place {
         meta.push(p.clone());
@@ -126,25 +116,17 @@ pub fn item_card(site: &Site, r: ItemRef) -> Value {
     })
 }
 
-/// The Swedish name of a document kind.
-pub fn kind_text(kind: &str) -> &'static str {
-    DOCUMENT_KINDS
-        .iter()
-        .find(|k| k.0 == kind)
-        .map_or("Dokument", |k| k.1)
-}
-
 /// A document in a list.
 pub fn doc_card(site: &Site, d: usize) -> Value {
     let doc = &site.documents[d];
-    let mut meta = vec![kind_text(&doc.kind).to_string()];
+    let mut meta = vec![doc.kind.text().to_string()];
     if let Some(date) = doc.sort_date(site) {
         meta.push(date.long());
     }
     if let Some(o) = doc.organisation {
         meta.push(site.organisations[o].name.clone());
     }
-    json!({"url": urls::document(site, d), "titel": doc.title, "meta": meta.join(" · "), "excerpt": "", "typ": doc.kind})
+    json!({"url": urls::document(site, d), "titel": doc.title, "meta": meta.join(" · "), "excerpt": "", "typ": doc.kind.key()})
 }
 
 fn dnr_list(dnr: &[String]) -> Value {
@@ -251,7 +233,7 @@ pub fn membership(site: &Site, i: usize) -> Value {
     });
     let view = json!({
         "organ": {"id": site.organs[m.organ].id, "namn": site.organs[m.organ].short, "url": urls::organ(site, m.organ)},
-        "roll": m.role,
+        "roll": m.role.text(),
         "fran": m.from, "till": m.to,
         "kommun": m.kommun,
         "anteckning": m.note,
@@ -271,7 +253,7 @@ pub fn membership(site: &Site, i: usize) -> Value {
 pub fn meeting(site: &Site, m: usize) -> Value {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
-    let (key, text) = status(meeting);
+    let (key, text) = (meeting.status().key(), meeting.status().text());
     let items = |part: Part| -> Value {
         (0..meeting.items(part).len())
             .map(|index| {
@@ -291,8 +273,8 @@ pub fn meeting(site: &Site, m: usize) -> Value {
             "rubrik": p.title,
             "ordforande": p.chair.as_ref().map(|n| named(site, n)),
             "sekreterare": p.secretary.as_ref().map(|n| named(site, n)),
-            "justerare": p.adjusters.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
-            "justerad": p.adjusted,
+            "justerare": p.approvers.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
+            "justerad": p.approved,
             "paragrafer": p.printed_range,
             "inledning_html": markdown::render(&p.preamble, "inledning-").html,
             "underskrifter": p.signatures.iter().map(|s| signature(site, s)).collect::<Vec<_>>(),
@@ -341,7 +323,7 @@ pub fn meeting(site: &Site, m: usize) -> Value {
         "datum": meeting.date, "datum_text": meeting.date.long_with_weekday(),
         "tid": time_range(meeting), "plats": meeting.place,
         "status": key, "status_text": text,
-        "anslag": super::noticeboard::notice_of(site, m).map(|n| json!({
+        "anslag": crate::model::noticeboard::posting_of(site, m).map(|n| json!({
             "anslagen": n.posted, "sista_dag": n.last_day, "url": format!("/anslagstavla/#{}", n.anchor),
         })),
     });

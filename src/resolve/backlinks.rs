@@ -3,6 +3,7 @@
 //! resolve, and on a patch (the cases only when the patch can have changed them).
 
 use crate::model::date::Date;
+use crate::model::meeting::*;
 use crate::model::site::*;
 use std::collections::HashMap;
 

@@ -42,7 +42,7 @@ impl Resolver {
         let signatures = self.signatures(f, &fm.underskrift);
         Some(Document {
             id: fm.id.get_ref().clone(),
-            kind: fm.typ.clone(),
+            kind: fm.typ,
             title: fm.titel.clone(),
             date: fm.datum,
             year: fm.ar,
@@ -74,12 +74,12 @@ impl Resolver {
     }
 
     /// A free page made from its file.
-    pub(super) fn page(&mut self, f: &SourceFile) -> Option<Page> {
+    pub(super) fn page(&mut self, f: &SourceFile) -> Option<FreePage> {
         let Parsed::Page(fm, body) = &f.parsed else {
             return None;
         };
         self.check_id(f, &fm.id);
-        Some(Page {
+        Some(FreePage {
             id: fm.id.get_ref().clone(),
             title: fm.titel.clone(),
             description: fm.beskrivning.clone(),

@@ -4,6 +4,7 @@
 
 use super::people::NameIndex;
 use crate::model::date::Date;
+use crate::model::meeting::*;
 use crate::model::site::*;
 use crate::reading::diagnostic::{Diagnostic, did_you_mean};
 use crate::reading::load::{Parsed, SourceFile};
@@ -107,7 +108,7 @@ pub fn decision_ref(
 pub fn check_range(
     f: &SourceFile,
     s: &Spanned<String>,
-    items: &[crate::reading::body::Item],
+    items: &[crate::model::item::Item],
     errors: &mut Vec<Diagnostic>,
 ) {
     let digits: Vec<u32> = s

@@ -3,7 +3,7 @@
 
 use super::{Resolver, key_line, links};
 use crate::model::date::Date;
-use crate::model::site::*;
+use crate::model::meeting::*;
 use crate::reading::diagnostic::Diagnostic;
 use crate::reading::load::{Parsed, SourceFile};
 use crate::reading::source::{KallelseFm, ProtokollFm};
@@ -110,7 +110,7 @@ impl Resolver {
         }
     }
 
-    fn paragraphs(items: &[crate::reading::body::Item]) -> Vec<Paragraph> {
+    fn paragraphs(items: &[crate::model::item::Item]) -> Vec<Paragraph> {
         items
             .iter()
             .map(|item| Paragraph {
@@ -155,8 +155,8 @@ impl Resolver {
             title: fm.rubrik.clone(),
             chair: fm.ordforande.as_ref().and_then(|s| self.name(f, s)),
             secretary: fm.sekreterare.as_ref().and_then(|s| self.name(f, s)),
-            adjusters: self.name_list(f, &fm.justerare, false),
-            adjusted: fm.justerad,
+            approvers: self.name_list(f, &fm.justerare, false),
+            approved: fm.justerad,
             printed_range: fm.paragrafer.as_ref().map(|s| s.get_ref().clone()),
             attendance,
             preamble: body.preamble.clone(),
@@ -174,29 +174,29 @@ impl Resolver {
         fm: &ProtokollFm,
         body: &crate::reading::body::Body,
     ) -> Vec<Correction> {
-        if let (Some(posted), Some(adjusted)) = (fm.anslagen, fm.justerad)
-            && posted < adjusted
+        if let (Some(posted), Some(approved)) = (fm.anslagen, fm.justerad)
+            && posted < approved
         {
             self.errors.push(Diagnostic::error(
                 &f.path,
                 key_line(&f.text, "anslagen", 0),
                 1,
-                format!("anslagen ({posted}) is before the protokoll was justerat ({adjusted})"),
+                format!("anslagen ({posted}) is before the protokoll was justerat ({approved})"),
             ));
         }
         fm.rattelse
             .iter()
             .enumerate()
             .map(|(n, r)| {
-                if let Some(adjusted) = fm.justerad
-                    && r.datum < adjusted
+                if let Some(approved) = fm.justerad
+                    && r.datum < approved
                 {
                     self.errors.push(Diagnostic::error(
                         &f.path,
                         key_line(&f.text, "[[rattelse]]", n),
                         1,
                         format!(
-                            "a rättelse dated {} is before the protokoll was justerat ({adjusted})",
+                            "a rättelse dated {} is before the protokoll was justerat ({approved})",
                             r.datum
                         ),
                     ));
@@ -226,7 +226,7 @@ impl Resolver {
         f: &SourceFile,
         fm: &KallelseFm,
         body: &crate::reading::body::Body,
-    ) -> Notice {
+    ) -> MeetingNotice {
         let send_list = fm.sandlista.as_ref().map(|s| {
             let rows = s
                 .rad
@@ -243,7 +243,7 @@ impl Resolver {
                 rows,
             )
         });
-        Notice {
+        MeetingNotice {
             path: f.path.display().to_string(),
             title: fm.rubrik.clone(),
             issued: fm.utfardad,

@@ -6,15 +6,16 @@
 mod backlinks;
 mod claims;
 mod documents;
-pub mod ledger;
 mod links;
 mod meetings;
 mod people;
 mod registers;
 
 use crate::markup::ids;
+use crate::model::config::Config;
+use crate::model::meeting::*;
 use crate::model::site::*;
-use crate::reading::config::Config;
+use crate::model::names::*;
 use crate::reading::diagnostic::{Diagnostic, did_you_mean};
 use crate::reading::load::{Parsed, SourceFile};
 use crate::reading::source::SignatureRec;
@@ -22,23 +23,6 @@ use people::NameIndex;
 use std::collections::BTreeSet;
 use std::path::Path;
 use toml::Spanned;
-
-/// Roles a membership may have.
-pub const ROLES: &[&str] = &[
-    "ordförande",
-    "vice ordförande",
-    "andre vice ordförande",
-    "ledamot",
-    "ersättare",
-    "personlig ersättare",
-    "adjungerad ersättare",
-    "ombud",
-    "ersättare för ombud",
-    "sekreterare",
-    "revisor",
-    "revisorsersättare",
-    "ledamot (utan rösträtt)",
-];
 
 /// URL segments the generator itself uses at the top level.
 pub const RESERVED: &[&str] = &[
@@ -76,7 +60,7 @@ pub struct Replaced {
     /// Documents as they were.
     pub documents: Vec<(usize, Document)>,
     /// Free pages as they were.
-    pub pages: Vec<(usize, Page)>,
+    pub pages: Vec<(usize, FreePage)>,
 }
 
 /// What [`patch`] did.

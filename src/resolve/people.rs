@@ -1,8 +1,10 @@
 //! Resolving people: the name index (every spelling → one person), names as written in documents,
 //! and the people a decision's text names.
 
-use crate::model::names::{self, Written};
-use crate::model::site::{Meeting, Named, Person, Site};
+use crate::model::meeting::Meeting;
+use crate::model::names::{self, WrittenName};
+use crate::model::site::{Person, Site};
+use crate::model::names::Named;
 use crate::reading::diagnostic::{Diagnostic, did_you_mean};
 use crate::reading::load::{Parsed, SourceFile};
 use std::collections::{HashMap, HashSet};
@@ -75,7 +77,7 @@ impl NameIndex {
         file: &SourceFile,
         people: &[Person],
         s: &Spanned<String>,
-        written: Written,
+        written: WrittenName,
         errors: &mut Vec<Diagnostic>,
     ) -> Option<Named> {
         let Some(p) = self.get(&written.name) else {
@@ -196,7 +198,7 @@ pub fn names_read(meeting: &Meeting, protokoll: bool) -> Box<dyn Iterator<Item =
                 .flat_map(|(_, l)| l)
                 .chain(&p.chair)
                 .chain(&p.secretary)
-                .chain(&p.adjusters)
+                .chain(&p.approvers)
                 .chain(p.signatures.iter().map(|s| &s.who)),
         ),
         (false, _, Some(k)) => Box::new(

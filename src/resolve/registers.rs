@@ -1,8 +1,9 @@
 //! The registers: organisations, organs and people with every spelling of their names, and the
 //! memberships (uppdrag) with the decisions that made them.
 
-use super::{ROLES, Resolver, links};
+use super::{Resolver, links};
 use crate::markup::ids;
+use crate::model::kinds::Role;
 use crate::model::site::*;
 use crate::reading::diagnostic::did_you_mean;
 use crate::reading::load::{Parsed, SourceFile};
@@ -135,9 +136,11 @@ impl Resolver {
             for p in &reg.person {
                 for u in &p.uppdrag {
                     let organ = self.lookup_organ(f, &u.organ);
-                    if !ROLES.contains(&u.roll.get_ref().as_str()) {
-                        let hint = did_you_mean(u.roll.get_ref(), ROLES.iter().copied())
-                            .unwrap_or_else(|| format!("expected one of: {}", ROLES.join(", ")));
+                    let role = Role::from_text(u.roll.get_ref());
+                    if role.is_none() {
+                        let roles = Role::ALL.map(Role::text);
+                        let hint = did_you_mean(u.roll.get_ref(), roles.iter().copied())
+                            .unwrap_or_else(|| format!("expected one of: {}", roles.join(", ")));
                         self.errors.push(
                             f.at(&u.roll, format!("unknown role \"{}\"", u.roll.get_ref()))
                                 .with_hint(hint),
@@ -156,12 +159,14 @@ impl Resolver {
                         .as_ref()
                         .and_then(|s| self.name(f, s))
                         .and_then(|n| n.person);
-                    let Some(organ) = organ else { continue };
+                    let (Some(organ), Some(role)) = (organ, role) else {
+                        continue;
+                    };
                     let idx = self.site.memberships.len();
                     self.site.memberships.push(Membership {
                         person,
                         organ,
-                        role: u.roll.get_ref().clone(),
+                        role,
                         from: u.fran,
                         to: u.till,
                         substitute_for,

@@ -7,29 +7,30 @@
 use crate::BuildError;
 use crate::markup::ids;
 use crate::model::date::{Date, Time};
-use crate::model::site::{Meeting, Site};
+use crate::model::kinds::{DocumentKind, Role};
+use crate::model::meeting::Meeting;
+use crate::model::site::Site;
 use crate::reading::diagnostic::did_you_mean;
-use crate::reading::source::{DOCUMENT_KINDS, is_report};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Roles listed in the first column (members with a vote), in the order they are listed.
-const FIRST: &[&str] = &[
-    "ordförande",
-    "vice ordförande",
-    "andre vice ordförande",
-    "ledamot",
-    "ombud",
-    "ledamot (utan rösträtt)",
+const FIRST: &[Role] = &[
+    Role::Chair,
+    Role::ViceChair,
+    Role::SecondViceChair,
+    Role::Member,
+    Role::Delegate,
+    Role::MemberWithoutVote,
 ];
 
 /// Roles listed in the second column (substitutes).
-const SECOND: &[&str] = &[
-    "ersättare",
-    "personlig ersättare",
-    "adjungerad ersättare",
-    "ersättare för ombud",
+const SECOND: &[Role] = &[
+    Role::Substitute,
+    Role::PersonalSubstitute,
+    Role::CoOptedSubstitute,
+    Role::DelegateSubstitute,
 ];
 
 /// The agenda every meeting starts and ends with.
@@ -143,15 +144,15 @@ pub struct DocumentArgs {
 /// Writes a document to `content/dokument/<id>.md`.
 pub fn document(root: &Path, args: &DocumentArgs) -> Result<Scaffolded, NewError> {
     let site = crate::check(root).map_err(NewError::Site)?;
-    if !DOCUMENT_KINDS.iter().any(|k| k.0 == args.typ) {
-        let kinds = DOCUMENT_KINDS.iter().map(|k| k.0);
+    let Some(kind) = DocumentKind::from_key(&args.typ) else {
+        let kinds = DocumentKind::ALL.map(DocumentKind::key).into_iter();
         let hint = did_you_mean(&args.typ, kinds.clone())
             .unwrap_or_else(|| format!("one of {}", kinds.collect::<Vec<_>>().join(", ")));
         return Err(NewError::Argument(
             format!("unknown document kind \"{}\"", args.typ),
             Some(hint),
         ));
-    }
+    };
     if args.titel.trim().is_empty() {
         return Err(NewError::Argument("the title is empty".into(), None));
     }
@@ -175,7 +176,7 @@ pub fn document(root: &Path, args: &DocumentArgs) -> Result<Scaffolded, NewError
             Some("give this one its own with --id".into()),
         ));
     }
-    let text = document_text(&site, args, &id, date);
+    let text = document_text(&site, args, kind, &id, date);
     let path = PathBuf::from("content/dokument").join(format!("{id}.md"));
     write_new(root, &path, &text)?;
     Ok(Scaffolded {
@@ -242,10 +243,10 @@ fn written(site: &Site, person: usize) -> String {
 }
 
 /// A name list entry with a role after it where the role is a function worth printing.
-fn written_with_role(site: &Site, person: usize, role: &str) -> String {
+fn written_with_role(site: &Site, person: usize, role: Role) -> String {
     match role {
-        "ordförande" | "vice ordförande" | "andre vice ordförande" | "sekreterare" => {
-            format!("{}, {role}", written(site, person))
+        Role::Chair | Role::ViceChair | Role::SecondViceChair | Role::Secretary => {
+            format!("{}, {}", written(site, person), role.text())
         }
         _ => written(site, person),
     }
@@ -253,11 +254,11 @@ fn written_with_role(site: &Site, person: usize, role: &str) -> String {
 
 /// Current members of an organ on a date, by municipality: (kommun, first column, second column).
 /// Each entry is (person, role). Rows and names are in Swedish alphabetical order.
-type Rows = Vec<(String, Vec<(usize, String)>, Vec<(usize, String)>)>;
+type Rows = Vec<(String, Vec<(usize, Role)>, Vec<(usize, Role)>)>;
 
 fn current_members(site: &Site, organ: usize, date: Date) -> Rows {
     let mut rows: Rows = Vec::new();
-    let rank = |role: &str| {
+    let rank = |role: Role| {
         FIRST
             .iter()
             .chain(SECOND)
@@ -271,10 +272,10 @@ fn current_members(site: &Site, organ: usize, date: Date) -> Rows {
             m.organ == organ
                 && m.from.is_none_or(|f| f <= date)
                 && m.to.is_none_or(|t| t >= date)
-                && rank(&m.role) != usize::MAX
+                && rank(m.role) != usize::MAX
         })
         .collect();
-    ms.sort_by_key(|m| (rank(&m.role), sort_key(&site.people[m.person].name)));
+    ms.sort_by_key(|m| (rank(m.role), sort_key(&site.people[m.person].name)));
     for m in ms {
         let kommun = m
             .kommun
@@ -289,14 +290,14 @@ fn current_members(site: &Site, organ: usize, date: Date) -> Rows {
             }
         };
         let row = &mut rows[i];
-        let column = if FIRST.contains(&m.role.as_str()) {
+        let column = if FIRST.contains(&m.role) {
             &mut row.1
         } else {
             &mut row.2
         };
         // One entry per person and column, under their highest role.
         if !column.iter().any(|(p, _)| *p == m.person) {
-            column.push((m.person, m.role.clone()));
+            column.push((m.person, m.role));
         }
     }
     rows.sort_by_key(|r| sort_key(&r.0));
@@ -330,7 +331,7 @@ fn time(t: Time) -> String {
     format!("{:02}:{:02}", t.hour, t.minute)
 }
 
-fn holder(site: &Site, organ: usize, date: Date, role: &str) -> Option<usize> {
+fn holder(site: &Site, organ: usize, date: Date, role: Role) -> Option<usize> {
     site.memberships
         .iter()
         .filter(|m| {
@@ -363,8 +364,8 @@ pub fn kallelse_text(site: &Site, organ: usize, date: Date) -> (String, usize) {
         "rubrik = {}",
         q(&format!("Kallelse till sammanträde med {}", o.short))
     );
-    match holder(site, organ, date, "sekreterare")
-        .or_else(|| holder(site, organ, date, "ordförande"))
+    match holder(site, organ, date, Role::Secretary)
+        .or_else(|| holder(site, organ, date, Role::Chair))
     {
         Some(p) => {
             let _ = writeln!(t, "undertecknad = {}", q_list(&[written(site, p)]));
@@ -383,7 +384,7 @@ pub fn kallelse_text(site: &Site, organ: usize, date: Date) -> (String, usize) {
         let delegates = rows
             .iter()
             .flat_map(|r| &r.1)
-            .any(|(_, role)| role == "ombud");
+            .any(|(_, role)| *role == Role::Delegate);
         let columns = if delegates {
             ["Ombud", "Ersättare för ombud"]
         } else {
@@ -490,8 +491,8 @@ pub fn protokoll_text(site: &Site, organ: usize, date: Date) -> ProtokollText {
         }
         None => t.push_str("# plats = \"Digitalt via Teams\"\n"),
     }
-    let chair = holder(site, organ, date, "ordförande");
-    let secretary = holder(site, organ, date, "sekreterare");
+    let chair = holder(site, organ, date, Role::Chair);
+    let secretary = holder(site, organ, date, Role::Secretary);
     match chair {
         Some(p) => {
             let _ = writeln!(t, "ordforande = {}", q(&written(site, p)));
@@ -533,7 +534,7 @@ pub fn protokoll_text(site: &Site, organ: usize, date: Date) -> ProtokollText {
                 push_block(&mut body, &it.text);
                 let mut proposal = None;
                 for s in &it.sections {
-                    if s.kind == crate::reading::body::SectionKind::Proposal {
+                    if s.kind == crate::model::item::SectionKind::Proposal {
                         proposal = Some(s.markdown.as_str());
                     } else {
                         let _ = writeln!(body, "### {}\n", s.heading);
@@ -570,13 +571,13 @@ pub fn protokoll_text(site: &Site, organ: usize, date: Date) -> ProtokollText {
     let chairs: Vec<(usize, &str)> = members
         .iter()
         .flat_map(|r| &r.1)
-        .map(|(p, role)| (*p, role.as_str()))
-        .filter(|(_, role)| role.contains("ordförande"))
+        .filter(|(_, role)| matches!(role, Role::Chair | Role::ViceChair | Role::SecondViceChair))
+        .map(|(p, role)| (*p, role.text()))
         .collect();
     let (beslutande, ersattare, names_from) = match kallelse.and_then(|k| k.send_list.as_ref()) {
         Some((_, _, rows)) => {
             let take =
-                |col: fn(&crate::model::site::SendRow) -> &Vec<crate::model::site::Named>| {
+                |col: fn(&crate::model::meeting::SendRow) -> &Vec<crate::model::names::Named>| {
                     rows.iter()
                         .flat_map(col)
                         .filter_map(|n| {
@@ -602,7 +603,7 @@ pub fn protokoll_text(site: &Site, organ: usize, date: Date) -> ProtokollText {
             let f = rows
                 .iter()
                 .flat_map(|r| &r.1)
-                .map(|(p, role)| written_with_role(site, *p, role))
+                .map(|(p, role)| written_with_role(site, *p, *role))
                 .collect();
             let s = rows
                 .iter()
@@ -620,13 +621,13 @@ pub fn protokoll_text(site: &Site, organ: usize, date: Date) -> ProtokollText {
     t.push_str("tjanstgorande_ersattare = []\n");
     let _ = writeln!(t, "ej_tjanstgorande = {}", q_list(&ersattare));
     t.push_str("ovriga = []\n");
-    for (p, role) in [(chair, "ordförande"), (secretary, "sekreterare")] {
+    for (p, role) in [(chair, Role::Chair), (secretary, Role::Secretary)] {
         if let Some(p) = p {
             let _ = writeln!(
                 t,
                 "\n[[underskrift]]\nnamn = {}\nroll = {}",
                 q(&site.people[p].name),
-                q(role)
+                q(role.text())
             );
         }
     }
@@ -669,12 +670,18 @@ pub fn document_id(typ: &str, titel: &str) -> String {
 }
 
 /// The text of a new document.
-pub fn document_text(site: &Site, args: &DocumentArgs, id: &str, date: Option<Date>) -> String {
+pub fn document_text(
+    site: &Site,
+    args: &DocumentArgs,
+    kind: DocumentKind,
+    id: &str,
+    date: Option<Date>,
+) -> String {
     let mut t = String::new();
     let _ = writeln!(
         t,
         "+++\ntyp = {}\nid = {}\ntitel = {}",
-        q(&args.typ),
+        q(kind.key()),
         q(id),
         q(&args.titel)
     );
@@ -684,7 +691,7 @@ pub fn document_text(site: &Site, args: &DocumentArgs, id: &str, date: Option<Da
         }
         None => t.push_str("# datum = 2024-01-01\n"),
     }
-    if is_report(&args.typ) {
+    if kind.is_report() {
         // The year a report covers is usually in its title ("Årsredovisning 2024").
         let in_title = args
             .titel

@@ -3,9 +3,10 @@
 
 use crate::markup::markdown::to_plain;
 use crate::model::date::Date;
+use crate::model::item::SectionKind;
+use crate::model::meeting::*;
 use crate::model::site::*;
 use crate::model::urls;
-use crate::reading::body::SectionKind;
 
 /// The kinds of search documents: key (as in `?typ=` and the `type` field) and Swedish label.
 pub const TYPES: &[(&str, &str)] = &[
@@ -218,7 +219,7 @@ fn document(site: &Site, d: usize) -> SearchDoc {
         .or_else(|| doc.meeting.map(|m| site.meetings[m].organ));
     SearchDoc {
         url: urls::document(site, d),
-        kind: if crate::reading::source::is_report(&doc.kind) {
+        kind: if doc.kind.is_report() {
             "rapport"
         } else {
             "dokument"
@@ -229,7 +230,7 @@ fn document(site: &Site, d: usize) -> SearchDoc {
         year: doc.year.or(date.map(|x| x.year)),
         dnr: doc.dnr.clone(),
         text: join(
-            [crate::render::views::kind_text(&doc.kind).to_string()]
+            [doc.kind.text().to_string()]
                 .into_iter()
                 .chain(doc.dnr.iter().map(|d| format!("Dnr {d}")))
                 .chain([to_plain(&doc.body)])
@@ -248,7 +249,7 @@ fn person(site: &Site, p: usize) -> SearchDoc {
         person
             .party
             .iter()
-            .map(|c| crate::render::pages::party_name(c)),
+            .map(|c| crate::model::parties::party_name(c)),
     );
     text.extend(person.kommun.clone());
     text.extend(person.title.clone());

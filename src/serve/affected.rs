@@ -7,11 +7,12 @@
 
 use crate::model::clock;
 use crate::model::date::Date;
-use crate::model::site::{
-    CaseEntry, Document, ItemRef, Meeting, Named, Paragraph, Part, Ref, Site,
-};
-use crate::render::pages::{Listing, Selection, case_title};
-use crate::render::{noticeboard, views};
+use crate::model::meeting::{ItemRef, Part};
+use crate::model::meeting::{Meeting, Paragraph};
+use crate::model::noticeboard;
+use crate::model::site::{CaseEntry, Document, Ref, Site};
+use crate::model::names::Named;
+use crate::render::pages::{Listing, Selection};
 use crate::resolve::Replaced;
 use std::collections::BTreeSet;
 
@@ -41,7 +42,7 @@ impl Before {
 fn listed_cases(site: &Site) -> Vec<(String, String, usize)> {
     site.cases
         .iter()
-        .map(|c| (c.dnr.clone(), case_title(site, c), c.entries.len()))
+        .map(|c| (c.dnr.clone(), c.title(site), c.entries.len()))
         .collect()
 }
 
@@ -96,7 +97,7 @@ pub fn selection(before: &Before, replaced: &Replaced, site: &Site) -> Result<Se
         let Some(c) = site.cases.iter().find(|c| &c.dnr == dnr) else {
             continue;
         };
-        if case_title(site, c) != *title {
+        if c.title(site) != *title {
             for e in &c.entries {
                 match *e {
                     CaseEntry::Item(r) => sel.meetings.insert(r.meeting),
@@ -136,10 +137,10 @@ fn card(site: &Site, m: &Meeting) -> impl PartialEq {
         .map(|c| (c.date, c.item, &c.reason, &c.change))
         .collect();
     (
-        (m.start, m.end, &m.place, m.cancelled, views::status(m)),
+        (m.start, m.end, &m.place, m.cancelled, m.status()),
         (
             m.kallelse.as_ref().map(|k| (k.issued, k.items.len())),
-            p.map(|p| (p.adjusted, p.posted, &p.printed_range)),
+            p.map(|p| (p.approved, p.posted, &p.printed_range)),
         ),
         corrections,
         noticeboard::posting(site, m),
@@ -285,7 +286,7 @@ fn named_in(meeting: &Meeting) -> impl Iterator<Item = &Named> {
         p.chair
             .iter()
             .chain(&p.secretary)
-            .chain(&p.adjusters)
+            .chain(&p.approvers)
             .chain(p.attendance.iter().flat_map(|(_, l)| l))
             .chain(p.signatures.iter().map(|s| &s.who))
     });

@@ -130,7 +130,7 @@ impl Incremental {
             errors.extend(s.errors);
         }
         if let Err(e) =
-            crate::resolve::ledger::check_some(&self.opts.root, &self.files_in(&self.pending))
+            crate::output::ledger::check_some(&self.opts.root, &self.files_in(&self.pending))
         {
             errors.extend(e);
         }
@@ -290,7 +290,7 @@ impl Incremental {
             .filter(|l| self.pending.contains(&l.path))
             .cloned()
             .collect();
-        let mut broken = crate::reading::scan::check_links(&edited, &self.targets);
+        let mut broken = links::check_sources(&edited, &self.targets);
         let bad_html = links::check_against(&files, &self.targets);
         if gone || !broken.is_empty() || !bad_html.is_empty() {
             for ((p, existed), old) in undo.into_iter().zip(saved) {

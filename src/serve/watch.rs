@@ -16,7 +16,7 @@ pub const CONFIG_FILE: &str = "protokoll.toml";
 
 /// The ledger of justerade protokoll: `protokoll build` run beside a preview may seal one, which
 /// changes what the next preview must accept.
-pub const LEDGER_FILE: &str = crate::resolve::ledger::FILE;
+pub const LEDGER_FILE: &str = crate::output::ledger::FILE;
 
 /// How long the tree must be quiet before a batch of changes is rebuilt. Editors write a file in
 /// several steps (temp file, rename, chmod); one rebuild per save is the point.

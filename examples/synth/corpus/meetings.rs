@@ -209,12 +209,12 @@ impl<'a> Meetings<'a> {
                 function: None,
                 ..a.clone()
             });
-        let mut adjusters: Vec<Attendee> = Vec::new();
+        let mut approvers: Vec<Attendee> = Vec::new();
         for _ in 0..self.rng.range(1, 2) {
             if voting.len() > 2 {
                 let a = voting[2 + self.rng.below(voting.len() - 2)].clone();
-                if !adjusters.iter().any(|x| x.person == a.person) {
-                    adjusters.push(Attendee {
+                if !approvers.iter().any(|x| x.person == a.person) {
+                    approvers.push(Attendee {
                         function: None,
                         ..a
                     });
@@ -243,10 +243,10 @@ impl<'a> Meetings<'a> {
             held,
             notice: !held || self.rng.percent(35),
             issued: date.plus(-(self.rng.range(7, 12) as i64)),
-            adjusted: held.then(|| date.plus(self.rng.range(4, 12) as i64)),
+            approved: held.then(|| date.plus(self.rng.range(4, 12) as i64)),
             chair,
             secretary: Some(secretary),
-            adjusters,
+            approvers,
             voting,
             serving,
             present_substitutes,
@@ -269,14 +269,14 @@ impl<'a> Meetings<'a> {
             1
         };
         let mut items = Vec::new();
-        let adjuster = m
-            .adjusters
+        let approver = m
+            .approvers
             .first()
             .map_or_else(|| "ordföranden".to_string(), |a| a.spelling.clone());
         items.push(self.plain(
             "Val av justerare",
             format!(
-                "{subject} utser {adjuster} att tillsammans med ordföranden justera protokollet."
+                "{subject} utser {approver} att tillsammans med ordföranden justera protokollet."
             ),
         ));
         items.push(self.plain(

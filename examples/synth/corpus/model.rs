@@ -129,14 +129,14 @@ pub struct Meeting {
     pub notice: bool,
     /// Date the kallelse was sent.
     pub issued: Day,
-    /// Date the protokoll was adjusted.
-    pub adjusted: Option<Day>,
+    /// The day the protokoll was justerat.
+    pub approved: Option<Day>,
     /// Chair.
     pub chair: Option<Attendee>,
     /// Secretary.
     pub secretary: Option<Attendee>,
-    /// Adjusters.
-    pub adjusters: Vec<Attendee>,
+    /// Justerare: the members who check and sign the minutes with the chair.
+    pub approvers: Vec<Attendee>,
     /// Members with a vote.
     pub voting: Vec<Attendee>,
     /// Substitutes who served.

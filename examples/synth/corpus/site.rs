@@ -200,9 +200,9 @@ fn protokoll(c: &Corpus, m: usize) -> String {
     let _ = writeln!(
         s,
         "justerare = {}",
-        list(meeting.adjusters.iter().map(|a| c.written(a)))
+        list(meeting.approvers.iter().map(|a| c.written(a)))
     );
-    if let Some(d) = meeting.adjusted {
+    if let Some(d) = meeting.approved {
         let _ = writeln!(s, "justerad = {d}");
     }
     if let (Some(a), Some(b)) = (meeting.items.first(), meeting.items.last()) {
@@ -221,7 +221,7 @@ fn protokoll(c: &Corpus, m: usize) -> String {
         .chair
         .iter()
         .map(|a| (a, "ordförande"))
-        .chain(meeting.adjusters.iter().map(|a| (a, "justerare")))
+        .chain(meeting.approvers.iter().map(|a| (a, "justerare")))
         .chain(meeting.secretary.iter().map(|a| (a, "sekreterare")));
     for (a, role) in signers {
         let _ = write!(

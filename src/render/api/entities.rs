@@ -3,11 +3,11 @@
 use super::refs::*;
 use crate::markup::markdown::TableData;
 use crate::model::date::Date;
-use crate::model::site::{self as model, CaseEntry, Part, Site};
+use crate::model::meeting::Part;
+use crate::model::noticeboard;
+use crate::model::parties::party_name;
+use crate::model::site::{self as model, CaseEntry, Site};
 use crate::model::urls;
-use crate::render::noticeboard;
-use crate::render::pages::party_name;
-use crate::render::views::kind_text;
 use serde::Serialize;
 
 /// An organ (OParl Organization).
@@ -281,7 +281,7 @@ pub(super) fn paper(site: &Site, d: usize) -> Paper<'_> {
         organization: doc.organ.map(|o| organ_ref(site, o)),
         originator_person: doc.authors.iter().map(|n| named(site, n)).collect(),
         paper_type: r.paper_type,
-        paper_type_text: kind_text(&doc.kind),
+        paper_type_text: doc.kind.text(),
         punkt: doc.item.as_deref(),
         reference: &doc.dnr,
         source: &doc.path,

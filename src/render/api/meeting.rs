@@ -4,8 +4,11 @@
 use super::refs::*;
 use crate::model::clock;
 use crate::model::date::Date;
-use crate::model::site::{self as model, ATTENDANCE_GROUPS, ItemRef, Part, Site};
-use crate::render::noticeboard;
+use crate::model::meeting as model;
+use crate::model::meeting::ATTENDANCE_GROUPS;
+use crate::model::meeting::{ItemRef, Part};
+use crate::model::noticeboard;
+use crate::model::site::Site;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -60,7 +63,7 @@ pub fn meeting(site: &Site, m: usize) -> Meeting<'_> {
     participants.dedup();
     Meeting {
         agenda_item: items(Part::Protokoll),
-        anslag: noticeboard::notice_of(site, m).map(|n| Anslag {
+        anslag: noticeboard::posting_of(site, m).map(|n| Anslag {
             anslagen: n.posted,
             sista_dag_att_overklaga: n.last_day,
             tas_ned: n.take_down,
@@ -142,9 +145,9 @@ fn protokoll<'a>(site: &'a Site, m: usize, p: &'a model::Minutes) -> Protokoll<'
     }
     Protokoll {
         anslagen: p.posted,
-        justerad: p.adjusted,
-        justerare: p.adjusters.iter().map(|n| named(site, n)).collect(),
-        justerat: p.is_adjusted(),
+        justerad: p.approved,
+        justerare: p.approvers.iter().map(|n| named(site, n)).collect(),
+        justerat: p.is_approved(),
         name: p.title.as_deref(),
         narvaro,
         ordforande: p.chair.as_ref().map(|n| named(site, n)),
@@ -218,7 +221,7 @@ struct SendRow<'a> {
 
 fn kallelse<'a>(
     site: &'a Site,
-    k: &'a model::Notice,
+    k: &'a model::MeetingNotice,
     agenda_item: Vec<AgendaItem<'a>>,
 ) -> Kallelse<'a> {
     Kallelse {

@@ -10,8 +10,9 @@ mod entities;
 mod meeting;
 pub mod refs;
 
-use super::pages::party_name;
-use crate::model::site::{self as model, ItemRef, Site};
+use crate::model::meeting::ItemRef;
+use crate::model::parties::party_name;
+use crate::model::site::{self as model, Site};
 use crate::model::urls;
 use entities::{case, organization, paper, person};
 pub use meeting::{AgendaItem, Meeting, agenda_item, meeting};
@@ -274,7 +275,8 @@ fn year(site: &Site, y: i32) -> Year<'_> {
         .filter(|&d| site.documents[d].list_year(site) == Some(y))
         .collect();
     Year {
-        beslut: super::pages::decisions(site)
+        beslut: site
+            .decisions()
             .filter(|r| site.meetings[r.meeting].date.year == y)
             .map(|r| item_ref(site, r))
             .collect(),
@@ -288,7 +290,7 @@ fn year(site: &Site, y: i32) -> Year<'_> {
         paper: docs.iter().map(|&d| paper_ref(site, d)).collect(),
         rapporter: docs
             .iter()
-            .filter(|&&d| crate::reading::source::is_report(&site.documents[d].kind))
+            .filter(|&&d| site.documents[d].kind.is_report())
             .map(|&d| paper_ref(site, d))
             .collect(),
         r#type: "Year",

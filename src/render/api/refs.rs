@@ -4,9 +4,10 @@
 //! the sorted order every `.json` file of the site prints its keys in.
 
 use crate::model::date::Date;
-use crate::model::site::{self as model, ItemRef, Part, Ref, Site};
+use crate::model::meeting::{ItemRef, Part};
+use crate::model::names;
+use crate::model::site::{Ref, Site};
 use crate::model::urls;
-use crate::render::views::status;
 use serde::Serialize;
 
 /// The `id` of the twin of the page at `web`: `/a/b/` → `/a/b/index.json`.
@@ -76,7 +77,7 @@ pub fn meeting_ref(site: &Site, m: usize) -> MeetingRef<'_> {
     MeetingRef {
         date: meeting.date,
         id: twin_id(&web),
-        meeting_state: status(meeting).0,
+        meeting_state: meeting.status().key(),
         name: format!("{} {}", organ.short, meeting.date.long()),
         organization: &organ.id,
         web,
@@ -161,7 +162,7 @@ pub fn case_ref<'a>(site: &Site, dnr: &'a str) -> CaseRef<'a> {
         .ok()
         .map(|i| &site.cases[i])
         .filter(|c| c.dnr == dnr)
-        .map(|c| crate::render::pages::case_title(site, c))
+        .map(|c| c.title(site))
         .unwrap_or_default();
     let web = urls::case(dnr);
     CaseRef {
@@ -193,7 +194,7 @@ pub fn paper_ref(site: &Site, d: usize) -> PaperRef<'_> {
         id: twin_id(&web),
         key: &doc.id,
         name: &doc.title,
-        paper_type: &doc.kind,
+        paper_type: doc.kind.key(),
         web,
     }
 }
@@ -225,7 +226,7 @@ pub struct Named<'a> {
 }
 
 /// The name `n` as written.
-pub fn named<'a>(site: &'a Site, n: &'a model::Named) -> Named<'a> {
+pub fn named<'a>(site: &'a Site, n: &'a names::Named) -> Named<'a> {
     let w = &n.written;
     Named {
         function: Some(w.function.as_str()).filter(|f| !f.is_empty()),
@@ -245,21 +246,13 @@ pub struct Signature<'a> {
 }
 
 /// The signature `s`.
-pub fn signature<'a>(site: &'a Site, s: &'a model::Signature) -> Signature<'a> {
+pub fn signature<'a>(site: &'a Site, s: &'a names::Signature) -> Signature<'a> {
     Signature {
         method: s.method.as_deref(),
         role: s.role.as_deref(),
         signer: named(site, &s.who),
         time: s.time.as_deref(),
     }
-}
-
-/// Whether a role carries a vote (ersättare vote only when serving, which the membership cannot know).
-pub fn voting_right(role: &str) -> bool {
-    matches!(
-        role,
-        "ordförande" | "vice ordförande" | "andre vice ordförande" | "ledamot" | "ombud"
-    )
 }
 
 /// A membership (OParl Membership).
@@ -292,9 +285,9 @@ pub fn membership(site: &Site, i: usize) -> Membership<'_> {
         kommun: m.kommun.as_deref(),
         organization: organ_ref(site, m.organ),
         person: person_ref(site, m.person),
-        role: &m.role,
+        role: m.role.text(),
         start_date: m.from,
         r#type: "Membership",
-        voting_right: voting_right(&m.role),
+        voting_right: m.role.votes(),
     }
 }

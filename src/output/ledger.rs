@@ -216,8 +216,8 @@ fn check_inner(root: &Path, files: &[SourceFile], some: bool) -> Result<Sealing,
         entries.insert(key, entry);
     }
     for (key, (f, fm, body)) in &current {
-        let adjusted = fm.justerad.is_some() || !fm.underskrift.is_empty();
-        if !adjusted || entries.contains_key(key) {
+        let approved = fm.justerad.is_some() || !fm.underskrift.is_empty();
+        if !approved || entries.contains_key(key) {
             continue;
         }
         let shown = f.path.display().to_string().replace('\\', "/");

@@ -1,0 +1,127 @@
+//! A paragraph (§) or agenda item as printed: its number, title, meta lines (Dnr, Föredragande,
+//! Punkt, Handlingar) and its known sections (Bakgrund, Beslut …). `reading::body` cuts a body into
+//! these; the model, every page, feed, list and index read them.
+
+/// A known section of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    /// Bakgrund / Ärendet.
+    Background,
+    /// Beslutsunderlag.
+    Basis,
+    /// Förslag till beslut.
+    Proposal,
+    /// Yrkanden.
+    Motions,
+    /// Omröstning.
+    Vote,
+    /// Beslut: makes the paragraph a decision.
+    Decision,
+    /// Reservationer.
+    Reservations,
+    /// Protokollsanteckningar.
+    Notes,
+    /// Beslutet skickas till.
+    SendTo,
+}
+
+impl SectionKind {
+    /// A stable name for CSS classes and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKind::Background => "bakgrund",
+            SectionKind::Basis => "beslutsunderlag",
+            SectionKind::Proposal => "forslag",
+            SectionKind::Motions => "yrkanden",
+            SectionKind::Vote => "omrostning",
+            SectionKind::Decision => "beslut",
+            SectionKind::Reservations => "reservationer",
+            SectionKind::Notes => "protokollsanteckningar",
+            SectionKind::SendTo => "skickas-till",
+        }
+    }
+}
+
+/// One section: its heading as written and its Markdown.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Which section.
+    pub kind: SectionKind,
+    /// The heading as written ("Beslut").
+    pub heading: String,
+    /// Markdown of the section.
+    pub markdown: String,
+    /// Its plain text (words separated by single spaces), made once for every page, feed, list
+    /// and index that shows it.
+    pub plain: String,
+}
+
+/// A meta line value with its position.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    /// The text after the key.
+    pub value: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column of the value.
+    pub col: usize,
+}
+
+/// One paragraph (§) or agenda item.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// The number as used in the URL ("28", "12a", "5").
+    pub number: String,
+    /// Whether it was written with § (a paragraph) or as "5." (an item).
+    pub section_sign: bool,
+    /// The title.
+    pub title: String,
+    /// Line of the heading.
+    pub line: usize,
+    /// Case numbers (`Dnr:`), each separately located.
+    pub dnr: Vec<Meta>,
+    /// `Föredragande:` line.
+    pub presenter: Option<Meta>,
+    /// `Punkt:` line.
+    pub agenda_item: Option<Meta>,
+    /// `Handlingar:` document ids.
+    pub documents: Vec<Meta>,
+    /// Markdown before the first known section.
+    pub text: String,
+    /// Known sections in order.
+    pub sections: Vec<Section>,
+}
+
+impl Item {
+    /// Whether the item has a decision section.
+    pub fn is_decision(&self) -> bool {
+        self.decision_sections().next().is_some()
+    }
+
+    /// Its decision sections (`### Beslut`), in order.
+    pub fn decision_sections(&self) -> impl Iterator<Item = &Section> {
+        let decision = |s: &&Section| s.kind == SectionKind::Decision;
+        self.sections.iter().filter(decision)
+    }
+
+    /// The plain text of its decision sections.
+    pub fn decision_text(&self) -> String {
+        let mut out = String::new();
+        for (i, s) in self.decision_sections().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(&s.plain);
+        }
+        out
+    }
+
+    /// "§ 28" or "5.".
+    pub fn label(&self) -> String {
+        if self.section_sign {
+            format!("§ {}", self.number)
+        } else {
+            format!("{}.", self.number)
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! A meeting (sammanträde) of an organ: its kallelse with the agenda and its protokoll with the
+//! attendance, the justering and every paragraph, each paragraph with its resolved links.
+
+use crate::model::date::{Date, Time};
+use crate::model::item::Item;
+use crate::model::names::{Named, Signature};
+
+/// Which part of a meeting an item is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    /// The protokoll.
+    Protokoll,
+    /// The kallelse (agenda).
+    Kallelse,
+}
+
+/// A paragraph or agenda item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemRef {
+    /// Meeting index.
+    pub meeting: usize,
+    /// Which part.
+    pub part: Part,
+    /// Item index in that part.
+    pub index: usize,
+}
+
+/// A paragraph or agenda item with its resolved links.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// The parsed item.
+    pub item: Item,
+    /// Case numbers.
+    pub dnr: Vec<String>,
+    /// People presenting.
+    pub presenters: Vec<usize>,
+    /// Documents handled.
+    pub documents: Vec<usize>,
+    /// The matching item in the other part (agenda item ↔ paragraph).
+    pub counterpart: Option<usize>,
+    /// People named in the decision.
+    pub mentions: Vec<usize>,
+    /// Memberships made by this decision.
+    pub memberships: Vec<usize>,
+    /// Documents adopted by this decision.
+    pub adopted: Vec<usize>,
+}
+
+/// Named groups of the attendance, in display order.
+pub const ATTENDANCE_GROUPS: &[(&str, &str)] = &[
+    ("beslutande", "Beslutande"),
+    ("tjanstgorande_ersattare", "Tjänstgörande ersättare"),
+    ("ej_tjanstgorande", "Ej tjänstgörande ersättare"),
+    ("ovriga", "Övriga deltagare"),
+    ("anmalda", "Anmälda deltagare"),
+];
+
+/// The minutes.
+#[derive(Debug, Clone)]
+pub struct Minutes {
+    /// Source file.
+    pub path: String,
+    /// Title as printed.
+    pub title: Option<String>,
+    /// Chair.
+    pub chair: Option<Named>,
+    /// Secretary.
+    pub secretary: Option<Named>,
+    /// Justerare: the members who check and sign the minutes with the chair.
+    pub approvers: Vec<Named>,
+    /// The day it was justerat.
+    pub approved: Option<Date>,
+    /// "§§ 28-35" as printed.
+    pub printed_range: Option<String>,
+    /// Attendance groups (key of ATTENDANCE_GROUPS, names).
+    pub attendance: Vec<(usize, Vec<Named>)>,
+    /// Opening text.
+    pub preamble: String,
+    /// Paragraphs.
+    pub items: Vec<Paragraph>,
+    /// Signatures.
+    pub signatures: Vec<Signature>,
+    /// The day the justering was announced on the notice board.
+    pub posted: Option<Date>,
+    /// Corrections after justering, oldest first.
+    pub corrections: Vec<Correction>,
+}
+
+impl Minutes {
+    /// Whether the minutes are approved: a justering date or signatures.
+    pub fn is_approved(&self) -> bool {
+        self.approved.is_some() || !self.signatures.is_empty()
+    }
+}
+
+/// A correction (rättelse) of justerade minutes.
+#[derive(Debug, Clone)]
+pub struct Correction {
+    /// When.
+    pub date: Date,
+    /// Why.
+    pub reason: String,
+    /// What changed.
+    pub change: String,
+    /// The paragraph it concerns (index into the protokoll's items).
+    pub item: Option<usize>,
+}
+
+/// A row of a sändlista.
+#[derive(Debug, Clone)]
+pub struct SendRow {
+    /// Municipality.
+    pub kommun: String,
+    /// First column.
+    pub first: Vec<Named>,
+    /// Second column.
+    pub second: Vec<Named>,
+}
+
+/// The notice with agenda.
+#[derive(Debug, Clone)]
+pub struct MeetingNotice {
+    /// Source file.
+    pub path: String,
+    /// Title as printed.
+    pub title: Option<String>,
+    /// Date printed on it.
+    pub issued: Option<Date>,
+    /// Who sent it.
+    pub signed_by: Vec<Named>,
+    /// Sändlista title, column headings and rows.
+    pub send_list: Option<(String, Vec<String>, Vec<SendRow>)>,
+    /// Information text.
+    pub preamble: String,
+    /// Agenda items.
+    pub items: Vec<Paragraph>,
+}
+
+/// A meeting.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    /// Organ index.
+    pub organ: usize,
+    /// Date.
+    pub date: Date,
+    /// Start.
+    pub start: Option<Time>,
+    /// End.
+    pub end: Option<Time>,
+    /// Place.
+    pub place: Option<String>,
+    /// MeetingNotice.
+    pub kallelse: Option<MeetingNotice>,
+    /// Minutes.
+    pub protokoll: Option<Minutes>,
+    /// Documents handled at it.
+    pub documents: Vec<usize>,
+    /// Cancelled (inställt).
+    pub cancelled: bool,
+}
+
+/// Where a meeting stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Planerat: known, nothing sent yet.
+    Planned,
+    /// Kallat: the kallelse is out.
+    Called,
+    /// Genomfört: held, the protokoll not yet justerat.
+    Held,
+    /// Justerat: the protokoll is approved.
+    Approved,
+    /// Inställt: cancelled.
+    Cancelled,
+}
+
+impl Status {
+    /// A stable key for CSS classes and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Planned => "planerat",
+            Status::Called => "kallat",
+            Status::Held => "genomfort",
+            Status::Approved => "justerat",
+            Status::Cancelled => "installt",
+        }
+    }
+
+    /// The Swedish text pages show.
+    pub fn text(self) -> &'static str {
+        match self {
+            Status::Planned => "Planerat",
+            Status::Called => "Kallat",
+            Status::Held => "Genomfört",
+            Status::Approved => "Justerat",
+            Status::Cancelled => "Inställt",
+        }
+    }
+}
+
+impl Meeting {
+    /// Where it stands: cancelled, justerat, held, called or planned.
+    pub fn status(&self) -> Status {
+        match (&self.protokoll, &self.kallelse) {
+            _ if self.cancelled => Status::Cancelled,
+            (Some(p), _) if p.is_approved() => Status::Approved,
+            (Some(_), _) => Status::Held,
+            (None, Some(_)) => Status::Called,
+            (None, None) => Status::Planned,
+        }
+    }
+
+    /// A meeting with nothing known yet but organ and date.
+    pub fn new(organ: usize, date: Date) -> Meeting {
+        Meeting {
+            organ,
+            date,
+            start: None,
+            end: None,
+            place: None,
+            kallelse: None,
+            protokoll: None,
+            documents: Vec::new(),
+            cancelled: false,
+        }
+    }
+
+    /// The items of one part.
+    pub fn items(&self, part: Part) -> &[Paragraph] {
+        match part {
+            Part::Protokoll => self.protokoll.as_ref().map_or(&[], |p| &p.items),
+            Part::Kallelse => self.kallelse.as_ref().map_or(&[], |k| &k.items),
+        }
+    }
+}

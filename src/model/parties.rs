@@ -1,0 +1,17 @@
+//! Political parties: the names of the party codes the papers print after a name ("(S)").
+
+/// Swedish party names by code.
+pub fn party_name(code: &str) -> String {
+    match code {
+        "S" => "Socialdemokraterna",
+        "M" => "Moderaterna",
+        "C" => "Centerpartiet",
+        "KD" => "Kristdemokraterna",
+        "V" => "Vänsterpartiet",
+        "L" => "Liberalerna",
+        "MP" => "Miljöpartiet de gröna",
+        "SD" => "Sverigedemokraterna",
+        other => other,
+    }
+    .to_string()
+}
