@@ -4,22 +4,8 @@
 
 use crate::model::item::{Item, Meta, Section, SectionKind};
 use crate::reading::diagnostic::Diagnostic;
+use crate::reading::vocabulary::paragraph;
 use std::path::Path;
-
-const SECTION_NAMES: &[(&str, SectionKind)] = &[
-    ("bakgrund", SectionKind::Background),
-    ("ärendet", SectionKind::Background),
-    ("beslutsunderlag", SectionKind::Basis),
-    ("förslag till beslut", SectionKind::Proposal),
-    ("yrkanden", SectionKind::Motions),
-    ("omröstning", SectionKind::Vote),
-    ("beslut", SectionKind::Decision),
-    ("reservationer", SectionKind::Reservations),
-    ("reservation", SectionKind::Reservations),
-    ("protokollsanteckningar", SectionKind::Notes),
-    ("protokollsanteckning", SectionKind::Notes),
-    ("beslutet skickas till", SectionKind::SendTo),
-];
 
 /// A parsed meeting body.
 #[derive(Debug, Clone, Default)]
@@ -31,9 +17,6 @@ pub struct Body {
     /// Lines that look like a misspelt section heading or meta line.
     pub warnings: Vec<Diagnostic>,
 }
-
-/// The meta line keys, as written before the colon.
-const META_KEYS: &[&str] = &["Dnr", "Föredragande", "Föredragare", "Punkt", "Handlingar"];
 
 /// Parses a body that starts at 1-based line `first_line` of `path`.
 pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Diagnostic>> {
@@ -108,7 +91,7 @@ pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Dia
                 });
                 continue;
             }
-            let names = SECTION_NAMES.iter().map(|(n, _)| *n);
+            let names = paragraph::SECTION_NAMES.iter().map(|(n, _)| *n);
             if let Some(name) = crate::reading::diagnostic::near_miss(&clean_heading(h), names) {
                 out.warnings.push(
                     Diagnostic::warning(
@@ -188,7 +171,7 @@ fn clean_heading(h: &str) -> String {
 
 fn section_kind(h: &str) -> Option<SectionKind> {
     let name = clean_heading(h).to_lowercase();
-    SECTION_NAMES
+    paragraph::SECTION_NAMES
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, k)| *k)
@@ -205,7 +188,7 @@ fn read_meta(
     let content = line.trim().trim_matches(['*', '_']);
     let lead = line.len() - line.trim_start().len()
         + (line.trim().len() - line.trim().trim_start_matches(['*', '_']).len());
-    let Some(key) = META_KEYS.iter().find(|k| {
+    let Some(key) = paragraph::META_KEYS.iter().find(|k| {
         content
             .strip_prefix(**k)
             .is_some_and(|r| r.starts_with(':') || (**k == "Dnr" && r.starts_with(' ')))
@@ -270,7 +253,7 @@ fn meta_near_miss(path: &Path, line: &str, line_no: usize) -> Option<Diagnostic>
     if word.is_empty() || word.contains(char::is_whitespace) {
         return None;
     }
-    let key = crate::reading::diagnostic::near_miss(word, META_KEYS.iter().copied())?;
+    let key = crate::reading::diagnostic::near_miss(word, paragraph::META_KEYS.iter().copied())?;
     let col = line.len() - line.trim_start().len() + 1;
     Some(
         Diagnostic::warning(

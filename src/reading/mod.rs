@@ -10,3 +10,4 @@ pub mod load;
 pub mod personnummer;
 pub mod scan;
 pub mod source;
+pub mod vocabulary;

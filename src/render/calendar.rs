@@ -2,7 +2,7 @@
 //! stable UID, local times in Europe/Stockholm (with its VTIMEZONE), place, link and status; a
 //! cancelled meeting is `STATUS:CANCELLED`. Written only when `bas_url` is set.
 
-use super::pages::{Listing, Selection};
+use super::selection::{Listing, Selection};
 use crate::model::date::Date;
 use crate::model::meeting::*;
 use crate::model::site::*;

@@ -4,7 +4,7 @@
 
 use super::api;
 use super::api::refs::{self, body_ref};
-use super::pages::{Listing, Selection};
+use super::selection::{Listing, Selection};
 use crate::model::noticeboard;
 use crate::model::site::*;
 use crate::model::urls;

@@ -2,7 +2,7 @@
 //! breadcrumbs now, its view made when it is rendered ([`View::lazy`]), on the rendering thread.
 
 use super::api::{self, Twin};
-use super::pages::{Page, View, calendar, crumb, feed};
+use super::page::{Page, View, calendar, crumb, feed};
 use super::views::{self, doc_card, item_card, meeting_card};
 use crate::markup::markdown;
 use crate::model::meeting::*;
@@ -10,82 +10,7 @@ use crate::model::parties::party_name;
 use crate::model::site::*;
 use crate::model::urls;
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, BTreeSet};
-
-/// The site-wide outputs, made from many entities rather than one: each page or file belongs to one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Listing {
-    /// The home page.
-    Home,
-    /// `/atom.xml`: the newest meetings and decisions.
-    SiteFeed,
-    /// `/kalender.ics`: every meeting.
-    SiteCalendar,
-    /// `/organ/`.
-    Organs,
-    /// `/arende/`.
-    Cases,
-    /// `/person/`, `/parti/`, `/kommun/` and the party and municipality pages.
-    People,
-    /// `/ar/`.
-    Years,
-    /// `/dokument/`.
-    Documents,
-    /// The free pages.
-    Pages,
-    /// `/anslagstavla/` and its feed.
-    NoticeBoard,
-    /// `/api/moten.json`: every meeting.
-    MeetingList,
-    /// `/api/beslut.csv`: every decision.
-    Decisions,
-    /// The rest of `/api/` (the page, its index, organisations, memberships): registers only.
-    Registers,
-    /// `/sok/` and `/404.html`, which show nothing of the content.
-    Fixed,
-}
-
-/// Which pages and files to make: everything (a full build), or what an edit can have changed
-/// (`serve` re-renders a selection after an edit).
-#[derive(Debug, Default, Clone)]
-pub struct Selection {
-    /// Every page and file (a full build); the sets below are then ignored.
-    pub everything: bool,
-    /// Site-wide pages and files.
-    pub listings: BTreeSet<Listing>,
-    /// Organs by index.
-    pub organs: BTreeSet<usize>,
-    /// Meetings by index, with their paragraph pages.
-    pub meetings: BTreeSet<usize>,
-    /// Cases by Dnr.
-    pub cases: BTreeSet<String>,
-    /// People by index.
-    pub people: BTreeSet<usize>,
-    /// Years.
-    pub years: BTreeSet<i32>,
-    /// Documents by index.
-    pub documents: BTreeSet<usize>,
-}
-
-impl Selection {
-    /// Everything: a full build.
-    pub fn everything() -> Selection {
-        Selection {
-            everything: true,
-            ..Selection::default()
-        }
-    }
-
-    /// Whether `x` of `set` is selected.
-    pub fn has<T: Ord>(&self, set: &BTreeSet<T>, x: &T) -> bool {
-        self.everything || set.contains(x)
-    }
-
-    /// Whether the site-wide pages or files of `l` are selected.
-    pub fn lists(&self, l: Listing) -> bool {
-        self.everything || self.listings.contains(&l)
-    }
-}
+use std::collections::BTreeMap;
 
 /// An organ: its members now and before, its meetings by year.
 pub(super) fn organ(site: &Site, o: usize) -> Page<'_> {

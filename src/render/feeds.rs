@@ -2,7 +2,7 @@
 //! are the entries' permanent URLs; every date comes from the content. Written only when
 //! `bas_url` is set, since Atom needs absolute URLs.
 
-use super::pages::{Listing, Selection};
+use super::selection::{Listing, Selection};
 use super::views::time_range;
 use crate::markup::markdown;
 use crate::model::clock;

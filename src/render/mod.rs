@@ -9,7 +9,9 @@ mod collide;
 mod entities;
 mod feeds;
 pub mod noticeboard;
+pub mod page;
 pub mod pages;
+pub mod selection;
 pub mod sitemap;
 pub mod views;
 
@@ -18,7 +20,7 @@ use crate::model::site::Site;
 use crate::output::OutFile;
 use crate::output::links::Known;
 use crate::output::sink::{Sink, WrittenFile, slashed};
-use pages::Page;
+use page::Page;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -59,7 +61,7 @@ pub fn render_into(
         }
     }
     planned.extend(
-        generated(site, &pages::Selection::everything())
+        generated(site, &crate::render::selection::Selection::everything())
             .into_iter()
             .map(|(p, b)| (p, Some(b))),
     );
@@ -303,7 +305,7 @@ fn menu_state(url: &str) -> Vec<&'static str> {
 }
 
 /// The files in `sel` that are no page's: feeds, calendars, `/api/` collections.
-pub fn generated(site: &Site, sel: &pages::Selection) -> Vec<OutFile> {
+pub fn generated(site: &Site, sel: &crate::render::selection::Selection) -> Vec<OutFile> {
     let mut out = feeds::selected(site, sel);
     out.extend(calendar::selected(site, sel));
     out.extend(collections::selected(site, sel));

@@ -3,8 +3,9 @@
 //! thread, so no more than a few exist at a time.
 
 use super::api::Twin;
-pub use super::entities::{Listing, Selection};
 use super::entities::{case, document, meeting, organ, paragraph, person};
+use super::page::{Page, calendar, crumb, feed};
+use super::selection::{Listing, Selection};
 use super::views::{doc_card, item_card, meeting_card, person_ref};
 use crate::markup::markdown;
 use crate::model::meeting::*;
@@ -12,59 +13,7 @@ use crate::model::parties::party_name;
 use crate::model::site::*;
 use crate::model::urls;
 use serde_json::{Value, json};
-use std::borrow::Cow;
 use std::collections::BTreeMap;
-
-/// A page's view: ready, or made on demand from the `Site` (an entity page).
-pub enum View<'a> {
-    /// Made already (one-off pages and lists).
-    Ready(Value),
-    /// Made when the page is rendered.
-    Lazy(Box<dyn Fn() -> Value + Send + Sync + 'a>),
-}
-
-impl<'a> View<'a> {
-    /// A view made when the page is rendered.
-    pub fn lazy(make: impl Fn() -> Value + Send + Sync + 'a) -> View<'a> {
-        View::Lazy(Box::new(make))
-    }
-
-    /// The view's value.
-    pub fn value(&self) -> Cow<'_, Value> {
-        match self {
-            View::Ready(v) => Cow::Borrowed(v),
-            View::Lazy(make) => Cow::Owned(make()),
-        }
-    }
-}
-
-impl From<Value> for View<'_> {
-    fn from(v: Value) -> Self {
-        View::Ready(v)
-    }
-}
-
-/// One page to render.
-pub struct Page<'a> {
-    /// Site path, ending in `/` (or a file name).
-    pub url: String,
-    /// Template name.
-    pub template: &'static str,
-    /// Title.
-    pub title: String,
-    /// Breadcrumbs above the title (title, url).
-    pub crumbs: Vec<(String, String)>,
-    /// The page's own data, under the name the template expects.
-    pub data: (&'static str, View<'a>),
-    /// The JSON twin written as `index.json` beside the page (see `render/api/`).
-    pub twin: Option<Twin>,
-    /// Feeds and calendars about this page: (title, site path, media type).
-    pub feeds: Vec<(String, String, &'static str)>,
-}
-
-pub(super) fn crumb(t: &str, u: &str) -> (String, String) {
-    (t.to_string(), u.to_string())
-}
 
 /// The list cut into runs to render together: a meeting's page with the paragraph pages that
 /// follow it (they share the paragraphs' views, see `Renderer::run`), every other page alone.
@@ -298,26 +247,6 @@ fn home(site: &Site) -> Page<'_> {
         ]
         .concat(),
     }
-}
-
-/// A feed link, when feeds are written (they need `bas_url`).
-pub(super) fn feed(site: &Site, title: &str, url: &str) -> Vec<(String, String, &'static str)> {
-    site.config
-        .bas_url
-        .as_ref()
-        .map(|_| (title.to_string(), url.to_string(), "application/atom+xml"))
-        .into_iter()
-        .collect()
-}
-
-/// A calendar link, when calendars are written.
-pub(super) fn calendar(site: &Site, title: &str, url: &str) -> Vec<(String, String, &'static str)> {
-    site.config
-        .bas_url
-        .as_ref()
-        .map(|_| (title.to_string(), url.to_string(), "text/calendar"))
-        .into_iter()
-        .collect()
 }
 
 fn organ_list(site: &Site) -> Page<'_> {

@@ -3,8 +3,8 @@
 
 use crate::markup::markdown;
 use crate::model::meeting::*;
-use crate::model::site::*;
 use crate::model::names::*;
+use crate::model::site::*;
 use crate::model::urls;
 use serde_json::{Value, json};
 

@@ -2,9 +2,9 @@
 //! and the people a decision's text names.
 
 use crate::model::meeting::Meeting;
+use crate::model::names::Named;
 use crate::model::names::{self, WrittenName};
 use crate::model::site::{Person, Site};
-use crate::model::names::Named;
 use crate::reading::diagnostic::{Diagnostic, did_you_mean};
 use crate::reading::load::{Parsed, SourceFile};
 use std::collections::{HashMap, HashSet};

@@ -9,10 +9,10 @@ use crate::model::clock;
 use crate::model::date::Date;
 use crate::model::meeting::{ItemRef, Part};
 use crate::model::meeting::{Meeting, Paragraph};
+use crate::model::names::Named;
 use crate::model::noticeboard;
 use crate::model::site::{CaseEntry, Document, Ref, Site};
-use crate::model::names::Named;
-use crate::render::pages::{Listing, Selection};
+use crate::render::selection::{Listing, Selection};
 use crate::resolve::Replaced;
 use std::collections::BTreeSet;
 

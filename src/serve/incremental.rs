@@ -16,7 +16,7 @@ use crate::output::manifest::{self, sha256_hex};
 use crate::output::{MARKER, MARKER_TEXT, OutFile, WriteError};
 use crate::reading::diagnostic::{self, Diagnostic};
 use crate::reading::load::SourceFile;
-use crate::render::pages::Listing;
+use crate::render::selection::Listing;
 use crate::render::{self, Renderer, pages};
 use crate::resolve::{self, Patched};
 use crate::{BuildError, BuildOptions, BuildReport, Sources, Validated};
@@ -216,7 +216,7 @@ impl Incremental {
     /// that changed.
     fn render_and_write(
         &mut self,
-        sel: &pages::Selection,
+        sel: &crate::render::selection::Selection,
     ) -> Result<Result<Update, BuildError>, NeedsFull> {
         let site = &self.site;
         let list = pages::selected(site, sel);
@@ -325,7 +325,7 @@ impl Incremental {
     pub fn exports(&self) -> Result<Exports, BuildError> {
         let search =
             crate::search::build(&self.site).map_err(|e| BuildError::Search(e.to_string()))?;
-        let mut sel = pages::Selection::default();
+        let mut sel = crate::render::selection::Selection::default();
         if self.decisions_stale {
             sel.listings.insert(Listing::Decisions);
         }

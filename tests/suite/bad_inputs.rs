@@ -3,9 +3,7 @@
 //! diagnostics the build must print. For each case the build and `check` fail with exactly those,
 //! and the output of the previous good build stays byte-identical.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;

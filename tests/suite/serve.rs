@@ -2,9 +2,7 @@
 //! byte from outside the output, the Host check, live reload after a change, and the error page
 //! for a failed build.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use protokoll::serve::{Event, ServeOptions, Server, Stopper};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};

@@ -1,9 +1,7 @@
 //! Builds the real site in `content/` (the seed documents) once and checks what residents and
 //! archivists rely on: every paragraph, every case, every spelling of a person, the report tables.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

@@ -2,9 +2,7 @@
 //! board, a cancelled meeting and a committed ledger): JSON twins, feeds, calendars, sitemap,
 //! manifest, the BagIt archive, and approved minutes that change only with a visible rättelse.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use protokoll::BuildError;
 use std::fs;
 use std::path::Path;

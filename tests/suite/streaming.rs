@@ -3,9 +3,7 @@
 //! directory behind; `check` writes nothing; the manifest's hashes are those of the files on disk;
 //! the output does not depend on the number of threads.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use protokoll::BuildError;
 use std::collections::BTreeMap;
 use std::fs;

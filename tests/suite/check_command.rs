@@ -2,9 +2,7 @@
 //! shown with their positions and turned into a failure by `--deny-warnings`; and the documented
 //! ways to allow a personnummer and to link inside `content/`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::fs;
 use std::path::Path;
 use std::process::Command;

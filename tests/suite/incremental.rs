@@ -1,11 +1,7 @@
 //! `serve`'s incremental rebuild: after each kind of edit, the output it leaves is byte-identical
 //! to a fresh full build of the same content (but for `sok/tantivy/`, whose segment ids are random).
 
-mod common;
 #[allow(dead_code)]
-#[path = "../examples/synth/corpus/mod.rs"]
-mod corpus;
-
 use protokoll::BuildOptions;
 use protokoll::serve::incremental::{self, Incremental};
 use std::collections::BTreeMap;
@@ -60,11 +56,12 @@ struct Site {
 impl Site {
     fn new() -> Site {
         let sentences =
-            corpus::text::Sentences::from_content(&common::repo().join("content")).unwrap();
-        let c = corpus::generate(20, 7, &sentences);
+            crate::corpus::text::Sentences::from_content(&crate::common::repo().join("content"))
+                .unwrap();
+        let c = crate::corpus::generate(20, 7, &sentences);
         let t = tempfile::tempdir().unwrap();
         let root = t.path().join("site");
-        corpus::site::write(&c, &root).unwrap();
+        crate::corpus::site::write(&c, &root).unwrap();
         // A document that belongs to its meeting by `mote` alone (no agenda item lists it).
         std::fs::write(
             root.join(ATTACHED),

@@ -1,9 +1,7 @@
 //! The search index of the real site, tested by querying it: Swedish word forms, exact Dnr, filters,
 //! and the static export's precomputed scores against tantivy's own, plus reproducible export bytes.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use protokoll::search::codec::get_varint;
 use protokoll::search::query::{Filters, search};
 use protokoll::search::{open, schema};

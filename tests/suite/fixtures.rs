@@ -1,9 +1,7 @@
 //! Builds the fixture sites in `tests/fixtures/` and checks the pipeline's promises: links both
 //! ways, exact diagnostics, and that a failed build leaves the previous output untouched.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use protokoll::BuildError;
 use std::fs;
 

@@ -1,25 +1,21 @@
 //! The corpus generator of `examples/synth` (the benchmark's input): a small generated corpus builds
 //! without errors into the pages it promises, and the generator is deterministic for a seed.
 
-mod common;
 #[allow(dead_code)]
-#[path = "../examples/synth/corpus/mod.rs"]
-mod corpus;
-
-use corpus::text::Sentences;
+use crate::corpus::text::Sentences;
 use std::collections::BTreeSet;
 
 fn sentences() -> Sentences {
-    Sentences::from_content(&common::repo().join("content")).unwrap()
+    Sentences::from_content(&crate::common::repo().join("content")).unwrap()
 }
 
 #[test]
 fn a_generated_corpus_of_20_meetings_builds_every_page() {
-    let c = corpus::generate(20, 7, &sentences());
+    let c = crate::corpus::generate(20, 7, &sentences());
     assert_eq!(c.meetings.len(), 20);
     let t = tempfile::tempdir().unwrap();
-    corpus::site::write(&c, t.path()).unwrap();
-    let report = common::build(t.path()).unwrap_or_else(|e| panic!("{e}"));
+    crate::corpus::site::write(&c, t.path()).unwrap();
+    let report = crate::common::build(t.path()).unwrap_or_else(|e| panic!("{e}"));
     let out = t.path().join("public");
     let mut held = 0;
     for (m, meeting) in c.meetings.iter().enumerate() {
@@ -29,7 +25,7 @@ fn a_generated_corpus_of_20_meetings_builds_every_page() {
         if meeting.held {
             held += 1;
             for item in &meeting.items {
-                let page = common::json(&out, &format!("{key}/{}/index.json", item.nr));
+                let page = crate::common::json(&out, &format!("{key}/{}/index.json", item.nr));
                 assert_eq!(page["beslut"], true, "{key} § {}", item.nr);
                 assert_eq!(page["title"], item.title.as_str());
             }
@@ -58,7 +54,7 @@ fn a_generated_corpus_of_20_meetings_builds_every_page() {
         .documents
         .iter()
         .filter(|d| d.kind == "arsredovisning")
-        .map(|d| common::json(&out, &format!("dokument/{}/index.json", d.id)))
+        .map(|d| crate::common::json(&out, &format!("dokument/{}/index.json", d.id)))
         .filter(|j| j["tabeller"][0]["rows"][0][1]["value"].is_number())
         .count();
     assert!(tables > 0, "no årsredovisning with a table of numbers");
@@ -75,7 +71,7 @@ fn walk_json(dir: &std::path::Path) -> Vec<serde_json::Value> {
 
 #[test]
 fn people_written_with_an_alias_resolve_to_their_page() {
-    let c = corpus::generate(20, 7, &sentences());
+    let c = crate::corpus::generate(20, 7, &sentences());
     let aliased = c
         .meetings
         .iter()
@@ -84,10 +80,10 @@ fn people_written_with_an_alias_resolve_to_their_page() {
         .find(|a| a.spelling != c.people[a.person].name)
         .expect("some attendee is written with an alias");
     let t = tempfile::tempdir().unwrap();
-    corpus::site::write(&c, t.path()).unwrap();
-    common::build(t.path()).unwrap_or_else(|e| panic!("{e}"));
+    crate::corpus::site::write(&c, t.path()).unwrap();
+    crate::common::build(t.path()).unwrap_or_else(|e| panic!("{e}"));
     let person = &c.people[aliased.person];
-    let page = common::json(
+    let page = crate::common::json(
         &t.path().join("public"),
         &format!("person/{}/index.json", person.id),
     );
@@ -107,19 +103,19 @@ fn the_same_seed_writes_the_same_files_and_another_seed_others() {
     let text = sentences();
     let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
     for (dir, seed) in dirs.iter().zip([3, 3, 4]) {
-        corpus::site::write(&corpus::generate(12, seed, &text), dir.path()).unwrap();
+        crate::corpus::site::write(&crate::corpus::generate(12, seed, &text), dir.path()).unwrap();
     }
-    let [a, b, c] = [0, 1, 2].map(|i| common::snapshot(dirs[i].path()));
+    let [a, b, c] = [0, 1, 2].map(|i| crate::common::snapshot(dirs[i].path()));
     assert_eq!(a, b);
     assert_ne!(a, c);
 }
 
 #[test]
 fn the_hugo_site_has_one_page_per_paragraph() {
-    let c = corpus::generate(12, 5, &sentences());
+    let c = crate::corpus::generate(12, 5, &sentences());
     let t = tempfile::tempdir().unwrap();
-    corpus::hugo::write(&c, t.path()).unwrap();
-    let files = common::snapshot(&t.path().join("content"));
+    crate::corpus::hugo::write(&c, t.path()).unwrap();
+    let files = crate::common::snapshot(&t.path().join("content"));
     let pages = files
         .keys()
         .filter(|p| p.components().count() == 3 && p.file_name().unwrap() != "_index.md")

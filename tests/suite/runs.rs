@@ -1,13 +1,11 @@
 //! Rendering in runs: a meeting's page and its paragraph pages are rendered together, sharing each
 //! paragraph's view and twin; the files must be exactly those each page gives alone.
 
-mod common;
-
 use protokoll::render::{Renderer, pages};
 
 #[test]
 fn a_meeting_rendered_with_its_paragraphs_gives_the_files_of_each_page_alone() {
-    let root = common::repo();
+    let root = crate::common::repo();
     let site = protokoll::check(&root).unwrap_or_else(|e| panic!("{e}"));
     let renderer = Renderer::new(&site, &root).unwrap();
     let list = pages::all(&site);

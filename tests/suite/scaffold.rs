@@ -1,9 +1,7 @@
 //! `protokoll new`: every scaffold builds as written, carries the organ's current members, and never
 //! replaces an existing file.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use protokoll::scaffold::{self, DocumentArgs, NewError};
 use std::fs;
 use std::path::Path;

@@ -3,9 +3,7 @@
 //! file and inside a whole site), and every input found to break it (`tests/fuzz_regressions/`; a
 //! `.toml` file there is added as a register) kept as a regression test.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 use protokoll::reading::load::{SourceFile, parse_file};
 use std::path::{Path, PathBuf};

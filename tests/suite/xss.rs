@@ -5,9 +5,7 @@
 //! theme's search form), base or meta refresh, no `on*` attribute, no `javascript:`, `vbscript:` or
 //! `data:` URL, no style attribute or element.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use std::fmt::Write as _;

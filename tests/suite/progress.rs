@@ -1,9 +1,7 @@
 //! Build progress: the library reports every step through its callback, in order, and the command
 //! prints plain lines when stderr is not a terminal.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use protokoll::Progress;
 use std::sync::Mutex;
 

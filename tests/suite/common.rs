@@ -1,7 +1,5 @@
 //! Shared helpers for the integration tests: copy a fixture, build it, read the output.
 
-#![allow(dead_code)]
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

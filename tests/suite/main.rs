@@ -1,0 +1,23 @@
+//! The integration tests, one binary (so the suite links once): a module per area, each building
+//! fixture sites or the real `content/` into temporary directories and asserting on the output.
+
+mod common;
+#[path = "../../examples/synth/corpus/mod.rs"]
+mod corpus;
+
+mod bad_inputs;
+mod check_command;
+mod fixtures;
+mod incremental;
+mod outputs;
+mod personnummer_props;
+mod progress;
+mod real_site;
+mod robustness;
+mod runs;
+mod scaffold;
+mod search;
+mod serve;
+mod streaming;
+mod synth;
+mod xss;
