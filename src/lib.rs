@@ -206,7 +206,7 @@ pub fn validate_keeping_sources(
         people: site.people.len(),
         documents: site.documents.len(),
     });
-    let none = linkcheck::Known::new();
+    let none = output::pagelinks::Known::new();
     let (pages, index) = rayon::join(
         || render::render_into(&site, root, sink, progress),
         || {

@@ -339,13 +339,8 @@ fn main() -> ExitCode {
 
 /// A snippet's HTML as terminal text: matched words between « and ».
 fn plain_snippet(html: &str) -> String {
-    html.replace("<mark>", "«")
-        .replace("</mark>", "»")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&amp;", "&")
+    let marked = html.replace("<mark>", "«").replace("</mark>", "»");
+    protokoll::markup::html::decode(&marked)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

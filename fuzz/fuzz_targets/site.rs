@@ -38,6 +38,6 @@ fuzz_target!(|data: &[u8]| {
         let n = paths.len();
         paths.dedup();
         assert_eq!(n, paths.len(), "two output files on one path");
-        let _ = protokoll::output::links::check_files(&out);
+        let _ = { let w = protokoll::output::sink::in_memory(&out); protokoll::output::links::check(&w, &protokoll::output::links::Targets::new(&w)) };
     }
 });

@@ -6,6 +6,7 @@
 pub mod ledger;
 pub mod links;
 pub mod manifest;
+pub mod pagelinks;
 pub mod sink;
 pub mod staging;
 

@@ -2,7 +2,7 @@
 //! (`check`), or into memory (tests). Each file leaves a [`WrittenFile`] behind, its path, SHA-256 and
 //! length, and for HTML what the link check needs, so no page's bytes outlive its writing.
 
-use crate::output::links::{Known, PageLinks};
+use crate::output::pagelinks::{Known, PageLinks};
 use crate::output::{OutFile, WriteError};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};

@@ -18,7 +18,7 @@ pub mod views;
 use crate::BuildError;
 use crate::model::site::Site;
 use crate::output::OutFile;
-use crate::output::links::Known;
+use crate::output::pagelinks::Known;
 use crate::output::sink::{Sink, WrittenFile, slashed};
 use page::Page;
 use rayon::prelude::*;

@@ -291,7 +291,7 @@ impl Incremental {
             .cloned()
             .collect();
         let mut broken = links::check_sources(&edited, &self.targets);
-        let bad_html = links::check_against(&files, &self.targets);
+        let bad_html = links::check(&crate::output::sink::in_memory(&files), &self.targets);
         if gone || !broken.is_empty() || !bad_html.is_empty() {
             for ((p, existed), old) in undo.into_iter().zip(saved) {
                 self.targets.remove(&p);
@@ -418,7 +418,7 @@ pub fn full_build(opts: &BuildOptions) -> Result<(BuildReport, Option<Incrementa
 
 /// The ids of an HTML page.
 fn ids(html: &str) -> BTreeSet<&str> {
-    links::ids(html).into_iter().collect()
+    crate::output::pagelinks::ids(html).into_iter().collect()
 }
 
 /// Whether a new output path equals an existing one by case or Unicode form.
