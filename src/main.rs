@@ -3,10 +3,9 @@
 mod cli;
 
 use clap::{Parser, Subcommand};
-use std::io::Write;
+use protokoll::{Build, Mode};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 // A build allocates millions of small strings and JSON values from several threads; mimalloc spends
 // a fraction of the time glibc's allocator does on them (see the benchmark in the README).
@@ -182,110 +181,20 @@ fn main() -> ExitCode {
         } => {
             let output = output.unwrap_or_else(|| root.join("public"));
             let filters = protokoll::search::query::Filters { organ, year, kind };
-            let found = protokoll::search::open(&output).and_then(|index| {
-                protokoll::search::query::search(&index, &query, &filters, limit)
-            });
-            match found {
-                Ok(r) if json => {
-                    let text = serde_json::to_string_pretty(&r.hits).unwrap_or_default();
-                    // A closed pipe (`| head`) is not worth a panic.
-                    let _ = writeln!(std::io::stdout().lock(), "{text}");
-                    ExitCode::SUCCESS
-                }
-                Ok(r) => {
-                    let mut out = std::io::stdout().lock();
-                    for h in &r.hits {
-                        let meta = [
-                            h.date.as_str(),
-                            h.organ.as_str(),
-                            h.label.as_str(),
-                            h.kind.as_str(),
-                        ]
-                        .into_iter()
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" · ");
-                        let shown = writeln!(
-                            out,
-                            "{:.3}  {}\n       {}\n       {meta}\n       {}\n",
-                            h.score,
-                            h.title,
-                            h.url,
-                            plain_snippet(&h.snippet)
-                        );
-                        if shown.is_err() {
-                            break;
-                        }
-                    }
-                    eprintln!("{} of {} result(s)", r.hits.len(), r.total);
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!(
-                        "{}: cannot search: {e} (run `protokoll build` first)",
-                        output.join(protokoll::search::INDEX_DIR).display()
-                    );
-                    ExitCode::FAILURE
-                }
-            }
+            cli::search::run(&output, &query, &filters, limit, json)
         }
-        Command::Archive { root, output } => match protokoll::archive::archive(&root, &output) {
-            Ok(r) => {
-                eprintln!(
-                    "wrote a BagIt bag of {} files ({} bytes){} into {}",
-                    r.files,
-                    r.bytes,
-                    r.commit
-                        .map(|c| format!(" from commit {c}"))
-                        .unwrap_or_default(),
-                    output.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("{e}");
-                ExitCode::FAILURE
-            }
-        },
+        Command::Archive { root, output } => cli::build::archive(&root, &output),
         Command::Build { root, output } => {
             let output = output.unwrap_or_else(|| root.join("public"));
-            let started = Instant::now();
-            match cli::progress::build(&protokoll::BuildOptions {
-                root,
-                output: output.clone(),
-            }) {
-                Ok(r) => {
-                    for w in &r.warnings {
-                        eprintln!("{w}");
-                    }
-                    report_sealed(&r.sealed);
-                    for p in &r.corrected {
-                        eprintln!(
-                            "recorded the rättelse of {p} in justerade.toml: commit the ledger"
-                        );
-                    }
-                    eprintln!(
-                        "built {} pages ({} files) into {} in {} ms",
-                        r.pages,
-                        r.files,
-                        output.display(),
-                        started.elapsed().as_millis()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::FAILURE
-                }
-            }
+            cli::build::build(&Build::new(root, output, Mode::Publish))
         }
         Command::Serve { root, port, output } => cli::serve::run(root, port, output),
         Command::New { what } => match what {
-            NewCommand::Meeting { organ, date, root } => cli::new_report(
+            NewCommand::Meeting { organ, date, root } => cli::new::report(
                 "kallelse",
                 protokoll::scaffold::meeting(&root, &organ, &date),
             ),
-            NewCommand::Protokoll { organ, date, root } => cli::new_report(
+            NewCommand::Protokoll { organ, date, root } => cli::new::report(
                 "protokoll",
                 protokoll::scaffold::protokoll(&root, &organ, &date),
             ),
@@ -296,7 +205,7 @@ fn main() -> ExitCode {
                 organ,
                 id,
                 root,
-            } => cli::new_report(
+            } => cli::new::report(
                 "document",
                 protokoll::scaffold::document(
                     &root,
@@ -313,50 +222,6 @@ fn main() -> ExitCode {
         Command::Check {
             root,
             deny_warnings,
-        } => match protokoll::validate(&root) {
-            Ok(v) => {
-                for w in &v.warnings {
-                    eprintln!("{w}");
-                }
-                let n = v.warnings.len();
-                if deny_warnings && n > 0 {
-                    eprintln!("{n} warning(s), denied by --deny-warnings");
-                    return ExitCode::FAILURE;
-                }
-                eprintln!(
-                    "checked: {} pages would be built, {n} warning(s)",
-                    v.pages()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("{e}");
-                ExitCode::FAILURE
-            }
-        },
-    }
-}
-
-/// A snippet's HTML as terminal text: matched words between « and ».
-fn plain_snippet(html: &str) -> String {
-    let marked = html.replace("<mark>", "«").replace("</mark>", "»");
-    protokoll::markup::html::decode(&marked)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Names what the build sealed in the ledger; a first build of an archive seals thousands, so
-/// past a screenful they are counted rather than listed.
-fn report_sealed(sealed: &[String]) {
-    const LISTED: usize = 10;
-    for p in sealed.iter().take(LISTED) {
-        eprintln!("sealed {p} in justerade.toml (justerat): commit the ledger");
-    }
-    if sealed.len() > LISTED {
-        eprintln!(
-            "sealed {} more justerade protokoll in justerade.toml: commit the ledger",
-            sealed.len() - LISTED
-        );
+        } => cli::build::check(&root, deny_warnings),
     }
 }

@@ -4,11 +4,10 @@
 //! The site is built straight into the bag's staging directory and hashed back from disk, so no
 //! more than a few files are held in memory at a time.
 
-use crate::BuildError;
+use crate::build::{Build, BuildError, Mode, progress};
 use crate::model::clock;
 use crate::model::site::Site;
 use crate::output::manifest::{lines, manifest_path, rows, sha256_hex, sha512_hex};
-use crate::output::sink::Sink;
 use crate::output::{MARKER, MARKER_TEXT, OutFile, WriteError};
 use rayon::prelude::*;
 use std::fs;
@@ -50,7 +49,8 @@ pub fn archive(root: &Path, output: &Path) -> Result<ArchiveReport, BuildError> 
     }
     let staging = Bag::create(output).map_err(BuildError::Write)?;
     let site_dir = staging.dir.join(SITE);
-    let site = crate::sealed_into(root, &Sink::Dir(site_dir.clone()))?.site;
+    let built = crate::run(&Build::new(root, &site_dir, Mode::Archive), &progress::none)?;
+    let site = built.site;
     // The tantivy directory is left out: its segment files differ on every build, so a bag with
     // it could never be reproduced; `protokoll build` remakes it from the sources in the bag, and
     // the static search export (which is reproducible) stays. The site's own manifest is

@@ -1,32 +1,9 @@
-//! The command line's reporting for `build` (progress), `serve` and `new`: it turns the library's
-//! return values and callbacks into text on stderr. Part of the binary, not of the library.
+//! The command line's side of each command: it calls the library and turns its return values and
+//! callbacks into text on stdout (search results) and stderr (everything else). Part of the binary,
+//! not of the library.
 
+pub mod build;
+pub mod new;
 pub mod progress;
+pub mod search;
 pub mod serve;
-
-use protokoll::scaffold::{NewError, Scaffolded};
-use std::process::ExitCode;
-
-/// Reports the outcome of a `protokoll new …`.
-pub fn new_report(what: &str, result: Result<Scaffolded, NewError>) -> ExitCode {
-    match result {
-        Ok(s) => {
-            let mut line = format!("wrote {}: a new {what}", s.path.display());
-            if s.items > 0 {
-                line.push_str(&format!(", {} items", s.items));
-            }
-            if s.names > 0 {
-                line.push_str(&format!(", {} names from {}", s.names, s.names_from));
-            }
-            eprintln!("{line}");
-            eprintln!(
-                "fill it in and see it with `protokoll serve`; lines starting with # are notes for you and are never published"
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::FAILURE
-        }
-    }
-}

@@ -2,7 +2,7 @@
 //! takes more than a moment, one plain line per step otherwise (logs, CI, pipes).
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use protokoll::{BuildError, BuildOptions, BuildReport, Progress};
+use protokoll::{Build, BuildError, BuildReport, Progress};
 use std::io::IsTerminal;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,22 +13,22 @@ use std::time::{Duration, Instant};
 const MOMENT: Duration = Duration::from_millis(300);
 
 /// Builds, showing progress the way stderr can take it.
-pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+pub fn build(build: &Build) -> Result<BuildReport, BuildError> {
     if std::io::stderr().is_terminal() {
-        with_bar(opts)
+        with_bar(build)
     } else {
-        with_lines(opts)
+        with_lines(build)
     }
 }
 
-fn with_lines(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+fn with_lines(build: &Build) -> Result<BuildReport, BuildError> {
     let last = Mutex::new(Instant::now());
     let step = |text: String| {
         let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
         eprintln!("{text} ({} ms)", last.elapsed().as_millis());
         *last = Instant::now();
     };
-    protokoll::build_with_progress(opts, &|p| match p {
+    protokoll::run(build, &|p| match p {
         Progress::Checked {
             meetings,
             people,
@@ -43,9 +43,10 @@ fn with_lines(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         Progress::LinksChecked { files } => step(format!("checked the links of {files} files")),
         Progress::Written { files } => step(format!("wrote {files} files")),
     })
+    .map(|built| built.report())
 }
 
-fn with_bar(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+fn with_bar(build: &Build) -> Result<BuildReport, BuildError> {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     let spinner = ProgressStyle::with_template("{spinner} {msg}")
         .unwrap_or_else(|_| ProgressStyle::default_spinner());
@@ -65,7 +66,7 @@ fn with_bar(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                 bar2.set_draw_target(ProgressDrawTarget::stderr());
             }
         });
-        let result = protokoll::build_with_progress(opts, &|p| match p {
+        let result = protokoll::run(build, &|p| match p {
             Progress::Checked { .. } => bar.set_message("rendering"),
             Progress::Rendered { done, total } => {
                 if !rendering.swap(true, Ordering::SeqCst) {
@@ -82,7 +83,7 @@ fn with_bar(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             Progress::Written { .. } => {}
         });
         let _ = done_tx.send(());
-        result
+        result.map(|built| built.report())
     });
     bar.finish_and_clear();
     result

@@ -15,7 +15,7 @@ pub mod selection;
 pub mod sitemap;
 pub mod views;
 
-use crate::BuildError;
+use crate::build::BuildError;
 use crate::model::site::Site;
 use crate::output::OutFile;
 use crate::output::pagelinks::Known;
@@ -32,7 +32,7 @@ use walkdir::WalkDir;
 /// Renders every page and copies static files, in memory (for tests and fuzzing; a build streams
 /// them to disk with [`render_into`]).
 pub fn render(site: &Site, root: &Path) -> Result<Vec<OutFile>, BuildError> {
-    let files = render_into(site, root, &Sink::Memory, &crate::progress::none)?;
+    let files = render_into(site, root, &Sink::Memory, &crate::build::progress::none)?;
     Ok(files
         .into_iter()
         .map(|f| (PathBuf::from(f.path), f.bytes.unwrap_or_default()))

@@ -4,7 +4,7 @@
 //! year), and documents. The texts are made by pure functions over the resolved [`Site`]; only
 //! [`write_new`] touches the disk, and it never replaces a file.
 
-use crate::BuildError;
+use crate::build::BuildError;
 use crate::markup::ids;
 use crate::model::date::{Date, Time};
 use crate::model::kinds::{DocumentKind, Role};
@@ -84,7 +84,7 @@ impl std::fmt::Display for NewError {
 
 /// Writes a kallelse for `organ` on `date` to `content/<organ>/<date>/kallelse.md`.
 pub fn meeting(root: &Path, organ: &str, date: &str) -> Result<Scaffolded, NewError> {
-    let site = crate::check(root).map_err(NewError::Site)?;
+    let site = crate::read_site(root).map_err(NewError::Site)?;
     let (o, date) = (organ_index(&site, organ)?, parse_date(date)?);
     if let Some(k) = find_meeting(&site, o, date).and_then(|m| m.kallelse.as_ref()) {
         return Err(NewError::Exists(format!(
@@ -106,7 +106,7 @@ pub fn meeting(root: &Path, organ: &str, date: &str) -> Result<Scaffolded, NewEr
 /// Writes a protokoll for `organ` on `date` to `content/<organ>/<date>/protokoll.md`, from the
 /// meeting's kallelse when there is one.
 pub fn protokoll(root: &Path, organ: &str, date: &str) -> Result<Scaffolded, NewError> {
-    let site = crate::check(root).map_err(NewError::Site)?;
+    let site = crate::read_site(root).map_err(NewError::Site)?;
     let (o, date) = (organ_index(&site, organ)?, parse_date(date)?);
     let meeting = find_meeting(&site, o, date);
     if let Some(p) = meeting.and_then(|m| m.protokoll.as_ref()) {
@@ -143,7 +143,7 @@ pub struct DocumentArgs {
 
 /// Writes a document to `content/dokument/<id>.md`.
 pub fn document(root: &Path, args: &DocumentArgs) -> Result<Scaffolded, NewError> {
-    let site = crate::check(root).map_err(NewError::Site)?;
+    let site = crate::read_site(root).map_err(NewError::Site)?;
     let Some(kind) = DocumentKind::from_key(&args.typ) else {
         let kinds = DocumentKind::ALL.map(DocumentKind::key).into_iter();
         let hint = did_you_mean(&args.typ, kinds.clone())

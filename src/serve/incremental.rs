@@ -10,6 +10,7 @@
 //! full build, so the output is always what a full build would write.
 
 use super::affected;
+use crate::build::{Build, BuildError, BuildReport, Built, Mode};
 use crate::model::site::Site;
 use crate::output::links::{self, Targets};
 use crate::output::manifest::{self, sha256_hex};
@@ -19,7 +20,6 @@ use crate::reading::load::SourceFile;
 use crate::render::selection::Listing;
 use crate::render::{self, Renderer, pages};
 use crate::resolve::{self, Patched};
-use crate::{BuildError, BuildOptions, BuildReport, Sources, Validated};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -47,7 +47,7 @@ pub struct NeedsFull(pub String);
 
 /// The state kept between builds.
 pub struct Incremental {
-    opts: BuildOptions,
+    opts: Build,
     max_bytes: u64,
     files: Vec<SourceFile>,
     /// Files whose current text does not parse, with their errors.
@@ -70,7 +70,8 @@ pub struct Incremental {
 
 impl Incremental {
     /// The state after a full build that wrote `v` (made from `sources`).
-    pub fn new(opts: &BuildOptions, v: Validated, sources: Sources) -> Result<Self, BuildError> {
+    pub fn new(opts: &Build, v: Built) -> Result<Self, BuildError> {
+        let sources = v.sources;
         let renderer = Renderer::new(&v.site, &opts.root)?;
         // From what the streaming build kept of each file: no page's bytes are held.
         let hashes = v
@@ -407,13 +408,18 @@ impl Incremental {
     }
 }
 
-/// A full build for `serve` ([`crate::preview_keeping_sources`]: the ledger is never written),
+/// A full build for `serve` ([`Mode::Preview`]: the ledger is never written),
 /// keeping what an incremental rebuild needs: the hashes and link targets come from what the sink
 /// kept of each file, not from its bytes. The state is None if it cannot be made (the next edit
 /// builds fully).
-pub fn full_build(opts: &BuildOptions) -> Result<(BuildReport, Option<Incremental>), BuildError> {
-    let (v, sources) = crate::preview_keeping_sources(opts)?;
-    Ok((v.report(), Incremental::new(opts, v, sources).ok()))
+pub fn full_build(opts: &Build) -> Result<(BuildReport, Option<Incremental>), BuildError> {
+    let preview = Build {
+        mode: Mode::Preview,
+        ..opts.clone()
+    };
+    let v = crate::run(&preview, &crate::build::progress::none)?;
+    let report = v.report();
+    Ok((report, Incremental::new(&preview, v).ok()))
 }
 
 /// The ids of an HTML page.

@@ -11,7 +11,7 @@ pub mod incremental;
 pub mod page;
 pub mod watch;
 
-use crate::{BuildOptions, BuildReport};
+use crate::build::{Build, BuildReport, Mode};
 use http::{Request, Response, Target};
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
@@ -214,10 +214,7 @@ impl Server {
             .root
             .canonicalize()
             .unwrap_or_else(|_| self.opts.root.clone());
-        let build = BuildOptions {
-            root: root.clone(),
-            output: self.opts.output.clone(),
-        };
+        let build = Build::new(root.clone(), self.opts.output.clone(), Mode::Preview);
         // Watch before the first build, so no change made after it is announced can be missed.
         let tx = self.tx.clone();
         let mut watcher = match watch::Watch::start(&root, watch::forward(tx, Msg::Watch)) {
@@ -301,7 +298,7 @@ impl Server {
 /// incremental one when `state` holds the last build and the change allows it, else a full one.
 fn rebuild(
     shared: &Shared,
-    build: &BuildOptions,
+    build: &Build,
     changed: Vec<PathBuf>,
     state: &mut Option<incremental::Incremental>,
 ) -> Event {
@@ -341,16 +338,16 @@ fn rebuild(
 /// One build: incremental if it can be, else full. A preview never writes the ledger: only
 /// `protokoll build` seals justerade protokoll.
 fn build_once(
-    build: &BuildOptions,
+    build: &Build,
     changed: &[PathBuf],
     state: &mut Option<incremental::Incremental>,
-) -> Result<(BuildReport, bool), crate::BuildError> {
+) -> Result<(BuildReport, bool), crate::build::BuildError> {
     if let (false, Some(inc)) = (changed.is_empty(), state.as_mut()) {
         match inc.update(changed) {
             Ok(Ok(u)) => return Ok((incremental::report(&u), true)),
-            Ok(Err(crate::BuildError::Write(e))) => {
+            Ok(Err(crate::build::BuildError::Write(e))) => {
                 *state = None;
-                return Err(crate::BuildError::Write(e));
+                return Err(crate::build::BuildError::Write(e));
             }
             Ok(Err(e)) => return Err(e),
             Err(incremental::NeedsFull(_)) => {}

@@ -31,10 +31,15 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
 
 /// Builds `root` into `root/public`.
 pub fn build(root: &Path) -> Result<protokoll::BuildReport, protokoll::BuildError> {
-    protokoll::build(&protokoll::BuildOptions {
-        root: root.to_path_buf(),
-        output: root.join("public"),
-    })
+    protokoll::run(
+        &protokoll::Build::new(
+            root.to_path_buf(),
+            root.join("public"),
+            protokoll::Mode::Publish,
+        ),
+        &protokoll::build::progress::none,
+    )
+    .map(|b| b.report())
 }
 
 /// Every file of a tree with its bytes.

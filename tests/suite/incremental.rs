@@ -1,9 +1,9 @@
 //! `serve`'s incremental rebuild: after each kind of edit, the output it leaves is byte-identical
 //! to a fresh full build of the same content (but for `sok/tantivy/`, whose segment ids are random).
 
-#[allow(dead_code)]
-use protokoll::BuildOptions;
 use protokoll::serve::incremental::{self, Incremental};
+#[allow(dead_code)]
+use protokoll::{Build, Mode};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -109,11 +109,8 @@ impl Site {
 /// The document of [`Site::new`] that belongs to a meeting by `mote` alone.
 const ATTACHED: &str = "content/dokument/beslut-fran-lansstyrelsen.md";
 
-fn opts(root: &Path, out: &str) -> BuildOptions {
-    BuildOptions {
-        root: root.to_path_buf(),
-        output: root.parent().unwrap().join(out),
-    }
+fn opts(root: &Path, out: &str) -> Build {
+    Build::new(root, root.parent().unwrap().join(out), Mode::Preview)
 }
 
 /// A held meeting's protokoll with a paragraph that has a Dnr, relative to the root.

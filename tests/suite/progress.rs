@@ -9,14 +9,16 @@ use std::sync::Mutex;
 fn every_step_and_every_page_is_reported_in_order() {
     let t = fixture("minimal");
     let seen = Mutex::new(Vec::new());
-    let report = protokoll::build_with_progress(
-        &protokoll::BuildOptions {
-            root: t.path().to_path_buf(),
-            output: t.path().join("public"),
-        },
+    let report = protokoll::run(
+        &protokoll::Build::new(
+            t.path().to_path_buf(),
+            t.path().join("public"),
+            protokoll::Mode::Publish,
+        ),
         &|p| seen.lock().unwrap().push(p),
     )
-    .unwrap();
+    .unwrap()
+    .report();
     let seen = seen.into_inner().unwrap();
     assert!(matches!(
         seen.first(),

@@ -6,7 +6,7 @@ use protokoll::render::{Renderer, pages};
 #[test]
 fn a_meeting_rendered_with_its_paragraphs_gives_the_files_of_each_page_alone() {
     let root = crate::common::repo();
-    let site = protokoll::check(&root).unwrap_or_else(|e| panic!("{e}"));
+    let site = protokoll::read_site(&root).unwrap_or_else(|e| panic!("{e}"));
     let renderer = Renderer::new(&site, &root).unwrap();
     let list = pages::all(&site);
     let runs = pages::runs(&list);

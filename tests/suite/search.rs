@@ -18,10 +18,11 @@ fn outputs() -> &'static (PathBuf, PathBuf) {
         let mut outs = Vec::new();
         for name in ["a", "b"] {
             let out = t.join(name);
-            protokoll::build(&protokoll::BuildOptions {
-                root: repo(),
-                output: out.clone(),
-            })
+            protokoll::run(
+                &protokoll::Build::new(repo(), out.clone(), protokoll::Mode::Publish),
+                &protokoll::build::progress::none,
+            )
+            .map(|b| b.report())
             .unwrap_or_else(|e| panic!("{e}"));
             outs.push(out);
         }
@@ -202,7 +203,7 @@ fn every_entity_is_one_document_of_its_type() {
     use tantivy::collector::Count;
     use tantivy::query::TermQuery;
     use tantivy::schema::IndexRecordOption;
-    let site = protokoll::check(&repo()).unwrap_or_else(|e| panic!("{e}"));
+    let site = protokoll::read_site(&repo()).unwrap_or_else(|e| panic!("{e}"));
     let index = open(out()).unwrap();
     let fields = schema::Fields::of(&index.schema()).unwrap();
     let searcher = index.reader().unwrap().searcher();

@@ -248,10 +248,11 @@ fn a_preview_never_seals_a_protokoll_in_the_ledger() {
     let (status, _) = server.get("/styrelsen/2024-01-10/");
     assert_eq!(status, 200);
     assert!(!root.join("justerade.toml").exists());
-    protokoll::build(&protokoll::BuildOptions {
-        root: root.clone(),
-        output: root.join("public"),
-    })
+    protokoll::run(
+        &protokoll::Build::new(root.clone(), root.join("public"), protokoll::Mode::Publish),
+        &protokoll::build::progress::none,
+    )
+    .map(|b| b.report())
     .unwrap();
     assert!(root.join("justerade.toml").exists(), "build seals it");
     // The preview sees the new ledger: from now on the protokoll is held to its seal.

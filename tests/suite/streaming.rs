@@ -96,7 +96,11 @@ fn check_renders_everything_and_writes_nothing() {
     let root = site.path().join("site");
     copy_tree(t.path(), &root);
     let before = snapshot(site.path());
-    let v = protokoll::validate(&root).unwrap_or_else(|e| panic!("{e}"));
+    let v = protokoll::run(
+        &protokoll::Build::new(&root, "", protokoll::Mode::Check),
+        &protokoll::build::progress::none,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert!(v.pages() > 10);
     assert!(v.files.iter().all(|f| f.bytes.is_none()));
     assert_eq!(snapshot(site.path()), before, "check wrote something");
@@ -128,7 +132,11 @@ fn the_manifest_holds_the_hashes_of_the_files_on_disk_and_check_finds_the_same()
         }
     }
     // `check` hashes the same bytes without writing them (the index aside: its ids are random).
-    let v = protokoll::validate(t.path()).unwrap();
+    let v = protokoll::run(
+        &protokoll::Build::new(t.path(), "", protokoll::Mode::Check),
+        &protokoll::build::progress::none,
+    )
+    .unwrap();
     for f in v
         .files
         .iter()
@@ -151,10 +159,15 @@ fn the_output_does_not_depend_on_the_number_of_threads() {
             .build()
             .unwrap();
         pool.install(|| {
-            protokoll::build(&protokoll::BuildOptions {
-                root: t.path().to_path_buf(),
-                output: out.clone(),
-            })
+            protokoll::run(
+                &protokoll::Build::new(
+                    t.path().to_path_buf(),
+                    out.clone(),
+                    protokoll::Mode::Publish,
+                ),
+                &protokoll::build::progress::none,
+            )
+            .map(|b| b.report())
         })
         .unwrap_or_else(|e| panic!("{e}"));
         out
