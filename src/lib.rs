@@ -23,7 +23,7 @@ pub mod serve;
 
 pub use build::{Build, BuildError, BuildReport, Built, Mode, Progress, Sources};
 
-use model::site::Site;
+use model::site::{ABOUT_PAGE, Site};
 use output::ledger::{self, Sealing};
 use output::sink::{Sink, WrittenFile};
 use output::staging::Staging;
@@ -32,9 +32,6 @@ use reading::diagnostic::{self, Diagnostic};
 use reading::load::Loaded;
 use reading::scan::{self, Scan};
 use std::path::{Path, PathBuf};
-
-/// The id of the free page with the accessibility statement, linked from every page's footer.
-pub const ABOUT_PAGE: &str = "om-webbplatsen";
 
 /// Runs the pipeline: reads and checks the content, renders the site and its search index into the
 /// build's destination, checks every link, and (for [`Mode::Publish`] and [`Mode::Preview`]) swaps

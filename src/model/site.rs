@@ -211,6 +211,9 @@ impl Document {
     }
 }
 
+/// The id of the free page with the accessibility statement, linked from every page's footer.
+pub const ABOUT_PAGE: &str = "om-webbplatsen";
+
 /// A free page.
 #[derive(Debug, Clone)]
 pub struct FreePage {

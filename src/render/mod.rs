@@ -13,21 +13,22 @@ pub mod page;
 pub mod pages;
 pub mod selection;
 pub mod sitemap;
+pub mod theme;
 pub mod views;
 
 use crate::build::BuildError;
-use crate::model::site::Site;
+use crate::model::site::{ABOUT_PAGE, Site};
 use crate::output::OutFile;
 use crate::output::pagelinks::Known;
 use crate::output::sink::{Sink, WrittenFile, slashed};
 use page::Page;
 use rayon::prelude::*;
 use serde_json::{Value, json};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tera::Tera;
-use walkdir::WalkDir;
+use theme::Theme;
 
 /// Renders every page and copies static files, in memory (for tests and fuzzing; a build streams
 /// them to disk with [`render_into`]).
@@ -48,7 +49,7 @@ pub fn render_into(
     site: &Site,
     root: &Path,
     sink: &Sink,
-    progress: &(dyn Fn(crate::Progress) + Sync),
+    progress: &(dyn Fn(crate::build::Progress) + Sync),
 ) -> Result<Vec<WrittenFile>, BuildError> {
     let renderer = Renderer::new(site, root)?;
     let list = pages::all(site);
@@ -65,11 +66,10 @@ pub fn render_into(
             .into_iter()
             .map(|(p, b)| (p, Some(b))),
     );
-    let theme = theme_dir(root, &site.config.tema);
     let whole = |files: Vec<OutFile>| files.into_iter().map(|(p, b)| (p, Some(b))).collect();
-    let theme_static = whole(static_files(&theme.join("static"))?);
-    let site_static = whole(static_files(&root.join("static"))?);
-    let theme_shown = Path::new("themes").join(&site.config.tema).join("static");
+    let theme_static = whole(renderer.theme_static.clone());
+    let site_static = whole(theme::files(&root.join("static"))?);
+    let theme_shown = renderer.theme_shown.join("static");
     let merged = collide::merge([
         (None, planned),
         (Some(theme_shown), theme_static),
@@ -107,7 +107,7 @@ pub fn render_into(
                 .map_err(BuildError::Write)?;
             for _ in run {
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                progress(crate::Progress::Rendered {
+                progress(crate::build::Progress::Rendered {
                     done: n,
                     total: list.len(),
                 });
@@ -143,6 +143,10 @@ const HEADER: &str = "sidhuvud.html";
 /// The templates and the site-wide part of every page's context, to render single pages.
 pub struct Renderer {
     tera: Tera,
+    /// The theme's static files.
+    theme_static: Vec<OutFile>,
+    /// Where the theme comes from, as error messages name it.
+    theme_shown: PathBuf,
     site_view: serde_json::Value,
     /// The site header (`sidhuvud.html`) for each state of the menu ([`menu_state`]).
     headers: HashMap<Vec<&'static str>, String>,
@@ -151,15 +155,17 @@ pub struct Renderer {
 impl Renderer {
     /// Loads the templates of the site's theme and its overrides.
     pub fn new(site: &Site, root: &Path) -> Result<Renderer, BuildError> {
-        let theme = theme_dir(root, &site.config.tema);
+        let theme = Theme::load(root, &site.config.tema)?;
         let tera = templates(&theme, &root.join("templates"))?;
         let site_view = json!({
             "titel": site.config.titel, "beskrivning": site.config.beskrivning,
             "anslagstavla": crate::model::noticeboard::enabled(site),
-            "om_webbplatsen": site.pages.iter().any(|p| p.id == crate::ABOUT_PAGE),
+            "om_webbplatsen": site.pages.iter().any(|p| p.id == ABOUT_PAGE),
         });
         let mut r = Renderer {
             tera,
+            theme_static: theme.static_files,
+            theme_shown: theme.shown,
             site_view,
             headers: HashMap::new(),
         };
@@ -327,49 +333,18 @@ fn twin_path(page: &Page) -> PathBuf {
     PathBuf::from(format!("{}index.json", page.url.trim_start_matches('/')))
 }
 
-/// The theme folder: the site's own `themes/<name>`, else the one shipped beside the binary's sources.
-fn theme_dir(root: &Path, name: &str) -> PathBuf {
-    let own = root.join("themes").join(name);
-    if own.is_dir() {
-        own
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("themes")
-            .join(name)
-    }
-}
-
-fn templates(theme: &Path, overrides: &Path) -> Result<Tera, BuildError> {
+/// Tera with the theme's templates, those of the site's `templates/` replacing any of the same name.
+fn templates(theme: &Theme, overrides: &Path) -> Result<Tera, BuildError> {
     let mut tera = Tera::default();
-    let mut files = Vec::new();
-    for dir in [theme.join("templates"), overrides.to_path_buf()] {
-        if !dir.is_dir() {
-            continue;
-        }
-        for e in WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html") {
-                let name = e
-                    .path()
-                    .strip_prefix(&dir)
-                    .unwrap_or(e.path())
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push((e.path().to_path_buf(), Some(name)));
-            }
-        }
-    }
-    if files.is_empty() {
+    let mut all: BTreeMap<String, String> = theme.templates.iter().cloned().collect();
+    all.extend(theme::templates(overrides)?);
+    if all.is_empty() {
         return Err(BuildError::Template(format!(
             "no templates in {}",
-            theme.join("templates").display()
+            theme.shown.join("templates").display()
         )));
     }
-    // Later entries (the site's overrides) replace earlier ones of the same name.
-    tera.add_template_files(files)
+    tera.add_raw_templates(all)
         .map_err(|e| BuildError::Template(describe(&e)))?;
     tera.autoescape_on(vec![".html"]);
     // Tera's default also escapes `/`, which makes every URL in the HTML unreadable.
@@ -408,24 +383,4 @@ fn describe(e: &tera::Error) -> String {
         src = x.source();
     }
     s
-}
-
-fn static_files(dir: &Path) -> Result<Vec<OutFile>, BuildError> {
-    let mut out = Vec::new();
-    if !dir.is_dir() {
-        return Ok(out);
-    }
-    for e in WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        if e.file_type().is_file() {
-            let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
-            let bytes = std::fs::read(e.path())
-                .map_err(|err| BuildError::Template(format!("{}: {err}", e.path().display())))?;
-            out.push((rel, bytes));
-        }
-    }
-    Ok(out)
 }

@@ -9,6 +9,7 @@ mod bad_inputs;
 mod check_command;
 mod fixtures;
 mod incremental;
+mod install;
 mod outputs;
 mod personnummer_props;
 mod progress;

@@ -1,0 +1,40 @@
+//! Embeds the default theme (`themes/default/`) in the binary: writes the list of its files, each
+//! with its bytes by `include_bytes!`, so a binary copied anywhere (or `cargo install`ed) builds a
+//! site that has no theme of its own.
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let theme = root.join("themes").join("default");
+    println!("cargo:rerun-if-changed={}", theme.display());
+    let mut files = Vec::new();
+    collect(&theme, &theme, &mut files);
+    files.sort();
+    let mut out = String::from("/// The default theme's files: (path under the theme, bytes).\n");
+    out.push_str("pub static FILES: &[(&str, &[u8])] = &[\n");
+    for (rel, abs) in &files {
+        out.push_str(&format!("    ({rel:?}, include_bytes!({abs:?})),\n"));
+    }
+    out.push_str("];\n");
+    let dest = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo")).join("theme.rs");
+    std::fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+/// Every file under `dir`, as (path relative to `base` with `/`, absolute path).
+fn collect(base: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
+    let entries = std::fs::read_dir(dir).expect("the default theme is readable");
+    for e in entries {
+        let path = e.expect("a readable entry").path();
+        if path.is_dir() {
+            collect(base, &path, out);
+        } else if !path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            let rel = path.strip_prefix(base).expect("under the theme");
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            out.push((rel, path.to_string_lossy().into_owned()));
+        }
+    }
+}
