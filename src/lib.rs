@@ -182,7 +182,7 @@ fn render_and_index(
     let search = index.iter().map(|f| PathBuf::from(&f.path)).collect();
     files.extend(index);
     // Last: the manifest covers every file.
-    let text = manifest::text(&files);
+    let text = manifest::text(files.iter().map(|f| (f.path.as_str(), &f.sha256)));
     let written = sink.put(manifest::FILE.into(), text.into_bytes(), &none);
     files.push(written.map_err(BuildError::Write)?);
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -1,13 +1,17 @@
 //! `/manifest-sha256.txt`: one line `<sha256>  <path>` per output file (the BagIt manifest format,
 //! which `sha256sum -c` also reads), sorted by path, covering every file of the output but itself.
 
-use crate::output::sink::WrittenFile;
 use crate::output::{MARKER, MARKER_TEXT};
 use sha2::{Digest, Sha256, Sha512};
 use std::path::Path;
 
 /// The manifest's file name at the output root.
 pub const FILE: &str = "manifest-sha256.txt";
+
+/// SHA-256.
+pub fn sha256(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
 
 /// Lower-case hex SHA-256.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -71,13 +75,13 @@ pub fn rows<S: AsRef<str> + Ord>(mut rows: Vec<(S, S)>) -> String {
     out
 }
 
-/// The text of the manifest of `files` and the output marker (the hashes were taken as the files
-/// were written).
-pub fn text(files: &[WrittenFile]) -> String {
+/// The text of the manifest of `files` (path relative to the output with `/`, SHA-256 taken as the
+/// file was written) and the output marker.
+pub fn text<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8; 32])>) -> String {
     rows(
         files
-            .iter()
-            .map(|f| (escape(&f.path), hex(&f.sha256)))
+            .into_iter()
+            .map(|(path, sha)| (escape(path), hex(sha)))
             .chain(std::iter::once((
                 MARKER.to_string(),
                 sha256_hex(MARKER_TEXT),
@@ -96,7 +100,7 @@ mod tests {
             ("b/index.html".into(), b"b".to_vec()),
             ("a.txt".into(), b"".to_vec()),
         ]);
-        let text = text(&files);
+        let text = text(files.iter().map(|f| (f.path.as_str(), &f.sha256)));
         let paths: Vec<&str> = text
             .lines()
             .map(|l| l.split_once("  ").unwrap().1)

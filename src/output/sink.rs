@@ -5,7 +5,6 @@
 use crate::output::pagelinks::{Known, PageLinks};
 use crate::output::{OutFile, WriteError};
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
@@ -96,7 +95,7 @@ impl Sink {
             None
         };
         Ok(WrittenFile {
-            sha256: Sha256::digest(&bytes).into(),
+            sha256: crate::output::manifest::sha256(&bytes),
             len: bytes.len() as u64,
             html,
             bytes: matches!(self, Sink::Memory).then_some(bytes),
@@ -117,6 +116,31 @@ impl Sink {
             .into_par_iter()
             .map(|(p, b)| self.put(p, b, known))
             .collect()
+    }
+}
+
+impl Sink {
+    /// Removes files (relative paths) and the folders they leave empty; a file already gone is
+    /// fine. For `serve`, whose search export loses files when the index changes.
+    pub fn remove(&self, paths: &[PathBuf]) -> Result<(), WriteError> {
+        let Sink::Dir(root) = self else {
+            return Ok(());
+        };
+        for p in paths {
+            let path = root.join(p);
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(WriteError::Io(path, e));
+                }
+                _ => {}
+            }
+            for dir in p.ancestors().skip(1).filter(|d| !d.as_os_str().is_empty()) {
+                if fs::remove_dir(root.join(dir)).is_err() {
+                    break; // not empty
+                }
+            }
+        }
+        Ok(())
     }
 }
 

@@ -13,8 +13,10 @@ use super::affected;
 use crate::build::{Build, BuildError, BuildReport, Built, Mode};
 use crate::model::site::Site;
 use crate::output::links::{self, Targets};
-use crate::output::manifest::{self, sha256_hex};
-use crate::output::{MARKER, MARKER_TEXT, OutFile, WriteError};
+use crate::output::manifest::{self, sha256};
+use crate::output::pagelinks::Known;
+use crate::output::sink::{Sink, slashed};
+use crate::output::{OutFile, WriteError};
 use crate::reading::diagnostic::{self, Diagnostic};
 use crate::reading::load::SourceFile;
 use crate::render::selection::Listing;
@@ -57,8 +59,8 @@ pub struct Incremental {
     links: Vec<crate::reading::scan::SourceLink>,
     site: Site,
     renderer: Renderer,
-    /// SHA-256 of every output file but the manifest, by manifest path.
-    hashes: BTreeMap<String, String>,
+    /// SHA-256 of every output file but the manifest, by path (relative, `/`-separated).
+    hashes: BTreeMap<String, [u8; 32]>,
     targets: Targets<'static>,
     /// The files of the search index and its export.
     search: BTreeSet<PathBuf>,
@@ -78,12 +80,7 @@ impl Incremental {
             .files
             .iter()
             .filter(|f| f.path != manifest::FILE)
-            .map(|f| {
-                (
-                    manifest::manifest_path(Path::new(&f.path)),
-                    manifest::hex(&f.sha256),
-                )
-            })
+            .map(|f| (f.path.clone(), f.sha256))
             .collect();
         Ok(Incremental {
             opts: opts.clone(),
@@ -235,10 +232,7 @@ impl Incremental {
             .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
             .count();
         files.extend(render::generated(site, sel));
-        let made: BTreeSet<String> = files
-            .iter()
-            .map(|(p, _)| manifest::manifest_path(p))
-            .collect();
+        let made: BTreeSet<String> = files.iter().map(|(p, _)| slashed(p)).collect();
         // The sitemap lists the pages, so it changes only when a page is new.
         let new_pages = made
             .iter()
@@ -258,11 +252,11 @@ impl Incremental {
             ));
         }
         // Only what changed from here on.
-        files.retain(|(p, b)| self.hashes.get(&manifest::manifest_path(p)) != Some(&sha256_hex(b)));
+        files.retain(|(p, b)| self.hashes.get(&slashed(p)) != Some(&sha256(b)));
         let added: Vec<&Path> = files
             .iter()
             .map(|(p, _)| p.as_path())
-            .filter(|p| !self.hashes.contains_key(&manifest::manifest_path(p)))
+            .filter(|p| !self.hashes.contains_key(&slashed(p)))
             .collect();
         if !added.is_empty() && clashes(&self.hashes, &added) {
             return Err(NeedsFull("a new output path".into()));
@@ -272,7 +266,7 @@ impl Incremental {
         let mut gone = false;
         let mut saved = Vec::new();
         for (p, b) in &files {
-            let key = manifest::manifest_path(p);
+            let key = slashed(p);
             let html = p.extension().is_some_and(|e| e == "html");
             let text = html.then(|| std::str::from_utf8(b).unwrap_or(""));
             let old = self.targets.set(p, text);
@@ -310,11 +304,10 @@ impl Incremental {
             return Ok(Err(BuildError::Links(bad_html)));
         }
         for (p, b) in &files {
-            self.hashes
-                .insert(manifest::manifest_path(p), sha256_hex(b));
+            self.hashes.insert(slashed(p), sha256(b));
         }
         let written = files.len();
-        if let Err(e) = self.write(&files, &[]) {
+        if let Err(e) = self.write(files, &[]) {
             return Ok(Err(BuildError::Write(e)));
         }
         Ok(Ok(Update { pages, written }))
@@ -345,66 +338,39 @@ impl Incremental {
             .search
             .into_iter()
             .chain(exports.other)
-            .filter(|(p, b)| self.hashes.get(&manifest::manifest_path(p)) != Some(&sha256_hex(b)))
+            .filter(|(p, b)| self.hashes.get(&slashed(p)) != Some(&sha256(b)))
             .collect();
         for p in &gone {
-            self.hashes.remove(&manifest::manifest_path(p));
+            self.hashes.remove(&slashed(p));
             self.targets.remove(p);
         }
         for (p, b) in &files {
-            self.hashes
-                .insert(manifest::manifest_path(p), sha256_hex(b));
+            self.hashes.insert(slashed(p), sha256(b));
             self.targets.set(p, None);
         }
         self.search = now;
         self.exports_stale = false;
         self.decisions_stale = false;
-        self.write(&files, &gone).map_err(BuildError::Write)?;
+        let changed = files.len() + gone.len();
+        self.write(files, &gone).map_err(BuildError::Write)?;
         self.write_manifest().map_err(BuildError::Write)?;
-        Ok(files.len() + gone.len())
+        Ok(changed)
     }
 
-    /// Writes `files` into the output, removes `gone` and folders left empty.
-    fn write(&self, files: &[OutFile], gone: &[PathBuf]) -> Result<(), WriteError> {
-        let out = &self.opts.output;
-        let io = |p: &Path| {
-            let p = p.to_path_buf();
-            move |e| WriteError::Io(p, e)
-        };
-        for (p, b) in files {
-            let path = out.join(p);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(io(dir))?;
-            }
-            std::fs::write(&path, b).map_err(io(&path))?;
-        }
-        for p in gone {
-            let path = out.join(p);
-            match std::fs::remove_file(&path) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(&path)(e)),
-                _ => {}
-            }
-            for dir in p.ancestors().skip(1).filter(|d| !d.as_os_str().is_empty()) {
-                if std::fs::remove_dir(out.join(dir)).is_err() {
-                    break; // not empty
-                }
-            }
-        }
-        Ok(())
+    /// Writes `files` into the output through the build's writer, removes `gone` and the folders
+    /// they leave empty.
+    fn write(&self, files: Vec<OutFile>, gone: &[PathBuf]) -> Result<(), WriteError> {
+        let sink = Sink::Dir(self.opts.output.clone());
+        sink.put_all(files, &Known::new())?;
+        sink.remove(gone)
     }
 
     /// Writes the manifest of every output file (after the search files, once edits pause).
     fn write_manifest(&self) -> Result<(), WriteError> {
-        let marker = manifest::manifest_path(Path::new(MARKER));
-        let marker_hash = sha256_hex(MARKER_TEXT);
-        let mut rows: Vec<(&str, &str)> = self
-            .hashes
-            .iter()
-            .map(|(p, h)| (p.as_str(), h.as_str()))
-            .collect();
-        rows.push((&marker, &marker_hash));
-        let path = self.opts.output.join(manifest::FILE);
-        std::fs::write(&path, manifest::rows(rows)).map_err(|e| WriteError::Io(path, e))
+        let text = manifest::text(self.hashes.iter().map(|(p, h)| (p.as_str(), h)));
+        let sink = Sink::Dir(self.opts.output.clone());
+        sink.put(manifest::FILE.into(), text.into_bytes(), &Known::new())?;
+        Ok(())
     }
 }
 
@@ -428,12 +394,9 @@ fn ids(html: &str) -> BTreeSet<&str> {
 }
 
 /// Whether a new output path equals an existing one by case or Unicode form.
-fn clashes(hashes: &BTreeMap<String, String>, added: &[&Path]) -> bool {
+fn clashes(hashes: &BTreeMap<String, [u8; 32]>, added: &[&Path]) -> bool {
     let key = |p: &str| crate::model::names::name_key(p);
-    let new: BTreeSet<String> = added
-        .iter()
-        .map(|p| key(&manifest::manifest_path(p)))
-        .collect();
+    let new: BTreeSet<String> = added.iter().map(|p| key(&slashed(p))).collect();
     new.len() < added.len() || hashes.keys().any(|p| new.contains(&key(p)))
 }
 
