@@ -10,6 +10,7 @@ pub mod date;
 pub mod dates;
 pub mod diagnostic;
 pub mod frontmatter;
+pub mod import;
 pub mod ledger;
 pub mod linkcheck;
 pub mod load;
