@@ -13,6 +13,7 @@ pub mod inline;
 pub mod pdf;
 pub mod split;
 pub mod text;
+pub mod xml;
 
 pub use block::{
     Block, Cell, Dropped, Format, Kind, Marker, Place, Row, Run, Source, Table, Text, Unit,

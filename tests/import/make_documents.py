@@ -43,12 +43,12 @@ def e(s):
 
 def inline(s):
     """The seed's own markup (Markdown emphasis, <b>/<i>, links) as HTML."""
-    s = e(s.strip())
+    s = "\n".join(e(l.strip()) for l in s.strip().split("\n"))
     s = re.sub(r"&lt;(/?)(b|i)&gt;", r"<\1\2>", s)
     s = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r'<a href="https://example.org/">\1</a>', s)
     s = re.sub(r"\*\*\*(.+?)\*\*\*", r"<b><i>\1</i></b>", s)
     s = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", s)
-    s = re.sub(r"(?<![\w*])\*(\S.*?\S|\S)\*(?![\w*])", r"<i>\1</i>", s)
+    s = re.sub(r"(?<![\w*])\*(\S.*?\S|\S)\*(?![\w*])", r"<i>\1</i>", s, flags=re.S)
     s = s.replace("**", "").replace("\\*", "*").replace("\\_", "_")
     return s
 
@@ -97,7 +97,7 @@ def markdownish(lines, headings=(), bold_lines=()):
     def flush():
         nonlocal para, lst
         if para:
-            out.append("<p>" + "<br/>".join(inline(l) for l in para) + "</p>")
+            out.append("<p>" + inline("\n".join(para)).replace("\n", "<br/>") + "</p>")
             para = []
         if lst:
             tag = lst[0]
@@ -190,7 +190,7 @@ def doc_000():
     paragraphs = [s for s in body if s.startswith("§ ")]
     text = markdownish(body, headings=[(1, s) for s in paragraphs] + [(2, "Bakgrund"), (2, "Beslut")])
     signatures = ('<table width="680" cellpadding="4"><tr>'
-                  + "".join(f'<td valign="top"><p>{e(n)}</p><p>{e(r)}</p></td>' for n, r in [
+                  + "".join(f'<td valign="top"><p>{e(n)}<br/>{e(r)}</p></td>' for n, r in [
                       ("Andreas Erlandsson", "ordförande"), ("Henrik Nilsson Bokor", "justerare"),
                       ("Ulrika Ericsson", "sekreterare")])
                   + "</tr></table>")

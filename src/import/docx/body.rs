@@ -4,8 +4,8 @@
 //! `vMerge`), line and page breaks, tabs, footnote references; and the footnotes' own text.
 
 use super::styles::{Counters, Numbering, Styles, on};
-use super::xml::{Xml, attr, entity, val};
 use crate::import::block::{Block, Cell, Kind, Marker, Place, Row, Table, Text, Unit};
+use crate::import::xml::{Xml, attr, entity, val};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 

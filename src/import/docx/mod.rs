@@ -4,7 +4,6 @@
 
 mod body;
 mod styles;
-mod xml;
 
 use crate::import::block::{Block, Format, Kind, Source};
 use crate::import::error::ImportError;
@@ -69,12 +68,13 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
 /// LibreOffice file, but the package decides). A zip with neither is not a Word document.
 fn main_part(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Result<String, ImportError> {
     if let Some(rels) = part(zip, "_rels/.rels")? {
-        let mut x = xml::Xml::new(&rels);
+        let mut x = crate::import::xml::Xml::new(&rels);
         while let Ok(Some(ev)) = x.next() {
             if let quick_xml::events::Event::Empty(e) | quick_xml::events::Event::Start(e) = ev
                 && e.local_name().as_ref() == "Relationship"
-                && xml::attr(&e, "Type").is_some_and(|t| t.ends_with("/officeDocument"))
-                && let Some(target) = xml::attr(&e, "Target")
+                && crate::import::xml::attr(&e, "Type")
+                    .is_some_and(|t| t.ends_with("/officeDocument"))
+                && let Some(target) = crate::import::xml::attr(&e, "Target")
             {
                 let target = target.trim_start_matches('/').to_string();
                 if zip.index_for_name(&target).is_some() {

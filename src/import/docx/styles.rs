@@ -3,8 +3,8 @@
 //! followed through `basedOn`), which make text bold or italic, and how numbered and bulleted lists
 //! print their labels.
 
-use super::xml::{Xml, attr, val};
 use crate::import::block::Marker;
+use crate::import::xml::{Xml, attr, val};
 use quick_xml::events::Event;
 use std::collections::HashMap;
 

@@ -1,5 +1,5 @@
-//! A thin layer over quick-xml for the parts of a Word package: events until the end of the
-//! document, attributes by local name (`w:val` → `val`), entity references resolved.
+//! A thin layer over quick-xml for the XML the readers meet (the parts of a Word package, poppler's
+//! XHTML): events until the end, attributes by local name (`w:val` → `val`), entity references resolved.
 
 use quick_xml::Reader;
 use quick_xml::escape::unescape;
