@@ -100,13 +100,15 @@ fn inline_page_numbers(lines: &[String], standalone: &[(usize, u32)]) -> Vec<(us
     found
 }
 
+/// The paragraph or list item being read: its first line, last line, lines, and for a list item
+/// its depth and marker.
+type OpenBlock = Option<(usize, usize, Vec<String>, Option<(u8, Marker)>)>;
+
 fn blocks(lines: &[String], skip: &[bool]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut i = 0;
-    // The paragraph or list item being read: its first line, last line and lines.
-    let mut open: Option<(usize, usize, Vec<String>, Option<(u8, Marker)>)> = None;
-    let close = |open: &mut Option<(usize, usize, Vec<String>, Option<(u8, Marker)>)>,
-                 out: &mut Vec<Block>| {
+    let mut open: OpenBlock = None;
+    let close = |open: &mut OpenBlock, out: &mut Vec<Block>| {
         if let Some((first, last, text, item)) = open.take() {
             let mut t = inline::parse(&text.join("\n"));
             t.trim();
@@ -315,8 +317,7 @@ fn html_table(lines: &[String], start: usize, end: usize) -> Table {
     let mut rows: Vec<Row> = Vec::new();
     // Grid columns taken by rowspans from rows above: (col, rows still covered, colspan).
     let mut covered: Vec<(usize, usize, usize)> = Vec::new();
-    for i in start..=end {
-        let l = &lines[i];
+    for (i, l) in lines.iter().enumerate().take(end + 1).skip(start) {
         let lower = l.to_ascii_lowercase();
         let mut pos = 0;
         while let Some(k) = lower[pos..].find("<tr") {

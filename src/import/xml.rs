@@ -24,7 +24,7 @@ impl<'a> Xml<'a> {
     }
 
     /// The next event, `None` at the end; a syntax error with its byte offset.
-    pub fn next(&mut self) -> Result<Option<Event<'a>>, String> {
+    pub fn event(&mut self) -> Result<Option<Event<'a>>, String> {
         match self.reader.read_event() {
             Ok(Event::Eof) => Ok(None),
             Ok(e) => Ok(Some(e)),

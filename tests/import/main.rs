@@ -4,6 +4,7 @@
 
 mod bad;
 mod readers;
+mod split;
 
 use protokoll::import::{self, Source};
 use std::path::{Path, PathBuf};

@@ -69,17 +69,19 @@ struct Walk<'a> {
     /// Depth inside an element whose content is not text of the document (`mc:Fallback`, a
     /// deleted run).
     skip: u32,
-    /// Footnote references in reading order: (id, place of the paragraph).
-    refs: Vec<(String, Place)>,
+    /// Footnote references in reading order.
+    refs: Refs,
 }
 
-/// Reads the body of `document.xml`: blocks in order, and the footnote references (id and the
-/// place of the paragraph that holds each).
+/// Footnote references in reading order: the footnote's id and the place of its paragraph.
+pub type Refs = Vec<(String, Place)>;
+
+/// Reads the body of `document.xml`: blocks in order, and the footnote references.
 pub fn walk(
     xml: &str,
     styles: &Styles,
     numbering: &Numbering,
-) -> Result<(Vec<Block>, Vec<(String, Place)>), String> {
+) -> Result<(Vec<Block>, Refs), String> {
     let mut w = Walk {
         styles,
         numbering,
@@ -98,7 +100,7 @@ pub fn walk(
         refs: Vec::new(),
     };
     let mut x = Xml::new(xml);
-    while let Some(ev) = x.next()? {
+    while let Some(ev) = x.event()? {
         match ev {
             Event::Start(e) => w.start(&e, false),
             Event::Empty(e) => w.start(&e, true),
@@ -442,7 +444,7 @@ pub fn footnotes(
     let mut out = HashMap::new();
     let mut x = Xml::new(xml);
     let mut current: Option<(String, usize)> = None;
-    while let Some(ev) = x.next()? {
+    while let Some(ev) = x.event()? {
         match ev {
             Event::Start(e) if e.local_name().as_ref() == "footnote" => {
                 let kind = attr(&e, "type");

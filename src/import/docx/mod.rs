@@ -69,7 +69,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
 fn main_part(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Result<String, ImportError> {
     if let Some(rels) = part(zip, "_rels/.rels")? {
         let mut x = crate::import::xml::Xml::new(&rels);
-        while let Ok(Some(ev)) = x.next() {
+        while let Ok(Some(ev)) = x.event() {
             if let quick_xml::events::Event::Empty(e) | quick_xml::events::Event::Start(e) = ev
                 && e.local_name().as_ref() == "Relationship"
                 && crate::import::xml::attr(&e, "Type")

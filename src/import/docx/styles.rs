@@ -32,7 +32,7 @@ impl Styles {
         let mut x = Xml::new(xml);
         let mut cur: Option<(String, Style, bool)> = None;
         let (mut in_rpr, mut in_ppr) = (false, false);
-        while let Some(ev) = x.next()? {
+        while let Some(ev) = x.event()? {
             match ev {
                 Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                     "style" => {
@@ -173,7 +173,7 @@ impl Numbering {
         let mut lvl: Option<(u8, Level)> = None;
         let mut num: Option<(String, String, HashMap<u8, u32>)> = None;
         let mut override_lvl: Option<u8> = None;
-        while let Some(ev) = x.next()? {
+        while let Some(ev) = x.event()? {
             match ev {
                 Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                     "abstractNum" => {

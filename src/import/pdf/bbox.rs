@@ -40,7 +40,7 @@ pub fn parse(xhtml: &str) -> Result<Vec<Page>, String> {
             .and_then(|v| v.parse::<f32>().ok())
             .unwrap_or(0.0)
     };
-    while let Some(ev) = x.next()? {
+    while let Some(ev) = x.event()? {
         match ev {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 "page" => pages.push(Page {
