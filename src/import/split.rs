@@ -89,6 +89,8 @@ pub fn split(source: &Source) -> Vec<Part> {
         let head = start_at(b, i, current.filter(|_| !ended), &parts);
         match head {
             Some((mut part, skip)) => {
+                // A head cut off by the end of the file takes only the blocks there are.
+                let skip = skip.clamp(1, b.len() - i);
                 let upgrade = parts
                     .last()
                     .is_some_and(|p| provisional && i - p.blocks.start <= 3);
@@ -542,6 +544,15 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_head_cut_off_by_the_end_of_the_file() {
+        let source = text::read("<tr>\nTjänsteskrivelse\t");
+        let parts = split(&source);
+        assert!(parts.iter().all(|p| p.blocks.end <= source.blocks.len()), "{parts:?}");
+        let source = text::read("2024-06-04\n\nTjänsteskrivelse");
+        assert_eq!(split(&source)[0].blocks, 0..2);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 mod bad;
 mod readers;
+mod robust;
 mod split;
 
 use protokoll::import::{self, Source};
