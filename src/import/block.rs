@@ -39,17 +39,21 @@ pub enum Unit {
     PageLine,
 }
 
-/// Where a block (or a row, or a cell) stands in its source: a range of units, on a page for PDF.
+/// Where a block (or a row, or a cell) stands in its source: from unit `first` on page `page` to
+/// unit `last` on page `last_page` (a PDF paragraph or table can run on over a page break).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
     /// What `first` and `last` count.
     pub unit: Unit,
-    /// The page, 1-based: always for PDF; for docx the page as far as the document says (explicit
-    /// page breaks and the breaks Word recorded when it last laid the document out); 0 for text.
+    /// The page it starts on, 1-based: always for PDF; for docx the page as far as the document
+    /// says (explicit page breaks and the breaks Word recorded when it last laid the document out);
+    /// 0 for text.
     pub page: u32,
-    /// The first unit, 1-based.
+    /// The first unit, 1-based (on `page`).
     pub first: u32,
-    /// The last unit, inclusive (equal to `first` for a one-line block).
+    /// The page it ends on (equal to `page` but for a PDF block that runs on over a page break).
+    pub last_page: u32,
+    /// The last unit, inclusive (on `last_page`).
     pub last: u32,
 }
 
@@ -60,23 +64,32 @@ impl Place {
             unit: Unit::Line,
             page: 0,
             first,
+            last_page: 0,
             last,
         }
     }
 
-    /// The smallest place holding both (same unit and page assumed; the page of `self` is kept).
-    pub fn join(self, other: Place) -> Place {
-        if self.unit == Unit::PageLine && other.page != self.page {
-            // Across pages a PDF place keeps its first page and reaches the end of it.
-            return Place {
-                last: self.last.max(other.last),
-                ..self
-            };
-        }
+    /// Units `first..=last` on one page.
+    pub fn on_page(unit: Unit, page: u32, first: u32, last: u32) -> Place {
         Place {
-            first: self.first.min(other.first),
-            last: self.last.max(other.last),
-            ..self
+            unit,
+            page,
+            first,
+            last_page: page,
+            last,
+        }
+    }
+
+    /// The smallest place holding both.
+    pub fn join(self, other: Place) -> Place {
+        let (page, first) = (self.page, self.first).min((other.page, other.first));
+        let (last_page, last) = (self.last_page, self.last).max((other.last_page, other.last));
+        Place {
+            unit: self.unit,
+            page,
+            first,
+            last_page,
+            last,
         }
     }
 }
@@ -88,6 +101,13 @@ impl fmt::Display for Place {
             Unit::Paragraph => ("paragraph", "paragraphs"),
         };
         if self.unit == Unit::PageLine {
+            if self.last_page != self.page {
+                return write!(
+                    f,
+                    "page {}, line {} – page {}, line {}",
+                    self.page, self.first, self.last_page, self.last
+                );
+            }
             write!(f, "page {}, ", self.page)?;
         }
         if self.first == self.last {
@@ -528,19 +548,11 @@ mod tests {
     fn places_print_as_a_person_counts() {
         assert_eq!(Place::lines(3, 3).to_string(), "line 3");
         assert_eq!(Place::lines(3, 9).to_string(), "lines 3–9");
-        let p = Place {
-            unit: Unit::PageLine,
-            page: 2,
-            first: 4,
-            last: 7,
-        };
+        let p = Place::on_page(Unit::PageLine, 2, 4, 7);
         assert_eq!(p.to_string(), "page 2, lines 4–7");
-        let d = Place {
-            unit: Unit::Paragraph,
-            page: 1,
-            first: 12,
-            last: 12,
-        };
+        let q = Place::on_page(Unit::PageLine, 3, 1, 2);
+        assert_eq!(p.join(q).to_string(), "page 2, line 4 – page 3, line 2");
+        let d = Place::on_page(Unit::Paragraph, 1, 12, 12);
         assert_eq!(d.to_string(), "paragraph 12");
     }
 }

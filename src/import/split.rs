@@ -550,7 +550,10 @@ mod tests {
     fn a_head_cut_off_by_the_end_of_the_file() {
         let source = text::read("<tr>\nTjänsteskrivelse\t");
         let parts = split(&source);
-        assert!(parts.iter().all(|p| p.blocks.end <= source.blocks.len()), "{parts:?}");
+        assert!(
+            parts.iter().all(|p| p.blocks.end <= source.blocks.len()),
+            "{parts:?}"
+        );
         let source = text::read("2024-06-04\n\nTjänsteskrivelse");
         assert_eq!(split(&source)[0].blocks, 0..2);
     }

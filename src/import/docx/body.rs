@@ -248,12 +248,7 @@ impl Walk<'_> {
                 if let Some(t) = self.tables.last_mut()
                     && !t.row.is_empty()
                 {
-                    let place = Place {
-                        unit: Unit::Paragraph,
-                        page: self.page,
-                        first: t.row_first,
-                        last: self.no,
-                    };
+                    let place = Place::on_page(Unit::Paragraph, self.page, t.row_first, self.no);
                     let cells = std::mem::take(&mut t.row);
                     t.rows.push(Row { cells, place });
                 }
@@ -292,12 +287,7 @@ impl Walk<'_> {
     }
 
     fn place(&self, first: u32, last: u32) -> Place {
-        Place {
-            unit: Unit::Paragraph,
-            page: self.page,
-            first,
-            last: last.max(first),
-        }
+        Place::on_page(Unit::Paragraph, self.page, first, last.max(first))
     }
 
     fn push_text(&mut self, s: &str) {
@@ -332,12 +322,7 @@ impl Walk<'_> {
             break_before,
             break_after,
         } = p;
-        let place = Place {
-            unit: Unit::Paragraph,
-            page,
-            first: no,
-            last: no,
-        };
+        let place = Place::on_page(Unit::Paragraph, page, no, no);
         let level = outline
             .filter(|&o| o < 9)
             .map(|o| o + 1)
@@ -403,12 +388,7 @@ impl Walk<'_> {
         };
         let Some(c) = t.cell.take() else { return };
         t.col = c.col + c.colspan;
-        let place = Place {
-            unit: Unit::Paragraph,
-            page,
-            first: c.first,
-            last: c.last,
-        };
+        let place = Place::on_page(Unit::Paragraph, page, c.first, c.last);
         if c.continues {
             // Find the cell above that this one continues, and stretch it.
             let origin = t

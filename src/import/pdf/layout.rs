@@ -47,25 +47,23 @@ pub fn read(pages: &[Page]) -> Source {
     // The left edges of the list items above, outermost first, for their depth.
     let mut list_x: Vec<f32> = Vec::new();
     for (p, page) in lines.iter().enumerate() {
+        let mut i = 0;
         if p > 0 && !page.is_empty() {
-            let runs_on = open.as_ref().is_some_and(|o| {
-                matches!(o.kind, Kind::Paragraph(_)) && continues(o, &page[0], &m)
-            });
-            if !runs_on {
-                close(&mut open, &mut blocks);
-                let first = page[0].no;
-                blocks.push(Block {
-                    place: Place {
-                        unit: Unit::PageLine,
-                        page: p as u32 + 1,
-                        first,
-                        last: first,
-                    },
-                    kind: Kind::PageBreak,
-                });
+            match &mut open {
+                Some(o) if matches!(o.kind, Kind::Paragraph(_)) && continues(o, &page[0], &m) => {
+                    extend(o, &page[0], &page[0].frags[0].text, true);
+                    i = 1;
+                }
+                _ => {
+                    close(&mut open, &mut blocks);
+                    let first = page[0].no;
+                    blocks.push(Block {
+                        place: Place::on_page(Unit::PageLine, p as u32 + 1, first, first),
+                        kind: Kind::PageBreak,
+                    });
+                }
             }
         }
-        let mut i = 0;
         while i < page.len() {
             if page[i].frags.len() >= 2 {
                 let end = region_end(page, i, m.body);
@@ -74,12 +72,8 @@ pub fn read(pages: &[Page]) -> Source {
                 {
                     close(&mut open, &mut blocks);
                     list_x.clear();
-                    let place = Place {
-                        unit: Unit::PageLine,
-                        page: page[i].page,
-                        first: page[i].no,
-                        last: page[end - 1].no,
-                    };
+                    let place =
+                        Place::on_page(Unit::PageLine, page[i].page, page[i].no, page[end - 1].no);
                     push_table(&mut blocks, table, place);
                     i = end;
                     continue;
@@ -218,7 +212,7 @@ fn text_line(
             .min(9) as u8;
         if let Some(o) = open
             && matches!(o.kind, Kind::Heading { level: lv, .. } if lv == level)
-            && l.page == o.place.page
+            && l.page == o.place.last_page
             && l.y0 - o.last_y1 < 0.5 * l.height()
         {
             extend(o, l, &text, true);
@@ -258,7 +252,7 @@ fn text_line(
     }
     if let Some(o) = open
         && !matches!(o.kind, Kind::Heading { .. })
-        && l.page == o.place.page
+        && l.page == o.place.last_page
         && l.y0 - o.last_y1 < 0.5 * m.body
         && (!matches!(o.kind, Kind::ListItem { .. }) || first.x0 > o.x0 + 2.0)
     {
@@ -595,6 +589,35 @@ mod tests {
         );
         assert!(
             matches!(&src.blocks[1].kind, Kind::ListItem { marker: Marker::Bullet, text, .. } if text.plain() == "Familjecentralerna")
+        );
+    }
+
+    #[test]
+    fn a_paragraph_runs_on_over_a_page_break() {
+        let full = "Kommunfullmäktige i Nybro har beslutat att bevilja Christina Davidsson entledigande och";
+        let src = read(&[
+            page(&[
+                (56.0, 100.0, "Rubrik"),
+                (56.0, 130.0, full),
+                (56.0, 145.0, full),
+            ]),
+            page(&[
+                (56.0, 100.0, "uppdraget som personlig ersättare."),
+                (56.0, 130.0, "Nästa stycke."),
+            ]),
+        ]);
+        let texts: Vec<String> = src.blocks.iter().map(Block::plain).collect();
+        assert_eq!(
+            texts,
+            [
+                "Rubrik".to_string(),
+                format!("{full} {full} uppdraget som personlig ersättare."),
+                "Nästa stycke.".into()
+            ]
+        );
+        assert_eq!(
+            src.blocks[1].place.to_string(),
+            "page 1, line 2 – page 2, line 1"
         );
     }
 

@@ -97,12 +97,7 @@ impl Line {
 
     /// Its place.
     pub fn place(&self) -> Place {
-        Place {
-            unit: Unit::PageLine,
-            page: self.page,
-            first: self.no,
-            last: self.no,
-        }
+        Place::on_page(Unit::PageLine, self.page, self.no, self.no)
     }
 }
 
