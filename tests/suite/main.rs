@@ -8,6 +8,7 @@ mod corpus;
 mod bad_inputs;
 mod check_command;
 mod fixtures;
+mod import;
 mod incremental;
 mod install;
 mod outputs;
