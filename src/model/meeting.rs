@@ -225,6 +225,38 @@ impl Meeting {
         }
     }
 
+    /// Every name written in it, resolved: the protokoll's (attendance, chair, secretary,
+    /// justerare, signatures), then the kallelse's (sändlista, signatures), each in reading order.
+    /// The one list of a meeting's names: the people's spellings, their pages and `serve`'s
+    /// preview all read it.
+    pub fn names(&self) -> impl Iterator<Item = &Named> {
+        self.names_in(Part::Protokoll)
+            .chain(self.names_in(Part::Kallelse))
+    }
+
+    /// The names written in one part (see [`Meeting::names`]).
+    pub fn names_in(&self, part: Part) -> Box<dyn Iterator<Item = &Named> + '_> {
+        match (part, &self.protokoll, &self.kallelse) {
+            (Part::Protokoll, Some(p), _) => Box::new(
+                p.attendance
+                    .iter()
+                    .flat_map(|(_, l)| l)
+                    .chain(&p.chair)
+                    .chain(&p.secretary)
+                    .chain(&p.approvers)
+                    .chain(p.signatures.iter().map(|s| &s.who)),
+            ),
+            (Part::Kallelse, _, Some(k)) => Box::new(
+                k.send_list
+                    .iter()
+                    .flat_map(|(_, _, rows)| rows)
+                    .flat_map(|r| r.first.iter().chain(&r.second))
+                    .chain(&k.signed_by),
+            ),
+            _ => Box::new(std::iter::empty()),
+        }
+    }
+
     /// The items of one part.
     pub fn items(&self, part: Part) -> &[Paragraph] {
         match part {

@@ -94,7 +94,8 @@ fn calendar(site: &Site, base: &str, path: &str, name: &str, meetings: Vec<usize
     (PathBuf::from(path), out.into_bytes())
 }
 
-fn event(site: &Site, base: &str, m: usize) -> Vec<String> {
+/// A meeting's VEVENT, a line each (unfolded).
+pub(super) fn event(site: &Site, base: &str, m: usize) -> Vec<String> {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
     let url = format!("{base}{}", urls::meeting(site, m));

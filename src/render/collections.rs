@@ -5,6 +5,7 @@
 use super::api;
 use super::api::refs::{self, body_ref};
 use super::selection::{Listing, Selection};
+use crate::model::meeting::ItemRef;
 use crate::model::noticeboard;
 use crate::model::site::*;
 use crate::model::urls;
@@ -244,27 +245,32 @@ pub fn decisions_csv(site: &Site) -> String {
             "url",
         ],
     );
-    let base = site.config.bas_url.as_deref().unwrap_or("");
     for r in site.decisions().rev() {
-        let meeting = &site.meetings[r.meeting];
-        let organ = &site.organs[meeting.organ];
-        let p = &meeting.items(r.part)[r.index];
-        row(
-            &mut out,
-            &[
-                organ.id.as_str(),
-                &organ.name,
-                &meeting.date.to_string(),
-                &p.item.number,
-                &p.item.title,
-                &p.dnr.join("; "),
-                &p.item.decision_text(),
-                &opt(meeting.protokoll.as_ref().and_then(|x| x.approved)),
-                &format!("{base}{}", urls::item(site, r)),
-            ],
-        );
+        decision_row(site, r, &mut out);
     }
     out
+}
+
+/// A decision's row of the decisions CSV.
+pub(super) fn decision_row(site: &Site, r: ItemRef, out: &mut String) {
+    let base = site.config.bas_url.as_deref().unwrap_or("");
+    let meeting = &site.meetings[r.meeting];
+    let organ = &site.organs[meeting.organ];
+    let p = &meeting.items(r.part)[r.index];
+    row(
+        out,
+        &[
+            organ.id.as_str(),
+            &organ.name,
+            &meeting.date.to_string(),
+            &p.item.number,
+            &p.item.title,
+            &p.dnr.join("; "),
+            &p.item.decision_text(),
+            &opt(meeting.protokoll.as_ref().and_then(|x| x.approved)),
+            &format!("{base}{}", urls::item(site, r)),
+        ],
+    );
 }
 
 /// Every membership, by person then organ.

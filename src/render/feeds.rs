@@ -19,7 +19,8 @@ use std::path::PathBuf;
 pub const FEED_LIMIT: usize = 100;
 
 /// One entry before it is written.
-struct Entry {
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Entry {
     /// Site path of the page (also the id).
     url: String,
     title: String,
@@ -164,7 +165,8 @@ fn meeting_updated(site: &Site, m: usize) -> (Date, Option<Time>) {
     newest
 }
 
-fn meeting_entry(site: &Site, m: usize) -> Entry {
+/// A meeting's entry.
+pub(super) fn meeting_entry(site: &Site, m: usize) -> Entry {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
     let mut summary = vec![
@@ -223,7 +225,8 @@ fn item_updated(site: &Site, r: ItemRef) -> (Date, Option<Time>) {
     updated
 }
 
-fn item_entry(site: &Site, r: ItemRef) -> Entry {
+/// A paragraph's or agenda item's entry.
+pub(super) fn item_entry(site: &Site, r: ItemRef) -> Entry {
     let meeting = &site.meetings[r.meeting];
     let organ = &site.organs[meeting.organ];
     let p = &meeting.items(r.part)[r.index];

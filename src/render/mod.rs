@@ -12,6 +12,7 @@ pub mod noticeboard;
 pub mod page;
 pub mod pages;
 pub mod selection;
+pub mod shown;
 pub mod sitemap;
 pub mod theme;
 pub mod views;

@@ -1,7 +1,7 @@
 //! Resolving people: the name index (every spelling → one person), names as written in documents,
 //! and the people a decision's text names.
 
-use crate::model::meeting::Meeting;
+use crate::model::meeting::Part;
 use crate::model::names::Named;
 use crate::model::names::{self, WrittenName};
 use crate::model::site::{Person, Site};
@@ -143,13 +143,13 @@ pub fn spellings(site: &mut Site, files: &[SourceFile], names: &NameIndex) {
             used[p].push(n.written.name.clone());
         }
     };
-    let mut parts: HashMap<&str, (usize, bool)> = HashMap::new();
+    let mut parts: HashMap<&str, (usize, Part)> = HashMap::new();
     for (m, meeting) in site.meetings.iter().enumerate() {
         if let Some(p) = &meeting.protokoll {
-            parts.insert(&p.path, (m, true));
+            parts.insert(&p.path, (m, Part::Protokoll));
         }
         if let Some(k) = &meeting.kallelse {
-            parts.insert(&k.path, (m, false));
+            parts.insert(&k.path, (m, Part::Kallelse));
         }
     }
     let documents: HashMap<&str, usize> = site
@@ -159,8 +159,8 @@ pub fn spellings(site: &mut Site, files: &[SourceFile], names: &NameIndex) {
         .map(|(d, doc)| (doc.path.as_str(), d))
         .collect();
     for f in files {
-        if let Some(&(m, protokoll)) = parts.get(f.path.to_str().unwrap_or("")) {
-            names_read(&site.meetings[m], protokoll).for_each(&mut add);
+        if let Some(&(m, part)) = parts.get(f.path.to_str().unwrap_or("")) {
+            site.meetings[m].names_in(part).for_each(&mut add);
         }
     }
     for f in files {
@@ -188,41 +188,14 @@ pub fn spellings(site: &mut Site, files: &[SourceFile], names: &NameIndex) {
     }
 }
 
-/// The names of a meeting's protokoll (or kallelse), in the order they are read: a protokoll's
-/// attendance, chair, secretary, justerare and signatures; a kallelse's sändlista and signers.
-pub fn names_read(meeting: &Meeting, protokoll: bool) -> Box<dyn Iterator<Item = &Named> + '_> {
-    match (protokoll, &meeting.protokoll, &meeting.kallelse) {
-        (true, Some(p), _) => Box::new(
-            p.attendance
-                .iter()
-                .flat_map(|(_, l)| l)
-                .chain(&p.chair)
-                .chain(&p.secretary)
-                .chain(&p.approvers)
-                .chain(p.signatures.iter().map(|s| &s.who)),
-        ),
-        (false, _, Some(k)) => Box::new(
-            k.send_list
-                .iter()
-                .flat_map(|(_, _, rows)| rows)
-                .flat_map(|r| r.first.iter().chain(&r.second))
-                .chain(&k.signed_by),
-        ),
-        _ => Box::new(std::iter::empty()),
-    }
-}
-
 /// Whether an edit that replaced these meetings and documents of `site` changed a name written
 /// in them (as written or as resolved), so that the spellings must be gathered again.
 pub fn names_changed(site: &Site, replaced: &super::Replaced) -> bool {
     let key = |n: &Named| (n.written.name.clone(), n.person);
-    let meetings = replaced.meetings.iter().any(|(m, old)| {
-        [true, false].into_iter().any(|protokoll| {
-            names_read(old, protokoll)
-                .map(key)
-                .ne(names_read(&site.meetings[*m], protokoll).map(key))
-        })
-    });
+    let meetings = replaced
+        .meetings
+        .iter()
+        .any(|(m, old)| old.names().map(key).ne(site.meetings[*m].names().map(key)));
     meetings
         || replaced
             .documents

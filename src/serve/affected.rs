@@ -1,20 +1,20 @@
 //! Which pages and files an edit can change. Before the edit, [`Before`] keeps what lists the whole
-//! site (cases, years, the newest date); after it, [`selection`] compares what other pages show of
-//! each meeting the edit replaced (its card, its names, each paragraph) and selects only the pages
-//! that show what differs; an edited document selects every page that shows it, as it was and as
-//! it is. Used by `serve`'s incremental rebuild; what it cannot bound (a page that would
-//! disappear) is left to a full build.
+//! site (cases, years, the newest date) and what other pages show of each edited meeting
+//! ([`Shown`], made by the functions those pages use); after it, [`selection`] compares them and
+//! selects only the pages that show what differs; an edited document selects every page that
+//! shows it, as it was and as it is. Used by `serve`'s incremental rebuild; what it cannot bound (a
+//! page that would disappear) is left to a full build.
 
 use crate::model::clock;
 use crate::model::date::Date;
 use crate::model::meeting::{ItemRef, Part};
 use crate::model::meeting::{Meeting, Paragraph};
-use crate::model::names::Named;
-use crate::model::noticeboard;
 use crate::model::site::{CaseEntry, Document, Ref, Site};
 use crate::render::selection::{Listing, Selection};
+use crate::render::shown::Shown;
 use crate::resolve::Replaced;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 /// What an edit may change of the whole site, kept from before it (the meetings, documents and
 /// pages it replaced come from [`Replaced`]).
@@ -25,15 +25,32 @@ pub struct Before {
     years: BTreeSet<i32>,
     /// The newest date of the content (the notice board's day, the date of undated feeds).
     newest: Option<Date>,
+    /// What other pages show of each meeting an edited file belongs to, by meeting.
+    shown: BTreeMap<usize, Shown>,
 }
 
 impl Before {
-    /// What `site` shows now.
-    pub fn capture(site: &Site) -> Before {
+    /// What `site` shows now, before the files at `edited` (relative to the root) change.
+    pub fn capture(site: &Site, edited: &[&Path]) -> Before {
+        let of_edited = |m: &Meeting| {
+            let paths = [
+                m.protokoll.as_ref().map(|p| &p.path),
+                m.kallelse.as_ref().map(|k| &k.path),
+            ];
+            paths
+                .into_iter()
+                .flatten()
+                .any(|p| edited.contains(&Path::new(p)))
+        };
+        let shown = (0..site.meetings.len())
+            .filter(|&m| of_edited(&site.meetings[m]))
+            .map(|m| (m, Shown::of(site, m)))
+            .collect();
         Before {
             cases: listed_cases(site),
             years: years(site),
             newest: clock::newest_content_date(site),
+            shown,
         }
     }
 }
@@ -62,7 +79,7 @@ pub fn selection(before: &Before, replaced: &Replaced, site: &Site) -> Result<Se
         if new.items(Part::Protokoll).len() < old.items(Part::Protokoll).len() {
             return Err("a paragraph is gone".into());
         }
-        meeting_changes(site, *m, old, new, &mut sel);
+        meeting_changes(site, *m, (old, new), before.shown.get(m), &mut sel);
     }
     for (d, old) in &replaced.documents {
         for doc in [old, &site.documents[*d]] {
@@ -127,59 +144,26 @@ fn newest_changed(site: &Site, sel: &mut Selection) {
     }
 }
 
-/// What other pages show of a meeting apart from its names and paragraphs: its card (place,
-/// time, status), the dates of its feed entry and notice, its calendar event.
-fn card(site: &Site, m: &Meeting) -> impl PartialEq {
-    let p = m.protokoll.as_ref();
-    let corrections: Vec<_> = p
-        .iter()
-        .flat_map(|p| &p.corrections)
-        .map(|c| (c.date, c.item, &c.reason, &c.change))
-        .collect();
-    (
-        (m.start, m.end, &m.place, m.cancelled, m.status()),
-        (
-            m.kallelse.as_ref().map(|k| (k.issued, k.items.len())),
-            p.map(|p| (p.approved, p.posted, &p.printed_range)),
-        ),
-        corrections,
-        noticeboard::posting(site, m),
-    )
-}
-
 /// Every name written in a meeting, as written and as resolved.
 fn names(m: &Meeting) -> Vec<(&str, &str, Option<usize>)> {
-    named_in(m)
+    m.names()
         .map(|n| (n.written.text.as_str(), n.written.name.as_str(), n.person))
         .collect()
 }
 
-/// What other pages show of a paragraph or agenda item (not where it stands in the file).
-fn item(p: &Paragraph) -> impl PartialEq + '_ {
-    let it = &p.item;
-    (
-        (&it.number, it.section_sign, &it.title, &it.text),
-        it.sections
-            .iter()
-            .map(|s| (s.kind, &s.heading, &s.markdown))
-            .collect::<Vec<_>>(),
-        it.presenter.as_ref().map(|x| &x.value),
-        (
-            &p.dnr,
-            &p.presenters,
-            &p.mentions,
-            &p.documents,
-            &p.adopted,
-            &p.memberships,
-        ),
-    )
-}
-
-/// Selects what shows meeting `m`, edited from `old` to `new`.
-fn meeting_changes(site: &Site, m: usize, old: &Meeting, new: &Meeting, sel: &mut Selection) {
+/// Selects what shows meeting `m`, edited from `old` to `new` (which other pages showed as
+/// `shown`, when it was kept).
+fn meeting_changes(
+    site: &Site,
+    m: usize,
+    (old, new): (&Meeting, &Meeting),
+    shown: Option<&Shown>,
+    sel: &mut Selection,
+) {
     sel.meetings.insert(m); // its own pages
     sel.listings.insert(Listing::Home);
-    let card_changed = card(site, old) != card(site, new);
+    let now = Shown::of(site, m);
+    let card_changed = shown.is_none_or(|was| !was.same_card(&now));
     if card_changed {
         sel.organs.insert(new.organ);
         sel.years.insert(new.date.year);
@@ -198,14 +182,15 @@ fn meeting_changes(site: &Site, m: usize, old: &Meeting, new: &Meeting, sel: &mu
     }
     if card_changed || names(old) != names(new) {
         for x in [old, new] {
-            sel.people.extend(named_in(x).filter_map(|n| n.person));
+            sel.people.extend(x.names().filter_map(|n| n.person));
         }
     }
     for part in [Part::Protokoll, Part::Kallelse] {
         let (a, b) = (old.items(part), new.items(part));
         for index in 0..a.len().max(b.len()) {
             let (x, y) = (a.get(index), b.get(index));
-            if !card_changed && x.map(item) == y.map(item) {
+            let was = shown.and_then(|s| s.item(part, index));
+            if !card_changed && was.is_some() && was == now.item(part, index) {
                 continue;
             }
             let r = ItemRef {
@@ -278,24 +263,4 @@ fn document_referrers(site: &Site, d: usize, sel: &mut Selection) {
 fn on_board(site: &Site, m: &Meeting) -> bool {
     let organ = &site.organs[m.organ];
     site.organisations[organ.organisation].notice_board
-}
-
-/// Every name written in a meeting's kallelse and protokoll.
-fn named_in(meeting: &Meeting) -> impl Iterator<Item = &Named> {
-    let p = meeting.protokoll.iter().flat_map(|p| {
-        p.chair
-            .iter()
-            .chain(&p.secretary)
-            .chain(&p.approvers)
-            .chain(p.attendance.iter().flat_map(|(_, l)| l))
-            .chain(p.signatures.iter().map(|s| &s.who))
-    });
-    let k = meeting.kallelse.iter().flat_map(|k| {
-        k.signed_by.iter().chain(
-            k.send_list
-                .iter()
-                .flat_map(|(_, _, rows)| rows.iter().flat_map(|r| r.first.iter().chain(&r.second))),
-        )
-    });
-    p.chain(k)
 }

@@ -133,7 +133,7 @@ impl Incremental {
             errors.extend(e);
         }
         let changed: Vec<&Path> = self.pending.iter().map(PathBuf::as_path).collect();
-        let before = affected::Before::capture(&self.site);
+        let before = affected::Before::capture(&self.site, &changed);
         let replaced = match resolve::patch(&mut self.site, &self.files, &changed) {
             Err(why) => return Err(NeedsFull(why)),
             Ok(Patched::Errors(mut e)) => {

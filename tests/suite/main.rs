@@ -11,6 +11,7 @@ mod fixtures;
 mod import;
 mod incremental;
 mod install;
+mod model;
 mod outputs;
 mod personnummer_props;
 mod progress;
