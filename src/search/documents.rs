@@ -1,6 +1,8 @@
 //! What the search indexes: one [`SearchDoc`] per protokoll paragraph or decision, agenda item,
-//! meeting, case, person and document or report, built from the resolved [`Site`], newest first.
+//! meeting, case, person, party, municipality and document or report, built from the resolved
+//! [`Site`], newest first. Text is in Unicode NFC, so a word written decomposed is found.
 
+use super::words::{dnr_keys, nfc};
 use crate::body::SectionKind;
 use crate::date::Date;
 use crate::markdown::to_plain;
@@ -17,6 +19,8 @@ pub const TYPES: &[(&str, &str)] = &[
     ("dokument", "Handling"),
     ("rapport", "Rapport"),
     ("person", "Person"),
+    ("parti", "Parti"),
+    ("kommun", "Kommun"),
 ];
 
 /// One searchable entity with the text of each field.
@@ -42,8 +46,13 @@ pub struct SearchDoc {
     pub decision: String,
     /// Everything else, plain.
     pub text: String,
-    /// Names of the people the entity names.
+    /// Names of the people the entity names, every spelling of each.
     pub people: Vec<String>,
+    /// Keys it carries: `dnr:<key>` for each case number, `parti:<code>` for each party of the
+    /// people it names (see `words::dnr_keys`).
+    pub keys: Vec<String>,
+    /// Its own keys: a case page's `dnr:<key>`, a party page's `parti:<code>`.
+    pub own: Vec<String>,
 }
 
 /// Every search document of the site, newest first (then by URL), so the order is reproducible.
@@ -67,18 +76,60 @@ pub fn collect(site: &Site) -> Vec<SearchDoc> {
     docs.extend(site.cases.iter().map(|c| case(site, c)));
     docs.extend((0..site.documents.len()).map(|d| document(site, d)));
     docs.extend((0..site.people.len()).map(|p| person(site, p)));
+    docs.extend(groups(site));
+    for d in &mut docs {
+        normalize(d);
+    }
     docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));
     docs
 }
 
+fn normalize(d: &mut SearchDoc) {
+    for s in [&mut d.title, &mut d.decision, &mut d.text] {
+        *s = nfc(s);
+    }
+    for p in &mut d.people {
+        *p = nfc(p);
+    }
+}
+
+/// Every spelling of the people (canonical name, register aliases, spellings found), so that a
+/// page printing one spelling is found by another.
 fn names(site: &Site, people: impl IntoIterator<Item = usize>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in people {
-        let name = &site.people[p].name;
-        if !out.contains(name) {
-            out.push(name.clone());
+        let person = &site.people[p];
+        for name in std::iter::once(&person.name)
+            .chain(&person.aliases)
+            .chain(&person.spellings)
+        {
+            if !out.contains(name) {
+                out.push(name.clone());
+            }
         }
     }
+    out
+}
+
+/// The keys of the case numbers `dnr` and of the parties of `people`.
+fn keys<'a>(
+    site: &Site,
+    dnr: impl IntoIterator<Item = &'a String>,
+    people: impl IntoIterator<Item = usize>,
+) -> Vec<String> {
+    let mut out: Vec<String> = dnr
+        .into_iter()
+        .flat_map(|d| dnr_keys(d))
+        .map(|k| format!("dnr:{k}"))
+        .collect();
+    out.extend(
+        people
+            .into_iter()
+            .filter_map(|p| site.people[p].party.as_ref())
+            .map(|c| format!("parti:{}", c.to_lowercase())),
+    );
+    out.sort();
+    out.dedup();
     out
 }
 
@@ -104,6 +155,7 @@ fn item(site: &Site, r: ItemRef) -> SearchDoc {
         (Part::Protokoll, true) => "beslut",
         (Part::Protokoll, false) => "paragraf",
     };
+    let named = || p.presenters.iter().chain(&p.mentions).copied();
     SearchDoc {
         url: urls::item(site, r),
         kind,
@@ -115,7 +167,9 @@ fn item(site: &Site, r: ItemRef) -> SearchDoc {
         dnr: p.dnr.clone(),
         decision: decision.join("\n"),
         text: join(text),
-        people: names(site, p.presenters.iter().chain(&p.mentions).copied()),
+        people: names(site, named()),
+        keys: keys(site, &p.dnr, named()),
+        own: Vec::new(),
     }
 }
 
@@ -162,6 +216,7 @@ fn meeting(site: &Site, m: usize) -> SearchDoc {
         date: Some(meeting.date),
         year: Some(meeting.date.year),
         text: join(text),
+        keys: keys(site, [], people.iter().copied()),
         people: names(site, people),
         ..SearchDoc::default()
     }
@@ -206,6 +261,8 @@ fn case(site: &Site, c: &Case) -> SearchDoc {
         year: date.map(|d| d.year),
         dnr: vec![c.dnr.clone()],
         text: join(text),
+        keys: keys(site, [&c.dnr], []),
+        own: keys(site, [&c.dnr], []),
         ..SearchDoc::default()
     }
 }
@@ -236,6 +293,7 @@ fn document(site: &Site, d: usize) -> SearchDoc {
                 .collect(),
         ),
         people: names(site, doc.names().filter_map(|n| n.person)),
+        keys: keys(site, &doc.dnr, doc.names().filter_map(|n| n.person)),
         ..SearchDoc::default()
     }
 }
@@ -257,7 +315,62 @@ fn person(site: &Site, p: usize) -> SearchDoc {
         kind: "person",
         title: person.name.clone(),
         text: join(text),
-        people: vec![person.name.clone()],
+        people: names(site, [p]),
+        keys: keys(site, [], [p]),
         ..SearchDoc::default()
     }
+}
+
+/// The party and municipality pages: the people of each party and municipality.
+fn groups(site: &Site) -> Vec<SearchDoc> {
+    let listed = |people: &[usize]| -> Vec<String> {
+        people
+            .iter()
+            .map(|&p| {
+                let person = &site.people[p];
+                match &person.party {
+                    Some(c) => format!("{} ({c})", person.name),
+                    None => person.name.clone(),
+                }
+            })
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (code, people) in crate::render::api::parties(site) {
+        let name = crate::render::pages::party_name(&code);
+        out.push(SearchDoc {
+            url: urls::party(&code),
+            kind: "parti",
+            title: format!("{name} ({code})"),
+            text: join(
+                [format!("Parti {name}")]
+                    .into_iter()
+                    .chain(listed(&people))
+                    .collect(),
+            ),
+            own: vec![format!("parti:{}", code.to_lowercase())],
+            ..SearchDoc::default()
+        });
+    }
+    for (kommun, people) in crate::render::api::kommuner(site) {
+        let organisations = site
+            .organisations
+            .iter()
+            .filter(|o| o.kommun.as_deref() == Some(kommun.as_str()))
+            .map(|o| o.name.clone());
+        out.push(SearchDoc {
+            url: urls::kommun(&kommun),
+            kind: "kommun",
+            title: kommun.clone(),
+            text: join(
+                [format!("Kommun {kommun}")]
+                    .into_iter()
+                    .chain(organisations)
+                    .chain(listed(&people))
+                    .collect(),
+            ),
+            ..SearchDoc::default()
+        });
+    }
+    out
 }

@@ -1,12 +1,18 @@
 //! Search: a tantivy index of the site, built in memory while the pages render and written with
 //! them to `sok/tantivy/`, and the static export for the browser read from that index (`sok/`).
-//! `protokoll search` opens the written index; [`query`] holds the query rule both sides follow.
+//! `protokoll search` opens the written index; [`query`] holds the query rule both sides follow,
+//! with its fallbacks in [`lexicon`] and [`compound`].
 
 pub mod codec;
+pub mod compound;
 pub mod documents;
 pub mod export;
+pub mod lexicon;
+pub mod parts;
 pub mod query;
 pub mod schema;
+pub mod shards;
+pub mod words;
 
 use crate::output::OutFile;
 use crate::site::Site;
@@ -41,6 +47,8 @@ pub fn index(docs: &[documents::SearchDoc]) -> tantivy::Result<Index> {
     let index = Index::create_in_ram(schema::schema());
     schema::register(&index);
     let f = schema::Fields::of(&index.schema())?;
+    let compounds = parts::SiteParts::learn(docs);
+    let mut analyzer = parts::SiteParts::analyzer();
     let mut writer: IndexWriter = index.writer(WRITER_MEMORY)?;
     for (i, d) in docs.iter().enumerate() {
         let mut doc = TantivyDocument::default();
@@ -62,6 +70,22 @@ pub fn index(docs: &[documents::SearchDoc]) -> tantivy::Result<Index> {
         }
         doc.add_text(f.date, d.date.map(|x| x.to_string()).unwrap_or_default());
         doc.add_text(f.kind, d.kind);
+        for (field, text) in [
+            (f.title_parts, &d.title),
+            (f.decision_parts, &d.decision),
+            (f.text_parts, &d.text),
+        ] {
+            let p = compounds.of(&mut analyzer, text);
+            if !p.is_empty() {
+                doc.add_text(field, p);
+            }
+        }
+        for k in &d.keys {
+            doc.add_text(f.keys, k);
+        }
+        for k in &d.own {
+            doc.add_text(f.own, k);
+        }
         writer.add_document(doc)?;
     }
     writer.commit()?;
