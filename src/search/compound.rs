@@ -54,7 +54,8 @@ impl<L: Lexicon> Splitter<'_, L> {
         self.chars[i..j].iter().collect()
     }
 
-    /// A part before another: its letters or their stem are a stem of the site.
+    /// A part before another: its letters or their stem are a stem of the site, and no stop
+    /// word.
     fn inner(&mut self, i: usize, j: usize) -> Option<String> {
         let t = self.text(i, j);
         if STOP_WORDS.contains(&t.as_str()) {
@@ -64,17 +65,17 @@ impl<L: Lexicon> Splitter<'_, L> {
             return Some(t);
         }
         let s = self.stemming.stem(&t);
-        self.lexicon.has(&s).then_some(s)
+        (self.lexicon.has(&s) && !STOP_WORDS.contains(&s.as_str())).then_some(s)
     }
 
-    /// The last part: its stem is a stem of the site.
+    /// The last part: its stem is a stem of the site, and no stop word.
     fn last(&mut self, i: usize) -> Option<String> {
         let t = self.text(i, self.chars.len());
         if STOP_WORDS.contains(&t.as_str()) {
             return None;
         }
         let s = self.stemming.stem(&t);
-        self.lexicon.has(&s).then_some(s)
+        (self.lexicon.has(&s) && !STOP_WORDS.contains(&s.as_str())).then_some(s)
     }
 }
 

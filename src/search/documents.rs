@@ -222,6 +222,9 @@ fn meeting(site: &Site, m: usize) -> SearchDoc {
     }
 }
 
+/// A case page: found by its case number and its title; its text names where it was handled
+/// (organ, §, date) but not the titles of those paragraphs and documents, which are documents
+/// of their own: repeated here, they would rank the list above the records it lists.
 fn case(site: &Site, c: &Case) -> SearchDoc {
     let mut text = Vec::new();
     let mut title = None;
@@ -237,15 +240,20 @@ fn case(site: &Site, c: &Case) -> SearchDoc {
                         "{} {} {}",
                         site.organs[m.organ].short,
                         p.item.label(),
-                        p.item.title
+                        m.date
                     ),
                     Some(m.date),
                 )
             }
-            CaseEntry::Document(d) => (
-                site.documents[d].title.clone(),
-                site.documents[d].sort_date(site),
-            ),
+            CaseEntry::Document(d) => {
+                let date = site.documents[d].sort_date(site);
+                let kind = crate::render::views::kind_text(&site.documents[d].kind);
+                let line = match date {
+                    Some(x) => format!("{kind} {x}"),
+                    None => kind.to_string(),
+                };
+                (line, date)
+            }
         };
         text.push(line);
         date = date.max(d);

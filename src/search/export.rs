@@ -7,7 +7,7 @@
 use super::codec::{FNV_START, fnv1a, run_length};
 use super::documents::TYPES;
 use super::lexicon::{Entry, Lexicon, reverse};
-use super::query::{FEW, parties};
+use super::query::parties;
 use super::schema::{Fields, KEY_BOOST, OWN_BOOST, stored_text};
 use super::shards::{SCALE, TOP_K, TermFiles, TermPostings, lexicon_files, term_files};
 use crate::output::OutFile;
@@ -322,7 +322,6 @@ fn layout(
         "lexicon": lexicon_bounds,
         "reversed": reversed_bounds,
         "parties": extra.parties,
-        "few": FEW,
         "organs": organs.iter().map(|o| json!([o, organ_names.get(*o).map_or(*o, String::as_str)])).collect::<Vec<_>>(),
         "years": years,
         "types": TYPES.iter().map(|t| json!([t.0, t.1])).collect::<Vec<_>>(),

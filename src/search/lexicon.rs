@@ -2,8 +2,10 @@
 //! and the fallbacks for a word of a query that the index does not have, in this order: the
 //! last word as the beginning of longer words (`årsred` → `årsredovisning`), the same word with
 //! other diacritics (`fagergard` → `fagergård`), compounds that end in it (`kriminalitet` →
-//! `gängkriminalitet`), a compound of words of the site (`skolmat` → `skol` + `mat`), words one
-//! edit away, two for long words (`medlemsavgit` → `medlemsavgift`). The export writes this
+//! `gängkriminalitet`), words one edit away (`medlemsavgit` → `medlemsavgift`), a compound of
+//! words of the site (`skolmat` → `skol` + `mat`), words two edits away (for words of eight
+//! letters or more). Edits are counted from the folded word as typed and from its stem, to the
+//! folded words of the index that begin with the same letter. The export writes this
 //! lexicon sorted by folded key and again by reversed folded key, so `engine.js` fetches the
 //! parts it needs and applies the same rules.
 
@@ -22,6 +24,8 @@ pub const VARIANT_MAX: usize = 8;
 pub const SUFFIX_MAX: usize = 8;
 /// Most words one or two edits away.
 pub const TYPO_MAX: usize = 5;
+/// The letters an edit may put into a word (the edits of a typed word whose stem the index has).
+pub const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzåäöé";
 /// The fewest letters of a prefix that is completed.
 pub const PREFIX_MIN: usize = 3;
 /// Words of at least this many letters may have one typo …
@@ -228,31 +232,83 @@ impl Lexicon {
         if !v.is_empty() {
             return Some(Fix::Suffix(best(v, SUFFIX_MAX)));
         }
+        let typos = |max: usize| -> Vec<&Entry> {
+            let (tc, sc): (Vec<char>, Vec<char>) = (ft.chars().collect(), fs.chars().collect());
+            let mut found: Vec<(usize, &Entry)> = Vec::new();
+            for e in self.starting(&ft.chars().take(1).collect::<String>()) {
+                let other: Vec<char> = e.folded.chars().collect();
+                let d = [distance(&tc, &other, max), distance(&sc, &other, max)];
+                if let Some(d) = d.into_iter().flatten().min() {
+                    found.push((d, e));
+                }
+            }
+            let nearest = found.iter().map(|x| x.0).min().unwrap_or(0);
+            found
+                .into_iter()
+                .filter(|x| x.0 == nearest)
+                .map(|x| x.1)
+                .collect()
+        };
+        let letters = ft.chars().count();
+        if letters >= TYPO_ONE {
+            let mut v = typos(1);
+            for e in edits(token)
+                .iter()
+                .map(|x| stemming.stem(x))
+                .filter_map(|x| self.get(&x))
+            {
+                if e.key != stem && !v.iter().any(|x| x.key == e.key) {
+                    v.push(e);
+                }
+            }
+            if !v.is_empty() {
+                return Some(Fix::Typo(best(v, TYPO_MAX)));
+            }
+        }
         if let Some(parts) = split(token, self, stemming) {
             return Some(Fix::Split(parts));
         }
-        let chars: Vec<char> = fs.chars().collect();
-        let max = match chars.len() {
-            n if n >= TYPO_TWO => 2,
-            n if n >= TYPO_ONE => 1,
-            _ => return None,
-        };
-        let first: String = chars[..1].iter().collect();
-        let mut found: Vec<(usize, &Entry)> = Vec::new();
-        for e in self.starting(&first) {
-            let other: Vec<char> = e.folded.chars().collect();
-            if let Some(d) = distance(&chars, &other, max) {
-                found.push((d, e));
+        if letters >= TYPO_TWO {
+            let v = typos(2);
+            if !v.is_empty() {
+                return Some(Fix::Typo(best(v, TYPO_MAX)));
             }
         }
-        let nearest = found.iter().map(|x| x.0).min()?;
-        let v = found
-            .into_iter()
-            .filter(|x| x.0 == nearest)
-            .map(|x| x.1)
-            .collect();
-        Some(Fix::Typo(best(v, TYPO_MAX)))
+        None
     }
+}
+
+/// Every word one edit from `token` that keeps its first letter: a letter dropped, two swapped,
+/// one replaced or added (from [`ALPHABET`]). Their stems find the word a typo in an inflected
+/// form was meant as (`stadgarma` → `stadgarna` → `stadg`).
+pub fn edits(token: &str) -> Vec<String> {
+    let c: Vec<char> = token.chars().collect();
+    let n = c.len();
+    let mut out = Vec::new();
+    let word = |v: &[char]| v.iter().collect::<String>();
+    for i in 1..n {
+        let mut v = c.clone();
+        v.remove(i);
+        out.push(word(&v));
+        if i + 1 < n {
+            let mut v = c.clone();
+            v.swap(i, i + 1);
+            out.push(word(&v));
+        }
+        for x in ALPHABET.chars().filter(|x| *x != c[i]) {
+            let mut v = c.clone();
+            v[i] = x;
+            out.push(word(&v));
+        }
+    }
+    for i in 1..=n {
+        for x in ALPHABET.chars() {
+            let mut v = c.clone();
+            v.insert(i, x);
+            out.push(word(&v));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -322,6 +378,12 @@ mod tests {
             Some(Fix::Typo(vec!["medlemsavgift".into()]))
         );
         assert_eq!(fix(&l, "zzz", false), None);
+        let l = lexicon(&[("stadgarna", 3), ("stadgar", 1)]);
+        assert_eq!(
+            fix(&l, "stadgarma", false),
+            Some(Fix::Typo(vec!["stadg".into()])),
+            "a typo in an inflected form"
+        );
     }
 
     #[test]

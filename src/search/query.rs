@@ -1,31 +1,25 @@
 //! Queries: how a resident's words become tantivy queries (the browser client implements the
 //! same rule over the static export, see docs/SEARCH.md), and the ranked, filtered hits.
 //!
-//! A word matches a document by its case-number key, its party key, or every one of its stems.
-//! Results come in tiers, each below the one before:
-//! 1. **exact**: every word matches as a whole word;
-//! 2. **part**: when the exact ones are fewer than [`FEW`], words may also match as parts of
-//!    compounds (`avgift` in `medlemsavgift`);
-//! 3. **fallback**: when a word is not in the index at all, it is replaced as [`Lexicon::fix`]
-//!    says (prefix, diacritics, compound, typo);
-//! 4. **partial**: when nothing else matched, the documents matching most of the words.
-//!
-//! Within a tier the score is tantivy's: BM25 summed over the matching terms, each field boosted.
+//! A word matches a document by its case-number key, its party key, or every one of its stems,
+//! each as a whole word or as a part of a compound (`avgift` in `medlemsavgift`, weighing
+//! `PART_WEIGHT` of the whole word). The score is tantivy's: BM25 summed over the matching
+//! terms, each field boosted. Results come in tiers, each below the one before:
+//! 1. every word matches (labelled `exact`, or `part` when a word matched only as a part);
+//! 2. **fallback**: when a word is not in the index at all, it is replaced as [`Lexicon::fix`]
+//!    says (prefix, diacritics, compound head, split, typo);
+//! 3. **partial**: when nothing else matched, the documents matching most of the words.
 
 use super::compound::Part;
 use super::lexicon::{Fix, Lexicon};
 use super::schema::{Fields, KEY_BOOST, OWN_BOOST, Stemming, stored_text};
 use super::words::{Word, words};
 use serde::Serialize;
-use std::collections::HashSet;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, Score, Searcher, TantivyDocument, Term};
-
-/// Fewer exact results than this and compound parts are searched too.
-pub const FEW: usize = 10;
 
 /// Restrictions on the results; `None` means any.
 #[derive(Debug, Clone, Default)]
@@ -72,7 +66,8 @@ pub struct Hit {
     pub score: Score,
     /// A fragment of the text as HTML, matched words in `<mark>`.
     pub snippet: String,
-    /// The tier: `exact`, `part`, `fallback` or `partial`.
+    /// How it matched: `exact` (every word whole), `part` (a word only as a compound part),
+    /// `fallback` (a word the index lacks was replaced) or `partial` (not every word).
     #[serde(rename = "match")]
     pub tier: &'static str,
     /// How many of the query's words it matches (all but in the partial tier).
@@ -301,11 +296,10 @@ fn scored(
     q: &dyn Query,
     limit: usize,
 ) -> tantivy::Result<(Vec<(Score, DocAddress)>, usize)> {
-    let (top, total) = searcher.search(
+    searcher.search(
         q,
         &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
-    )?;
-    Ok((top, total))
+    )
 }
 
 /// Searches `index` for `text`: the best `limit` hits (at least one), filtered.
@@ -328,66 +322,45 @@ pub fn search(
     }
     let n = plan.len();
     let f = &fields;
-    let mut ranked: Vec<Ranked> = Vec::new();
-    let mut total;
-    let mut shown_query: Box<dyn Query>;
-    if plan.iter().all(|w| w.known) {
-        let exact = filtered(f, every_word(f, &plan, false), filters);
-        let (top, count) = scored(&searcher, &*exact, limit.max(FEW))?;
-        ranked.extend(top.iter().map(|&(s, a)| ("exact", s, a, n)));
-        total = count;
-        shown_query = exact;
-        if count < FEW {
-            let seen: HashSet<DocAddress> = top.iter().map(|x| x.1).collect();
-            let part = filtered(f, every_word(f, &plan, true), filters);
-            let (top, count) = scored(&searcher, &*part, limit + seen.len())?;
-            ranked.extend(
-                top.into_iter()
-                    .filter(|x| !seen.contains(&x.1))
-                    .map(|(s, a)| ("part", s, a, n)),
-            );
-            total = count;
-            shown_query = part;
-        }
+    let all_known = plan.iter().all(|w| w.known);
+    let query = filtered(f, every_word(f, &plan, true), filters);
+    let (top, mut total) = scored(&searcher, &*query, limit)?;
+    let mut shown_query = query;
+    let mut ranked: Vec<Ranked> = if all_known {
+        let whole = searcher.search(&*every_word(f, &plan, false), &DocSetCollector)?;
+        top.into_iter()
+            .map(|(s, a)| {
+                let tier = if whole.contains(&a) { "exact" } else { "part" };
+                (tier, s, a, n)
+            })
+            .collect()
     } else {
-        let fallback = filtered(f, every_word(f, &plan, true), filters);
-        let (top, count) = scored(&searcher, &*fallback, limit)?;
-        ranked.extend(top.into_iter().map(|(s, a)| ("fallback", s, a, n)));
-        total = count;
-        shown_query = fallback;
-    }
+        top.into_iter()
+            .map(|(s, a)| ("fallback", s, a, n))
+            .collect()
+    };
     if total == 0 && n > 1 {
         let per_word: Vec<Box<dyn Query>> = plan.iter().map(|w| word_query(f, w, true)).collect();
         let mut sets = Vec::new();
         for q in &per_word {
             sets.push(searcher.search(&**q, &DocSetCollector)?);
         }
-        let union = filtered(
-            f,
-            Box::new(BooleanQuery::new(
-                per_word.into_iter().map(|q| (Occur::Should, q)).collect(),
-            )),
-            filters,
-        );
+        let union: Box<dyn Query> = Box::new(BooleanQuery::new(
+            per_word.into_iter().map(|q| (Occur::Should, q)).collect(),
+        ));
+        let union = filtered(f, union, filters);
         let count = searcher.search(&*union, &Count)?;
         let (all, _) = scored(&searcher, &*union, count)?;
-        let mut partial: Vec<Ranked> = all
+        let matched = |a: &DocAddress| sets.iter().filter(|set| set.contains(a)).count();
+        ranked = all
             .into_iter()
-            .map(|(s, a)| {
-                (
-                    "partial",
-                    s,
-                    a,
-                    sets.iter().filter(|set| set.contains(&a)).count(),
-                )
-            })
+            .map(|(s, a)| ("partial", s, a, matched(&a)))
             .collect();
-        partial.sort_by(|a, b| b.3.cmp(&a.3).then(b.1.total_cmp(&a.1)));
-        ranked = partial;
+        ranked.sort_by(|a, b| b.3.cmp(&a.3).then(b.1.total_cmp(&a.1)));
+        ranked.truncate(limit.max(1));
         total = count;
         shown_query = union;
     }
-    ranked.truncate(limit.max(1));
     let hits = hits(&searcher, f, &*shown_query, &ranked, &notes)?;
     Ok(Results { total, hits, notes })
 }

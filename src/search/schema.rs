@@ -23,19 +23,23 @@ pub const TEXT_FIELDS: &[(&str, f32)] = &[
     ("people", 1.5),
     ("text", 1.0),
 ];
+/// What a compound part weighs against the whole word in the same field: half, so that pages
+/// with the word itself rank first when all else is equal.
+pub const PART_WEIGHT: f32 = 0.5;
 /// The fields of compound parts (stems of the parts of the compounds of a text field, see
-/// `compound.rs`), with the boosts of the fields they come from.
+/// `compound.rs`), with the boosts of the fields they come from times [`PART_WEIGHT`].
 pub const PART_FIELDS: &[(&str, f32)] = &[
-    ("title_parts", 3.0),
-    ("decision_parts", 2.0),
-    ("text_parts", 1.0),
+    ("title_parts", 3.0 * PART_WEIGHT),
+    ("decision_parts", 2.0 * PART_WEIGHT),
+    ("text_parts", 1.0 * PART_WEIGHT),
 ];
 /// The boost of a key the document carries (`dnr:2023/7` for a case number it names,
 /// `parti:c` for the party of a person it names).
 pub const KEY_BOOST: f32 = 10.0;
 /// The boost of a document's own key (the case page of `dnr:2023/7`, the party page of
-/// `parti:c`), so that it comes first.
-pub const OWN_BOOST: f32 = 30.0;
+/// `parti:c`), so that it comes first: few documents have one, so BM25's length normalization
+/// against that field's tiny average takes most of it back.
+pub const OWN_BOOST: f32 = 100.0;
 
 /// Swedish stop words (the Snowball project's list, as tantivy's `StopWordFilter` has it; BSD
 /// licence, Copyright (c) 2001 Dr Martin Porter). A query leaves out words made only of these

@@ -1,5 +1,6 @@
-//! The term and lexicon files of the static export: each key's postings (whole words and compound
-//! parts) in alphabetical shards of a few KB, common keys in files of their own with a top-K
+//! The term and lexicon files of the static export: each key's postings in alphabetical shards of
+//! a few KB (the documents with the key as a whole word, scored with its parts too, then the
+//! documents with it only as a compound part), common keys in files of their own with a top-K
 //! block, and the lexicon in shards sorted by folded key. `docs/SEARCH.md` has the layout.
 
 use super::codec::put_varint;
@@ -48,22 +49,61 @@ fn full(list: &[(u32, Score)]) -> Vec<u8> {
     out
 }
 
-/// The top-K block: the term's document frequency, then the best postings by quantized score
-/// (ties: newest first), docs absolute.
-fn encode_top(list: &[(u32, Score)]) -> Vec<u8> {
-    let mut best: Vec<(u32, u64)> = list.iter().map(|&(d, s)| (d, quantize(s))).collect();
+/// The top-K block: the key's document frequency (whole and part), then the best postings of
+/// both lists by quantized score (ties: newest first), docs absolute, then 1 for each that is
+/// a part only.
+fn encode_top(main: &[(u32, Score)], part_only: &[(u32, Score)]) -> Vec<u8> {
+    let mut best: Vec<(u32, u64, u64)> = main
+        .iter()
+        .map(|&(d, s)| (d, quantize(s), 0))
+        .chain(part_only.iter().map(|&(d, s)| (d, quantize(s), 1)))
+        .collect();
     best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     best.truncate(TOP_K);
     let mut out = Vec::new();
-    put_varint(&mut out, list.len() as u64);
+    put_varint(&mut out, (main.len() + part_only.len()) as u64);
     put_varint(&mut out, best.len() as u64);
-    for &(d, _) in &best {
+    for &(d, ..) in &best {
         put_varint(&mut out, u64::from(d));
     }
-    for &(_, s) in &best {
+    for &(_, s, _) in &best {
         put_varint(&mut out, s);
     }
+    for &(.., p) in &best {
+        put_varint(&mut out, p);
+    }
     out
+}
+
+/// A key's two lists: documents with it as a whole word (their part scores added), and
+/// documents with it only as a part.
+fn lists(whole: &[(u32, Score)], parts: &[(u32, Score)]) -> (TermPostings, TermPostings) {
+    let mut main = Vec::with_capacity(whole.len());
+    let mut part_only = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < whole.len() || j < parts.len() {
+        match (whole.get(i), parts.get(j)) {
+            (Some(&(d, w)), Some(&(e, p))) if d == e => {
+                main.push((d, w + p));
+                i += 1;
+                j += 1;
+            }
+            (Some(&(d, w)), Some(&(e, _))) if d < e => {
+                main.push((d, w));
+                i += 1;
+            }
+            (Some(&(d, w)), None) => {
+                main.push((d, w));
+                i += 1;
+            }
+            (_, Some(&(e, p))) => {
+                part_only.push((e, p));
+                j += 1;
+            }
+            (None, None) => unreachable!(),
+        }
+    }
+    (main, part_only)
 }
 
 /// The term files and what the entry lists about them.
@@ -74,12 +114,12 @@ pub struct TermFiles {
     pub shards: Vec<String>,
     /// Keys whose whole-word postings have files of their own (`p/<i>.bin`, `t/<i>.bin`).
     pub common: Vec<String>,
-    /// Keys whose part postings have files of their own (`q/<i>.bin`).
+    /// Common keys that are also parts only somewhere: those postings are in `q/<i>.bin`.
     pub parts: Vec<String>,
 }
 
-/// Shards of every key in key order: each key's whole-word postings and its part postings
-/// (`whole` and `parts`); common ones in files of their own.
+/// Shards of every key in key order with its two lists (see [`lists`]) from its whole-word and
+/// part postings; keys in more than [`common_df`] documents in files of their own.
 pub fn term_files(
     whole: &BTreeMap<String, TermPostings>,
     parts: &BTreeMap<String, TermPostings>,
@@ -107,20 +147,21 @@ pub fn term_files(
         *count = 0;
     };
     for key in keys {
-        let w = whole.get(key).unwrap_or(&none);
-        let p = parts.get(key).unwrap_or(&none);
-        let common = w.len() > common_min;
-        let inline_parts = !common && p.len() <= common_min;
-        if !p.is_empty() && !inline_parts {
-            let i = out.parts.len();
-            out.parts.push(key.clone());
-            out.files.push((format!("q/{i}.bin"), full(p)));
-        }
-        if common {
+        let (main, part_only) = lists(
+            whole.get(key).unwrap_or(&none),
+            parts.get(key).unwrap_or(&none),
+        );
+        if main.len() + part_only.len() > common_min {
             let i = out.common.len();
             out.common.push(key.clone());
-            out.files.push((format!("p/{i}.bin"), full(w)));
-            out.files.push((format!("t/{i}.bin"), encode_top(w)));
+            out.files.push((format!("p/{i}.bin"), full(&main)));
+            out.files
+                .push((format!("t/{i}.bin"), encode_top(&main, &part_only)));
+            if !part_only.is_empty() {
+                let j = out.parts.len();
+                out.parts.push(key.clone());
+                out.files.push((format!("q/{j}.bin"), full(&part_only)));
+            }
             continue;
         }
         if count == 0 {
@@ -131,11 +172,10 @@ pub fn term_files(
         put_varint(&mut body, shared as u64);
         put_varint(&mut body, (key.len() - shared) as u64);
         body.extend_from_slice(&key.as_bytes()[shared..]);
-        put_varint(&mut body, w.len() as u64);
-        encode_postings(&mut body, w);
-        let p = if inline_parts { p.as_slice() } else { &[] };
-        put_varint(&mut body, p.len() as u64);
-        encode_postings(&mut body, p);
+        put_varint(&mut body, main.len() as u64);
+        encode_postings(&mut body, &main);
+        put_varint(&mut body, part_only.len() as u64);
+        encode_postings(&mut body, &part_only);
         count += 1;
         prev_key = key;
         last_of_previous = Some(key);
@@ -244,25 +284,26 @@ mod tests {
     fn part_postings_follow_the_whole_ones_and_common_keys_get_files() {
         let mut whole = BTreeMap::new();
         let mut parts = BTreeMap::new();
-        whole.insert("avgift".to_string(), vec![(1, 1.0)]);
-        parts.insert("avgift".to_string(), vec![(2, 0.5), (3, 0.25)]);
+        whole.insert("avgift".to_string(), vec![(1, 1.0), (2, 0.5)]);
+        parts.insert("avgift".to_string(), vec![(2, 0.25), (3, 0.25)]);
         parts.insert("kriminalitet".to_string(), vec![(4, 2.0)]);
         whole.insert("och".to_string(), (0..300).map(|d| (d, 0.1)).collect());
-        parts.insert("och".to_string(), vec![(7, 1.0)]);
+        parts.insert("och".to_string(), vec![(300, 1.0)]);
         let t = term_files(&whole, &parts, 300);
         assert_eq!(t.common, ["och"]);
         assert_eq!(
             t.parts,
             ["och"],
-            "a common key's parts have a file of their own"
+            "a common key's part-only postings have a file"
         );
         assert_eq!(t.shards, [""]);
         let shard = &t.files.iter().find(|f| f.0 == "s/0.bin").unwrap().1;
-        // 2 keys; avgift: no shared prefix, 6 bytes, 1 doc (1, score 64), 2 parts (2, 3; 32, 16).
+        // 2 keys; avgift: no shared prefix, 6 bytes; docs 1 and 2 (gap 1) scored 1 and 0.75
+        // (64, 48); one part only: doc 3 scored 0.25 (16).
         assert_eq!(
-            shard[..13],
-            [2, 0, 6, b'a', b'v', b'g', b'i', b'f', b't', 1, 1, 64, 2]
+            shard[..14],
+            [2, 0, 6, b'a', b'v', b'g', b'i', b'f', b't', 2, 1, 1, 64, 48]
         );
-        assert_eq!(shard[13..17], [2, 1, 32, 16]);
+        assert_eq!(shard[14..17], [1, 3, 16]);
     }
 }
