@@ -2,6 +2,7 @@
 //! meeting, case, person, party, municipality and document or report, built from the resolved
 //! [`Site`], newest first. Text is in Unicode NFC, so a word written decomposed is found.
 
+use super::spellings::Spellings;
 use super::words::{dnr_keys, nfc};
 use crate::body::SectionKind;
 use crate::date::Date;
@@ -77,7 +78,23 @@ pub fn collect(site: &Site) -> Vec<SearchDoc> {
     docs.extend((0..site.documents.len()).map(|d| document(site, d)));
     docs.extend((0..site.people.len()).map(|p| person(site, p)));
     docs.extend(groups(site));
+    let spellings = Spellings::of(site);
     for d in &mut docs {
+        if matches!(
+            d.kind,
+            "beslut" | "paragraf" | "punkt" | "mote" | "dokument" | "rapport"
+        ) {
+            let text = [d.title.as_str(), &d.decision, &d.text].join("\n");
+            let named = spellings.people_in(&text);
+            for name in names(site, named.iter().copied()) {
+                if !d.people.contains(&name) {
+                    d.people.push(name);
+                }
+            }
+            d.keys.extend(keys(site, [], named));
+            d.keys.sort();
+            d.keys.dedup();
+        }
         normalize(d);
     }
     docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));

@@ -12,6 +12,7 @@ pub mod parts;
 pub mod query;
 pub mod schema;
 pub mod shards;
+pub mod spellings;
 pub mod words;
 
 use crate::output::OutFile;

@@ -32,15 +32,24 @@ export function tantivy(out, q, filters = {}, limit = 30) {
   return JSON.parse(execFileSync(bin, args, { encoding: 'utf8' }));
 }
 
-/** The browser engine over the files of `out`, counting requests and bytes. */
+/**
+ * The browser engine over the files of `out`, counting requests, bytes and round trips: a request
+ * is one trip after the latest response the engine had when it asked (responses come a macrotask
+ * later, so requests made together share a trip).
+ */
 export async function engine(out) {
   const { Engine } = await import(pathToFileURL(path.join(out, 'sok', 'engine.js')).href);
-  const stats = { requests: 0, bytes: 0, files: [] };
+  const stats = { requests: 0, bytes: 0, files: [], trips: 0 };
+  let answered = 0;
   const load = async (url, kind) => {
+    const trip = answered + 1;
     const bytes = fs.readFileSync(path.join(out, decodeURIComponent(url)));
     stats.requests += 1;
     stats.bytes += bytes.length;
     stats.files.push(url);
+    await new Promise((resolve) => setImmediate(resolve));
+    answered = Math.max(answered, trip);
+    stats.trips = Math.max(stats.trips, trip);
     return kind === 'json' ? JSON.parse(bytes.toString('utf8')) : new Uint8Array(bytes);
   };
   return { engine: new Engine(load), stats };

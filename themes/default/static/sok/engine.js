@@ -253,7 +253,6 @@ export class Engine {
     const byKey = new Map(entries.map((x) => [x.key, x]));
     return {
       has: (stem) => byKey.get(stem)?.whole === true,
-      get: (stem) => byKey.get(stem),
       starting: (p) => entries.filter((x) => x.folded.startsWith(p)),
       ending: (s) => reversed.filter((x) => x.folded.endsWith(s)),
     };

@@ -17,33 +17,6 @@ export const LINKS = ['s', 'e', 'a', 'u', 'o'];
 export const MIN_PART = 3;
 export const MIN_WORD = 6;
 export const MAX_WORD = 40;
-export const ALPHABET = [...'abcdefghijklmnopqrstuvwxyzåäöé'];
-
-/** Every word one edit from `token` that keeps its first letter (lexicon.rs `edits`). */
-export function edits(token) {
-  const c = [...token];
-  const n = c.length;
-  const out = [];
-  for (let i = 1; i < n; i++) {
-    out.push([...c.slice(0, i), ...c.slice(i + 1)].join(''));
-    if (i + 1 < n) {
-      const v = [...c];
-      [v[i], v[i + 1]] = [v[i + 1], v[i]];
-      out.push(v.join(''));
-    }
-    for (const x of ALPHABET) {
-      if (x === c[i]) continue;
-      const v = [...c];
-      v[i] = x;
-      out.push(v.join(''));
-    }
-  }
-  for (let i = 1; i <= n; i++) {
-    for (const x of ALPHABET) out.push([...c.slice(0, i), x, ...c.slice(i)].join(''));
-  }
-  return out;
-}
-
 /** Compares strings by code point, as Rust orders them. */
 export function cmp(a, b) {
   const x = a[Symbol.iterator]();
@@ -173,6 +146,8 @@ export function fix(token, stemmed, last, lex, stopWords) {
     const sc = [...fs];
     const found = [];
     for (const e of lex.starting(tc[0])) {
+      // A word the typed one begins with is no typo of it (lexicon.rs).
+      if (ft.startsWith(e.folded) || fs.startsWith(e.folded)) continue;
       const other = [...e.folded];
       const d = [distance(tc, other, max), distance(sc, other, max)].filter((x) => x !== null);
       if (d.length) found.push([Math.min(...d), e]);
@@ -184,10 +159,6 @@ export function fix(token, stemmed, last, lex, stopWords) {
   const letters = [...ft].length;
   if (letters >= TYPO_ONE) {
     const t = typos(1);
-    for (const v of edits(token)) {
-      const e = lex.get(stem(v));
-      if (e && e.key !== stemmed && !t.some((x) => x.key === e.key)) t.push(e);
-    }
     if (t.length) return { kind: 'typo', stems: top(t, TYPO_MAX) };
   }
   const parts = split(token, lex, stopWords);

@@ -1,0 +1,59 @@
+//! The people a text names, found by every spelling of each person (canonical name, register
+//! aliases, spellings found in the documents), so that a page printing one spelling is found by
+//! another even where the text was not resolved to people (a document's body).
+
+use crate::site::Site;
+use std::collections::HashMap;
+
+/// Every spelling of every person, by its first word.
+pub struct Spellings {
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+impl Spellings {
+    /// The spellings of the people of `site`.
+    pub fn of(site: &Site) -> Spellings {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        for (p, person) in site.people.iter().enumerate() {
+            for s in std::iter::once(&person.name)
+                .chain(&person.aliases)
+                .chain(&person.spellings)
+            {
+                let w = words(s);
+                // One word is no name to look for in running text.
+                if w.len() < 2 {
+                    continue;
+                }
+                let list = by_first.entry(w[0].clone()).or_default();
+                if !list.contains(&(w.clone(), p)) {
+                    list.push((w, p));
+                }
+            }
+        }
+        Spellings { by_first }
+    }
+
+    /// The people `text` names by one of their spellings, in order of first mention.
+    pub fn people_in(&self, text: &str) -> Vec<usize> {
+        let w = words(text);
+        let mut out = Vec::new();
+        for i in 0..w.len() {
+            let Some(list) = self.by_first.get(&w[i]) else {
+                continue;
+            };
+            for (spelling, p) in list {
+                if w[i..].starts_with(spelling) && !out.contains(p) {
+                    out.push(*p);
+                }
+            }
+        }
+        out
+    }
+}
