@@ -46,7 +46,7 @@ enum Command {
     },
     /// Search the built site's index.
     Search {
-        /// The words to look for (a Dnr such as 2023/07 matches exactly).
+        /// The words to look for (a Dnr such as 2023/07 or Dnr 2023-07 matches its case).
         query: String,
         /// The site root (holds protokoll.toml and content/).
         #[arg(long, default_value = ".")]
@@ -60,7 +60,8 @@ enum Command {
         /// Only this year.
         #[arg(long)]
         year: Option<i32>,
-        /// Only this type: beslut, paragraf, punkt, mote, arende, dokument, rapport, person.
+        /// Only this type: beslut, paragraf, punkt, mote, arende, dokument, rapport, person, parti,
+        /// kommun.
         #[arg(long = "type")]
         kind: Option<String>,
         /// How many results.
@@ -194,12 +195,17 @@ fn main() -> ExitCode {
                 }
                 Ok(r) => {
                     let mut out = std::io::stdout().lock();
+                    for n in &r.notes {
+                        let _ = writeln!(out, "{}: {} {}\n", n.word, n.kind, n.words.join(", "));
+                    }
                     for h in &r.hits {
+                        let how = (h.tier != "exact").then_some(h.tier).unwrap_or_default();
                         let meta = [
                             h.date.as_str(),
                             h.organ.as_str(),
                             h.label.as_str(),
                             h.kind.as_str(),
+                            how,
                         ]
                         .into_iter()
                         .filter(|s| !s.is_empty())

@@ -3,7 +3,7 @@
 //! [`Site`], newest first. Text is in Unicode NFC, so a word written decomposed is found.
 
 use super::spellings::Spellings;
-use super::words::{dnr_keys, nfc};
+use super::words::{dnr_keys, is_nfc, nfc};
 use crate::body::SectionKind;
 use crate::date::Date;
 use crate::markdown::to_plain;
@@ -84,8 +84,10 @@ pub fn collect(site: &Site) -> Vec<SearchDoc> {
             d.kind,
             "beslut" | "paragraf" | "punkt" | "mote" | "dokument" | "rapport"
         ) {
-            let text = [d.title.as_str(), &d.decision, &d.text].join("\n");
-            let named = spellings.people_in(&text);
+            let mut named = Vec::new();
+            for text in [&d.title, &d.decision, &d.text] {
+                spellings.people_in(text, &mut named);
+            }
             for name in names(site, named.iter().copied()) {
                 if !d.people.contains(&name) {
                     d.people.push(name);
@@ -102,11 +104,13 @@ pub fn collect(site: &Site) -> Vec<SearchDoc> {
 }
 
 fn normalize(d: &mut SearchDoc) {
-    for s in [&mut d.title, &mut d.decision, &mut d.text] {
-        *s = nfc(s);
-    }
-    for p in &mut d.people {
-        *p = nfc(p);
+    for s in [&mut d.title, &mut d.decision, &mut d.text]
+        .into_iter()
+        .chain(&mut d.people)
+    {
+        if !is_nfc(s) {
+            *s = nfc(s);
+        }
     }
 }
 

@@ -17,6 +17,7 @@ pub mod words;
 
 use crate::output::OutFile;
 use crate::site::Site;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use tantivy::directory::Directory;
 use tantivy::schema::TantivyDocument;
@@ -49,9 +50,14 @@ pub fn index(docs: &[documents::SearchDoc]) -> tantivy::Result<Index> {
     schema::register(&index);
     let f = schema::Fields::of(&index.schema())?;
     let compounds = parts::SiteParts::learn(docs);
-    let mut analyzer = parts::SiteParts::analyzer();
+    let doc_parts: Vec<[String; 3]> = docs
+        .par_iter()
+        .map_init(String::new, |a, d| {
+            [&d.title, &d.decision, &d.text].map(|t| compounds.of(a, t))
+        })
+        .collect();
     let mut writer: IndexWriter = index.writer(WRITER_MEMORY)?;
-    for (i, d) in docs.iter().enumerate() {
+    for (i, (d, p)) in docs.iter().zip(doc_parts).enumerate() {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.url, &d.url);
         doc.add_u64(f.order, i as u64);
@@ -71,14 +77,12 @@ pub fn index(docs: &[documents::SearchDoc]) -> tantivy::Result<Index> {
         }
         doc.add_text(f.date, d.date.map(|x| x.to_string()).unwrap_or_default());
         doc.add_text(f.kind, d.kind);
-        for (field, text) in [
-            (f.title_parts, &d.title),
-            (f.decision_parts, &d.decision),
-            (f.text_parts, &d.text),
-        ] {
-            let p = compounds.of(&mut analyzer, text);
-            if !p.is_empty() {
-                doc.add_text(field, p);
+        for (field, text) in [f.title_parts, f.decision_parts, f.text_parts]
+            .into_iter()
+            .zip(p)
+        {
+            if !text.is_empty() {
+                doc.add_text(field, text);
             }
         }
         for k in &d.keys {

@@ -40,20 +40,30 @@ impl Spellings {
         Spellings { by_first }
     }
 
-    /// The people `text` names by one of their spellings, in order of first mention.
-    pub fn people_in(&self, text: &str) -> Vec<usize> {
-        let w = words(text);
-        let mut out = Vec::new();
+    /// The people `text` names by one of their spellings, in order of first mention. Only words
+    /// that begin with a capital letter can begin a name, so only they are looked up.
+    pub fn people_in(&self, text: &str, out: &mut Vec<usize>) {
+        let w: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         for i in 0..w.len() {
-            let Some(list) = self.by_first.get(&w[i]) else {
+            if !w[i].starts_with(char::is_uppercase) {
+                continue;
+            }
+            let Some(list) = self.by_first.get(&w[i].to_lowercase()) else {
                 continue;
             };
             for (spelling, p) in list {
-                if w[i..].starts_with(spelling) && !out.contains(p) {
+                let follows = spelling.len() <= w.len() - i
+                    && spelling[1..]
+                        .iter()
+                        .zip(&w[i + 1..])
+                        .all(|(a, b)| *a == b.to_lowercase());
+                if follows && !out.contains(p) {
                     out.push(*p);
                 }
             }
         }
-        out
     }
 }

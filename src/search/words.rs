@@ -40,10 +40,14 @@ pub struct Word {
     pub slots: Vec<Slot>,
 }
 
-/// `text` in Unicode NFC (a no-op for text that is already).
+/// Whether `text` is in Unicode NFC for sure (the quick check).
+pub fn is_nfc(text: &str) -> bool {
+    unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+}
+
+/// `text` in Unicode NFC.
 pub fn nfc(text: &str) -> String {
-    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
-    {
+    if is_nfc(text) {
         text.to_string()
     } else {
         text.nfc().collect()
