@@ -199,7 +199,7 @@ fn main() -> ExitCode {
                         let _ = writeln!(out, "{}: {} {}\n", n.word, n.kind, n.words.join(", "));
                     }
                     for h in &r.hits {
-                        let how = (h.tier != "exact").then_some(h.tier).unwrap_or_default();
+                        let how = if h.tier == "exact" { "" } else { h.tier };
                         let meta = [
                             h.date.as_str(),
                             h.organ.as_str(),

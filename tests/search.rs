@@ -146,7 +146,7 @@ fn exported(out: &Path, key: &str) -> BTreeMap<u64, u64> {
     let mut pos = 0;
     let n = get_varint(&bytes, &mut pos).unwrap();
     let mut prev: Vec<u8> = Vec::new();
-    let mut list = |pos: &mut usize| -> Vec<(u64, u64)> {
+    let list = |pos: &mut usize| -> Vec<(u64, u64)> {
         let df = get_varint(&bytes, pos).unwrap() as usize;
         let mut docs = Vec::new();
         let mut d = 0;

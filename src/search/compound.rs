@@ -105,15 +105,18 @@ pub fn split<L: Lexicon>(word: &str, lexicon: &L, stemming: &mut Stemming) -> Op
             }
         };
         // The word itself is no split of it, however well it is known.
-        if i > 0 {
-            if let Some(stem) = s.last(i) {
-                consider((1, 0, std::cmp::Reverse(n - i)), n, false, stem);
-            }
+        if let Some(stem) = (i > 0).then(|| s.last(i)).flatten() {
+            consider((1, 0, std::cmp::Reverse(n - i)), n, false, stem);
         }
-        for j in i + MIN_PART..=n - MIN_PART {
+        for (j, letter) in chars
+            .iter()
+            .enumerate()
+            .take(n - MIN_PART + 1)
+            .skip(i + MIN_PART)
+        {
             let follow = [(j, false), (j + 1, true)]
                 .into_iter()
-                .filter(|&(k, link)| !link || (k < n && LINKS.contains(&chars[j])))
+                .filter(|&(k, link)| !link || (k < n && LINKS.contains(letter)))
                 .filter_map(|(k, link)| best[k].as_ref().map(|b| (b.0, link)))
                 .min();
             let Some((rest, link)) = follow else { continue };

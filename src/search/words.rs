@@ -84,10 +84,8 @@ pub fn dnr_key(text: &str) -> Option<String> {
 pub fn dnr_keys(dnr: &str) -> Vec<String> {
     let mut out: Vec<String> = dnr_key(dnr).into_iter().collect();
     let digits_from = dnr.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
-    if let Some(k) = dnr_key(&dnr[digits_from..]) {
-        if !out.contains(&k) {
-            out.push(k);
-        }
+    if let Some(k) = dnr_key(&dnr[digits_from..]).filter(|k| !out.contains(k)) {
+        out.push(k);
     }
     out
 }
