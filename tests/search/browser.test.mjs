@@ -43,6 +43,17 @@ export async function launch() {
 
 const firstHref = (page) => page.locator('#sok-traffar li a.card-title').first().getAttribute('href');
 
+/**
+ * Whether the page's first result is tantivy's first: the same page, or one tantivy scores the
+ * same up to the export's quantization (the page puts the newer of tied pages first).
+ */
+async function firstIsTantivys(page, out, q) {
+  const hits = tantivy(out, q);
+  const first = await firstHref(page);
+  const mine = hits.find((h) => h.url === first);
+  return !!mine && mine.matched === hits[0].matched && Math.abs(mine.score - hits[0].score) <= 0.1;
+}
+
 test('the search page finds, filters, and keeps the URL', async (t) => {
   const out = build(repo);
   const why = missingStemmer(out);
@@ -128,7 +139,7 @@ test('results follow the typing, say how words were read, and each kind of query
     await page.locator('#sok-q').fill('');
     await page.locator('#sok-q').pressSequentially('årsred', { delay: 60 });
     await page.locator('#sok-tolkning', { hasText: 'börjar med ”årsred”' }).waitFor();
-    assert.equal(await firstHref(page), tantivy(out, 'årsred')[0].url);
+    assert.ok(await firstIsTantivys(page, out, 'årsred'));
     await page.locator('#sok-status', { hasText: '”årsred”' }).waitFor();
     assert.equal(new URL(page.url()).searchParams.get('q'), 'årsred');
     assert.equal(await top(), before, 'the list stays where it was');
@@ -141,14 +152,14 @@ test('results follow the typing, say how words were read, and each kind of query
     // A typo: results for the word it was taken for, said on the page.
     await page.goto(`${base}/sok/?q=medlemsavgit`);
     await page.locator('#sok-tolkning', { hasText: 'Visar resultat för ”medlemsavgift” i stället för ”medlemsavgit”' }).waitFor();
-    assert.equal(await firstHref(page), tantivy(out, 'medlemsavgit')[0].url);
+    assert.ok(await firstIsTantivys(page, out, 'medlemsavgit'));
 
     // A part of a compound: the result says why it matched.
     await page.goto(`${base}/sok/?q=avgift`);
     await page.locator('#sok-status', { hasText: '”avgift”' }).waitFor();
     const hits = tantivy(out, 'avgift');
     assert.equal(hits[0].match, 'part');
-    assert.equal(await firstHref(page), hits[0].url);
+    assert.ok(await firstIsTantivys(page, out, 'avgift'));
     assert.match(await page.locator('#sok-traffar li').first().textContent(), /del av ett sammansatt ord/);
     assert.ok(await page.locator('#sok-traffar li').first().locator('mark').count() > 0, 'medlemsavgift is marked');
 
@@ -164,8 +175,7 @@ test('results follow the typing, say how words were read, and each kind of query
       seen.add(j.class);
       await page.goto(`${base}/sok/?q=${encodeURIComponent(j.q)}`);
       await page.locator('#sok-status', { hasText: j.q }).waitFor();
-      const first = await firstHref(page);
-      assert.equal(first, tantivy(out, j.q)[0].url, `${j.class}: ${j.q}`);
+      assert.ok(await firstIsTantivys(page, out, j.q), `${j.class}: ${j.q}`);
       const shown = await page.locator('#sok-traffar li a.card-title').evaluateAll((as) => as.slice(0, 10).map((a) => a.getAttribute('href')));
       assert.ok(shown.some((u) => j.want.includes(u)), `${j.class} "${j.q}": ${shown}`);
     }
