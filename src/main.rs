@@ -45,7 +45,7 @@ enum Command {
     },
     /// Search the built site's index.
     Search {
-        /// The words to look for (a Dnr such as 2023/07 matches exactly).
+        /// The words to look for (a Dnr such as 2023/07 or Dnr 2023-07 matches its case).
         query: String,
         /// The site root (holds protokoll.toml and content/).
         #[arg(long, default_value = ".")]
@@ -59,7 +59,8 @@ enum Command {
         /// Only this year.
         #[arg(long)]
         year: Option<i32>,
-        /// Only this type: beslut, paragraf, punkt, mote, arende, dokument, rapport, person.
+        /// Only this type: beslut, paragraf, punkt, mote, arende, dokument, rapport, person, parti,
+        /// kommun.
         #[arg(long = "type")]
         kind: Option<String>,
         /// How many results.

@@ -26,12 +26,17 @@ pub fn run(output: &Path, query: &str, filters: &Filters, limit: usize, json: bo
         let _ = writeln!(out, "{text}");
         return ExitCode::SUCCESS;
     }
+    for n in &r.notes {
+        let _ = writeln!(out, "{}: {} {}\n", n.word, n.kind, n.words.join(", "));
+    }
     for h in &r.hits {
+        let how = if h.tier == "exact" { "" } else { h.tier };
         let meta = [
             h.date.as_str(),
             h.organ.as_str(),
             h.label.as_str(),
             h.kind.as_str(),
+            how,
         ]
         .into_iter()
         .filter(|s| !s.is_empty())

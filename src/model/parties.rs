@@ -1,4 +1,8 @@
-//! Political parties: the names of the party codes the papers print after a name ("(S)").
+//! Parties and municipalities: the names of the party codes the papers print after a name
+//! ("(S)"), and the people of each party and each municipality.
+
+use crate::model::site::Site;
+use std::collections::BTreeMap;
 
 /// Swedish party names by code.
 pub fn party_name(code: &str) -> String {
@@ -14,4 +18,26 @@ pub fn party_name(code: &str) -> String {
         other => other,
     }
     .to_string()
+}
+
+/// People by party code.
+pub fn parties(site: &Site) -> BTreeMap<String, Vec<usize>> {
+    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, p) in site.people.iter().enumerate() {
+        if let Some(c) = &p.party {
+            out.entry(c.clone()).or_default().push(i);
+        }
+    }
+    out
+}
+
+/// People by municipality.
+pub fn municipalities(site: &Site) -> BTreeMap<String, Vec<usize>> {
+    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, p) in site.people.iter().enumerate() {
+        if let Some(k) = &p.kommun {
+            out.entry(k.clone()).or_default().push(i);
+        }
+    }
+    out
 }

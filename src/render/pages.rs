@@ -267,7 +267,10 @@ fn organ_list(site: &Site) -> Page<'_> {
 }
 
 fn groups(site: &Site) -> Vec<Page<'_>> {
-    let (parties, kommuner) = (super::api::parties(site), super::api::kommuner(site));
+    let (parties, kommuner) = (
+        crate::model::parties::parties(site),
+        crate::model::parties::municipalities(site),
+    );
     let mut pages = vec![
         list_page("/parti/", "Partier", "partier", parties.iter().map(|(c, ps)| json!({"url": urls::party(c), "titel": format!("{} ({c})", party_name(c)), "meta": format!("{} personer", ps.len()), "excerpt": ""})).collect(), Twin::Parties),
         list_page("/kommun/", "Kommuner", "kommuner", kommuner.iter().map(|(k, ps)| json!({"url": urls::kommun(k), "titel": k, "meta": format!("{} personer", ps.len()), "excerpt": ""})).collect(), Twin::Kommuner),

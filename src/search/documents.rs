@@ -1,6 +1,9 @@
 //! What the search indexes: one [`SearchDoc`] per protokoll paragraph or decision, agenda item,
-//! meeting, case, person and document or report, built from the resolved [`Site`], newest first.
+//! meeting, case, person, party, municipality and document or report, built from the resolved
+//! [`Site`], newest first. Text is in Unicode NFC, so a word written decomposed is found.
 
+use super::spellings::Spellings;
+use super::words::{dnr_keys, is_nfc, nfc};
 use crate::markup::markdown::to_plain;
 use crate::model::date::Date;
 use crate::model::item::SectionKind;
@@ -18,6 +21,8 @@ pub const TYPES: &[(&str, &str)] = &[
     ("dokument", "Handling"),
     ("rapport", "Rapport"),
     ("person", "Person"),
+    ("parti", "Parti"),
+    ("kommun", "Kommun"),
 ];
 
 /// One searchable entity with the text of each field.
@@ -43,8 +48,13 @@ pub struct SearchDoc {
     pub decision: String,
     /// Everything else, plain.
     pub text: String,
-    /// Names of the people the entity names.
+    /// Names of the people the entity names, every spelling of each.
     pub people: Vec<String>,
+    /// Keys it carries: `dnr:<key>` for each case number, `parti:<code>` for each party of the
+    /// people it names (see `words::dnr_keys`).
+    pub keys: Vec<String>,
+    /// Its own keys: a case page's `dnr:<key>`, a party page's `parti:<code>`.
+    pub own: Vec<String>,
 }
 
 /// Every search document of the site, newest first (then by URL), so the order is reproducible.
@@ -68,18 +78,80 @@ pub fn collect(site: &Site) -> Vec<SearchDoc> {
     docs.extend(site.cases.iter().map(|c| case(site, c)));
     docs.extend((0..site.documents.len()).map(|d| document(site, d)));
     docs.extend((0..site.people.len()).map(|p| person(site, p)));
+    docs.extend(groups(site));
+    let spellings = Spellings::of(site);
+    for d in &mut docs {
+        if matches!(
+            d.kind,
+            "beslut" | "paragraf" | "punkt" | "mote" | "dokument" | "rapport"
+        ) {
+            let mut named = Vec::new();
+            for text in [&d.title, &d.decision, &d.text] {
+                spellings.people_in(text, &mut named);
+            }
+            for name in names(site, named.iter().copied()) {
+                if !d.people.contains(&name) {
+                    d.people.push(name);
+                }
+            }
+            d.keys.extend(keys(site, [], named));
+            d.keys.sort();
+            d.keys.dedup();
+        }
+        normalize(d);
+    }
     docs.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.url.cmp(&b.url)));
     docs
 }
 
+fn normalize(d: &mut SearchDoc) {
+    for s in [&mut d.title, &mut d.decision, &mut d.text]
+        .into_iter()
+        .chain(&mut d.people)
+    {
+        if !is_nfc(s) {
+            *s = nfc(s);
+        }
+    }
+}
+
+/// Every spelling of the people (canonical name, register aliases, spellings found), so that a
+/// page printing one spelling is found by another.
 fn names(site: &Site, people: impl IntoIterator<Item = usize>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in people {
-        let name = &site.people[p].name;
-        if !out.contains(name) {
-            out.push(name.clone());
+        let person = &site.people[p];
+        for name in std::iter::once(&person.name)
+            .chain(&person.aliases)
+            .chain(&person.spellings)
+        {
+            if !out.contains(name) {
+                out.push(name.clone());
+            }
         }
     }
+    out
+}
+
+/// The keys of the case numbers `dnr` and of the parties of `people`.
+fn keys<'a>(
+    site: &Site,
+    dnr: impl IntoIterator<Item = &'a String>,
+    people: impl IntoIterator<Item = usize>,
+) -> Vec<String> {
+    let mut out: Vec<String> = dnr
+        .into_iter()
+        .flat_map(|d| dnr_keys(d))
+        .map(|k| format!("dnr:{k}"))
+        .collect();
+    out.extend(
+        people
+            .into_iter()
+            .filter_map(|p| site.people[p].party.as_ref())
+            .map(|c| format!("parti:{}", c.to_lowercase())),
+    );
+    out.sort();
+    out.dedup();
     out
 }
 
@@ -105,6 +177,7 @@ fn item(site: &Site, r: ItemRef) -> SearchDoc {
         (Part::Protokoll, true) => "beslut",
         (Part::Protokoll, false) => "paragraf",
     };
+    let named = || p.presenters.iter().chain(&p.mentions).copied();
     SearchDoc {
         url: urls::item(site, r),
         kind,
@@ -116,7 +189,9 @@ fn item(site: &Site, r: ItemRef) -> SearchDoc {
         dnr: p.dnr.clone(),
         decision: decision.join("\n"),
         text: join(text),
-        people: names(site, p.presenters.iter().chain(&p.mentions).copied()),
+        people: names(site, named()),
+        keys: keys(site, &p.dnr, named()),
+        own: Vec::new(),
     }
 }
 
@@ -163,11 +238,15 @@ fn meeting(site: &Site, m: usize) -> SearchDoc {
         date: Some(meeting.date),
         year: Some(meeting.date.year),
         text: join(text),
+        keys: keys(site, [], people.iter().copied()),
         people: names(site, people),
         ..SearchDoc::default()
     }
 }
 
+/// A case page: found by its case number and its title; its text names where it was handled
+/// (organ, §, date) but not the titles of those paragraphs and documents, which are documents
+/// of their own: repeated here, they would rank the list above the records it lists.
 fn case(site: &Site, c: &Case) -> SearchDoc {
     let mut text = Vec::new();
     let mut title = None;
@@ -183,15 +262,20 @@ fn case(site: &Site, c: &Case) -> SearchDoc {
                         "{} {} {}",
                         site.organs[m.organ].short,
                         p.item.label(),
-                        p.item.title
+                        m.date
                     ),
                     Some(m.date),
                 )
             }
-            CaseEntry::Document(d) => (
-                site.documents[d].title.clone(),
-                site.documents[d].sort_date(site),
-            ),
+            CaseEntry::Document(d) => {
+                let date = site.documents[d].sort_date(site);
+                let kind = site.documents[d].kind.text();
+                let line = match date {
+                    Some(x) => format!("{kind} {x}"),
+                    None => kind.to_string(),
+                };
+                (line, date)
+            }
         };
         text.push(line);
         date = date.max(d);
@@ -207,6 +291,8 @@ fn case(site: &Site, c: &Case) -> SearchDoc {
         year: date.map(|d| d.year),
         dnr: vec![c.dnr.clone()],
         text: join(text),
+        keys: keys(site, [&c.dnr], []),
+        own: keys(site, [&c.dnr], []),
         ..SearchDoc::default()
     }
 }
@@ -237,6 +323,7 @@ fn document(site: &Site, d: usize) -> SearchDoc {
                 .collect(),
         ),
         people: names(site, doc.names().filter_map(|n| n.person)),
+        keys: keys(site, &doc.dnr, doc.names().filter_map(|n| n.person)),
         ..SearchDoc::default()
     }
 }
@@ -258,7 +345,62 @@ fn person(site: &Site, p: usize) -> SearchDoc {
         kind: "person",
         title: person.name.clone(),
         text: join(text),
-        people: vec![person.name.clone()],
+        people: names(site, [p]),
+        keys: keys(site, [], [p]),
         ..SearchDoc::default()
     }
+}
+
+/// The party and municipality pages: the people of each party and municipality.
+fn groups(site: &Site) -> Vec<SearchDoc> {
+    let listed = |people: &[usize]| -> Vec<String> {
+        people
+            .iter()
+            .map(|&p| {
+                let person = &site.people[p];
+                match &person.party {
+                    Some(c) => format!("{} ({c})", person.name),
+                    None => person.name.clone(),
+                }
+            })
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (code, people) in crate::model::parties::parties(site) {
+        let name = crate::model::parties::party_name(&code);
+        out.push(SearchDoc {
+            url: urls::party(&code),
+            kind: "parti",
+            title: format!("{name} ({code})"),
+            text: join(
+                [format!("Parti {name}")]
+                    .into_iter()
+                    .chain(listed(&people))
+                    .collect(),
+            ),
+            own: vec![format!("parti:{}", code.to_lowercase())],
+            ..SearchDoc::default()
+        });
+    }
+    for (kommun, people) in crate::model::parties::municipalities(site) {
+        let organisations = site
+            .organisations
+            .iter()
+            .filter(|o| o.kommun.as_deref() == Some(kommun.as_str()))
+            .map(|o| o.name.clone());
+        out.push(SearchDoc {
+            url: urls::kommun(&kommun),
+            kind: "kommun",
+            title: kommun.clone(),
+            text: join(
+                [format!("Kommun {kommun}")]
+                    .into_iter()
+                    .chain(organisations)
+                    .chain(listed(&people))
+                    .collect(),
+            ),
+            ..SearchDoc::default()
+        });
+    }
+    out
 }

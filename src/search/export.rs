@@ -1,11 +1,15 @@
 //! The static search export, read from the tantivy index itself (segments, term dictionaries,
-//! postings, fieldnorms and stored fields; nothing is tokenized again): per (term, document) the
-//! BM25 contribution tantivy would compute, quantized, in alphabetical shards, with top-K blocks for
-//! common terms, result cards in buckets and filter columns. The layout is in `docs/SEARCH.md`.
+//! postings, fieldnorms and stored fields; nothing is tokenized again): per (key, document) the
+//! BM25 contribution tantivy would compute, quantized, for whole words and for compound parts,
+//! in alphabetical shards with top-K blocks for common keys (`shards.rs`), the lexicon of the
+//! fallbacks, result cards in buckets and filter columns. The layout is in `docs/SEARCH.md`.
 
-use super::codec::{FNV_START, fnv1a, put_varint, run_length};
+use super::codec::{FNV_START, fnv1a, run_length};
 use super::documents::TYPES;
-use super::schema::{DNR_BOOST, Fields, stored_text};
+use super::lexicon::{Entry, Lexicon, reverse};
+use super::query::parties;
+use super::schema::{Fields, KEY_BOOST, OWN_BOOST, stored_text};
+use super::shards::{SCALE, TOP_K, TermFiles, TermPostings, lexicon_files, term_files};
 use crate::output::OutFile;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -20,27 +24,15 @@ pub const DIR: &str = "sok";
 /// The entry file, the only one that must not be cached.
 pub const ENTRY: &str = "sok/index.json";
 /// Version of the export format.
-pub const VERSION: u32 = 1;
-/// Scores are stored as `round(score * SCALE)`.
-pub const SCALE: f32 = 64.0;
+pub const VERSION: u32 = 2;
 /// Documents per result-card bucket.
 pub const BUCKET: usize = 4;
-/// Postings kept in a common term's top-K block.
-pub const TOP_K: usize = 64;
-/// A shard is closed once its encoded terms reach this many bytes (a few KB once gzipped).
-pub const SHARD_BYTES: usize = 8 * 1024;
 /// Characters of text on a result card.
 pub const EXCERPT_CHARS: usize = 240;
 
 // BM25 as tantivy 0.27 computes it (`query/bm25.rs`), in f32 like tantivy.
 const K1: Score = 1.2;
 const B: Score = 0.75;
-
-/// Terms with more documents than this get files of their own (full postings and a top-K block)
-/// listed in the entry, so a query fetches them in the same round trip as the shards.
-pub fn common_df(num_docs: usize) -> usize {
-    (num_docs / 64).max(256)
-}
 
 fn idf(doc_freq: u64, num_docs: u64) -> Score {
     let x = ((num_docs - doc_freq) as Score + 0.5) / (doc_freq as Score + 0.5);
@@ -69,8 +61,24 @@ struct Card {
     year: Option<u64>,
 }
 
-/// Postings of one term: (export document id, summed score over the fields).
-type TermPostings = Vec<(u32, Score)>;
+/// How a field's terms become keys of the export: whole words, compound parts, or the keys of the
+/// `keys` and `own` fields (`dnr:2020/26` → `#2020/26`, `parti:c` → `@c`).
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Whole,
+    Part,
+    Key,
+}
+
+fn export_key(kind: Kind, term: &str) -> Option<String> {
+    match kind {
+        Kind::Whole | Kind::Part => Some(term.to_string()),
+        Kind::Key => term
+            .strip_prefix("dnr:")
+            .map(|d| format!("#{d}"))
+            .or_else(|| term.strip_prefix("parti:").map(|p| format!("@{p}"))),
+    }
+}
 
 /// Reads the index and returns every file of the export, paths relative to the output root.
 ///
@@ -96,14 +104,22 @@ pub fn export(
     }
     let cards = read_cards(&searcher, &fields, &order, num_docs as usize)?;
 
-    let mut terms: BTreeMap<String, TermPostings> = BTreeMap::new();
-    let mut scored: Vec<(Field, Score, &str)> = fields
+    let mut whole: BTreeMap<String, TermPostings> = BTreeMap::new();
+    let mut parts: BTreeMap<String, TermPostings> = BTreeMap::new();
+    let mut scored: Vec<(Field, Score, Kind)> = fields
         .text_fields()
         .iter()
-        .map(|&(f, b)| (f, b, ""))
+        .map(|&(f, b)| (f, b, Kind::Whole))
         .collect();
-    scored.push((fields.dnr, DNR_BOOST, "#"));
-    for (field, boost, prefix) in scored {
+    scored.extend(
+        fields
+            .part_fields()
+            .iter()
+            .map(|&(f, b)| (f, b, Kind::Part)),
+    );
+    scored.push((fields.keys, KEY_BOOST, Kind::Key));
+    scored.push((fields.own, OWN_BOOST, Kind::Key));
+    for (field, boost, kind) in scored {
         let mut total_tokens = 0u64;
         let mut per_term: BTreeMap<Vec<u8>, Vec<(u32, u32, u8)>> = BTreeMap::new();
         for (s, seg) in segments.iter().enumerate() {
@@ -128,17 +144,24 @@ pub fn export(
             }
         }
         let avg = total_tokens as Score / num_docs as Score;
+        let target = if kind == Kind::Part {
+            &mut parts
+        } else {
+            &mut whole
+        };
         for (key, list) in per_term {
             let idf = idf(list.len() as u64, num_docs);
-            let key = format!("{prefix}{}", String::from_utf8_lossy(&key));
-            let out = terms.entry(key).or_default();
+            let Some(key) = export_key(kind, &String::from_utf8_lossy(&key)) else {
+                continue;
+            };
+            let out = target.entry(key).or_default();
             out.extend(
                 list.into_iter()
                     .map(|(doc, tf, norm)| (doc, bm25(idf, boost, avg, norm, tf))),
             );
         }
     }
-    for list in terms.values_mut() {
+    for list in whole.values_mut().chain(parts.values_mut()) {
         list.sort_by_key(|p| p.0);
         list.dedup_by(|later, earlier| {
             if later.0 == earlier.0 {
@@ -149,7 +172,11 @@ pub fn export(
             }
         });
     }
-    Ok(layout(&terms, &cards, organ_names))
+    let extra = Extra {
+        lexicon: Lexicon::read(&searcher, &fields)?,
+        parties: parties(&searcher, &fields)?,
+    };
+    Ok(layout(&whole, &parts, &cards, organ_names, &extra))
 }
 
 fn read_cards(
@@ -208,112 +235,33 @@ pub fn excerpt(text: &str, max: usize) -> String {
     format!("{cut} …")
 }
 
-fn quantize(score: Score) -> u64 {
-    (score * SCALE).round() as u64
-}
-
-/// Docs as deltas, then quantized scores: the encoding of one posting list.
-fn encode_postings(out: &mut Vec<u8>, list: &[(u32, Score)]) {
-    let mut prev = 0u32;
-    for (i, &(doc, _)) in list.iter().enumerate() {
-        put_varint(out, u64::from(if i == 0 { doc } else { doc - prev }));
-        prev = doc;
-    }
-    for &(_, s) in list {
-        put_varint(out, quantize(s));
-    }
-}
-
-/// The top-K block: the term's document frequency, then the best postings by quantized score
-/// (ties: newest first), docs absolute.
-fn encode_top(list: &[(u32, Score)]) -> Vec<u8> {
-    let mut best: Vec<(u32, u64)> = list.iter().map(|&(d, s)| (d, quantize(s))).collect();
-    best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    best.truncate(TOP_K);
-    let mut out = Vec::new();
-    put_varint(&mut out, list.len() as u64);
-    put_varint(&mut out, best.len() as u64);
-    for &(d, _) in &best {
-        put_varint(&mut out, u64::from(d));
-    }
-    for &(_, s) in &best {
-        put_varint(&mut out, s);
-    }
-    out
-}
-
-/// The term files: shards in key order (and their boundaries), and each common term's full
-/// postings and top-K block (and the list of common terms).
-struct TermFiles {
-    files: Vec<(String, Vec<u8>)>,
-    shards: Vec<String>,
-    common: Vec<String>,
-}
-
-fn term_files(terms: &BTreeMap<String, TermPostings>, num_docs: usize) -> TermFiles {
-    let common_min = common_df(num_docs);
-    let mut out = TermFiles {
-        files: Vec::new(),
-        shards: Vec::new(),
-        common: Vec::new(),
-    };
-    let mut body = Vec::new();
-    let mut count = 0u64;
-    let mut prev_key = "";
-    let mut last_of_previous: Option<&str> = None;
-    let flush = |body: &mut Vec<u8>, count: &mut u64, out: &mut TermFiles| {
-        let mut shard = Vec::new();
-        put_varint(&mut shard, *count);
-        shard.append(body);
-        let n = out.shards.len() - 1;
-        out.files.push((format!("s/{n}.bin"), shard));
-        *count = 0;
-    };
-    for (key, list) in terms {
-        if list.len() > common_min {
-            let i = out.common.len();
-            out.common.push(key.clone());
-            let mut full = Vec::new();
-            put_varint(&mut full, list.len() as u64);
-            encode_postings(&mut full, list);
-            out.files.push((format!("p/{i}.bin"), full));
-            out.files.push((format!("t/{i}.bin"), encode_top(list)));
-            continue;
-        }
-        if count == 0 {
-            out.shards.push(boundary(last_of_previous, key));
-            prev_key = "";
-        }
-        let shared = common_prefix(prev_key, key);
-        put_varint(&mut body, shared as u64);
-        put_varint(&mut body, (key.len() - shared) as u64);
-        body.extend_from_slice(&key.as_bytes()[shared..]);
-        put_varint(&mut body, list.len() as u64);
-        encode_postings(&mut body, list);
-        count += 1;
-        prev_key = key;
-        last_of_previous = Some(key);
-        if body.len() >= SHARD_BYTES {
-            flush(&mut body, &mut count, &mut out);
-        }
-    }
-    if count > 0 {
-        flush(&mut body, &mut count, &mut out);
-    }
-    out
+/// What the entry says beyond the terms: the lexicon of the fallbacks and the party codes.
+struct Extra {
+    lexicon: Lexicon,
+    parties: Vec<String>,
 }
 
 fn layout(
-    terms: &BTreeMap<String, TermPostings>,
+    whole: &BTreeMap<String, TermPostings>,
+    parts: &BTreeMap<String, TermPostings>,
     cards: &[Card],
     organ_names: &BTreeMap<String, String>,
+    extra: &Extra,
 ) -> Vec<OutFile> {
     let num_docs = cards.len();
     let TermFiles {
         mut files,
         shards,
         common,
-    } = term_files(terms, num_docs);
+        parts: external_parts,
+    } = term_files(whole, parts, num_docs);
+    let lex = &extra.lexicon;
+    let in_order: Vec<&Entry> = lex.entries.iter().collect();
+    let (lexicon, lexicon_bounds) = lexicon_files("l", &in_order, |e| e.folded.clone());
+    files.extend(lexicon);
+    let in_reverse: Vec<&Entry> = lex.reversed.iter().map(|&i| &lex.entries[i]).collect();
+    let (lexicon, reversed_bounds) = lexicon_files("r", &in_reverse, |e| reverse(&e.folded));
+    files.extend(lexicon);
 
     // Filter columns: 0 = none, else 1 + the index in the entry's list.
     let organs: Vec<&str> = sorted_unique(cards.iter().map(|c| c.organ.as_str()));
@@ -370,6 +318,10 @@ fn layout(
         "top_k": TOP_K,
         "shards": shards,
         "common": common,
+        "parts": external_parts,
+        "lexicon": lexicon_bounds,
+        "reversed": reversed_bounds,
+        "parties": extra.parties,
         "organs": organs.iter().map(|o| json!([o, organ_names.get(*o).map_or(*o, String::as_str)])).collect::<Vec<_>>(),
         "years": years,
         "types": TYPES.iter().map(|t| json!([t.0, t.1])).collect::<Vec<_>>(),
@@ -392,49 +344,19 @@ fn sorted_unique<'a>(it: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     v
 }
 
-fn common_prefix(a: &str, b: &str) -> usize {
-    let mut n = 0;
-    for (x, y) in a.char_indices().zip(b.chars()) {
-        if x.1 != y {
-            break;
-        }
-        n = x.0 + x.1.len_utf8();
-    }
-    n
-}
-
-/// The shortest prefix of `first` (a shard's first key) that sorts after `last` (the previous
-/// shard's last key): a query term belongs to the last shard whose boundary is ≤ it.
-fn boundary(last: Option<&str>, first: &str) -> String {
-    let Some(last) = last else {
-        return String::new();
-    };
-    let mut end = 0;
-    for (i, c) in first.char_indices() {
-        end = i + c.len_utf8();
-        if &first[..end] > last {
-            break;
-        }
-    }
-    first[..end].to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn boundary_is_the_shortest_prefix_after_the_previous_shard() {
-        assert_eq!(boundary(None, "abc"), "");
-        assert_eq!(boundary(Some("skola"), "skolmat"), "skolm");
-        assert_eq!(boundary(Some("ort"), "skolmat"), "s");
-        assert_eq!(boundary(Some("är"), "ärende"), "äre");
-    }
-
-    #[test]
-    fn common_prefix_counts_whole_characters_in_bytes() {
-        assert_eq!(common_prefix("ärende", "ärr"), "är".len());
-        assert_eq!(common_prefix("å", "ä"), 0);
+    fn keys_of_the_key_fields_become_hash_and_at_keys() {
+        assert_eq!(
+            export_key(Kind::Key, "dnr:2020/26").as_deref(),
+            Some("#2020/26")
+        );
+        assert_eq!(export_key(Kind::Key, "parti:c").as_deref(), Some("@c"));
+        assert_eq!(export_key(Kind::Key, "other"), None);
+        assert_eq!(export_key(Kind::Part, "avgift").as_deref(), Some("avgift"));
     }
 
     #[test]

@@ -1,15 +1,23 @@
 //! Search: a tantivy index of the site, built in memory while the pages render and written with
 //! them to `sok/tantivy/`, and the static export for the browser read from that index (`sok/`).
-//! `protokoll search` opens the written index; [`query`] holds the query rule both sides follow.
+//! `protokoll search` opens the written index; [`query`] holds the query rule both sides follow,
+//! with its fallbacks in [`lexicon`] and [`compound`].
 
 pub mod codec;
+pub mod compound;
 pub mod documents;
 pub mod export;
+pub mod lexicon;
+pub mod parts;
 pub mod query;
 pub mod schema;
+pub mod shards;
+pub mod spellings;
+pub mod words;
 
 use crate::model::site::Site;
 use crate::output::OutFile;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use tantivy::directory::Directory;
 use tantivy::schema::TantivyDocument;
@@ -41,8 +49,15 @@ pub fn index(docs: &[documents::SearchDoc]) -> tantivy::Result<Index> {
     let index = Index::create_in_ram(schema::schema());
     schema::register(&index);
     let f = schema::Fields::of(&index.schema())?;
+    let compounds = parts::SiteParts::learn(docs);
+    let doc_parts: Vec<[String; 3]> = docs
+        .par_iter()
+        .map_init(String::new, |a, d| {
+            [&d.title, &d.decision, &d.text].map(|t| compounds.of(a, t))
+        })
+        .collect();
     let mut writer: IndexWriter = index.writer(WRITER_MEMORY)?;
-    for (i, d) in docs.iter().enumerate() {
+    for (i, (d, p)) in docs.iter().zip(doc_parts).enumerate() {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.url, &d.url);
         doc.add_u64(f.order, i as u64);
@@ -62,6 +77,20 @@ pub fn index(docs: &[documents::SearchDoc]) -> tantivy::Result<Index> {
         }
         doc.add_text(f.date, d.date.map(|x| x.to_string()).unwrap_or_default());
         doc.add_text(f.kind, d.kind);
+        for (field, text) in [f.title_parts, f.decision_parts, f.text_parts]
+            .into_iter()
+            .zip(p)
+        {
+            if !text.is_empty() {
+                doc.add_text(field, text);
+            }
+        }
+        for k in &d.keys {
+            doc.add_text(f.keys, k);
+        }
+        for k in &d.own {
+            doc.add_text(f.own, k);
+        }
         writer.add_document(doc)?;
     }
     writer.commit()?;

@@ -6,8 +6,10 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenStream, SimpleTokenizer, Stemmer,
+    TextAnalyzer, Tokenizer,
 };
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// The name the Swedish analyzer is registered under (tantivy-py users register the same chain).
 pub const ANALYZER: &str = "sv";
@@ -21,8 +23,23 @@ pub const TEXT_FIELDS: &[(&str, f32)] = &[
     ("people", 1.5),
     ("text", 1.0),
 ];
-/// The boost of an exact Dnr match.
-pub const DNR_BOOST: f32 = 10.0;
+/// What a compound part weighs against the whole word in the same field: half, so that pages
+/// with the word itself rank first when all else is equal.
+pub const PART_WEIGHT: f32 = 0.5;
+/// The fields of compound parts (stems of the parts of the compounds of a text field, see
+/// `compound.rs`), with the boosts of the fields they come from times [`PART_WEIGHT`].
+pub const PART_FIELDS: &[(&str, f32)] = &[
+    ("title_parts", 3.0 * PART_WEIGHT),
+    ("decision_parts", 2.0 * PART_WEIGHT),
+    ("text_parts", 1.0 * PART_WEIGHT),
+];
+/// The boost of a key the document carries (`dnr:2023/7` for a case number it names,
+/// `parti:c` for the party of a person it names).
+pub const KEY_BOOST: f32 = 10.0;
+/// The boost of a document's own key (the case page of `dnr:2023/7`, the party page of
+/// `parti:c`), so that it comes first: few documents have one, so BM25's length normalization
+/// against that field's tiny average takes most of it back.
+pub const OWN_BOOST: f32 = 100.0;
 
 /// Swedish stop words (the Snowball project's list, as tantivy's `StopWordFilter` has it; BSD
 /// licence, Copyright (c) 2001 Dr Martin Porter). A query leaves out words made only of these
@@ -67,6 +84,16 @@ pub struct Fields {
     pub date: Field,
     /// Type key (raw, stored).
     pub kind: Field,
+    /// Stems of the parts of the title's compounds (`default` tokenizer: already stems).
+    pub title_parts: Field,
+    /// Stems of the parts of the decision's compounds.
+    pub decision_parts: Field,
+    /// Stems of the parts of the other text's compounds.
+    pub text_parts: Field,
+    /// Keys the document carries (raw): `dnr:<key>`, `parti:<code>`.
+    pub keys: Field,
+    /// The document's own key (raw): the case page's `dnr:<key>`, the party page's `parti:<code>`.
+    pub own: Field,
 }
 
 impl Fields {
@@ -86,7 +113,21 @@ impl Fields {
             year: f("year")?,
             date: f("date")?,
             kind: f("type")?,
+            title_parts: f("title_parts")?,
+            decision_parts: f("decision_parts")?,
+            text_parts: f("text_parts")?,
+            keys: f("keys")?,
+            own: f("own")?,
         })
+    }
+
+    /// The compound-part fields with their boosts, in [`PART_FIELDS`] order.
+    pub fn part_fields(&self) -> [(Field, f32); 3] {
+        [
+            (self.title_parts, PART_FIELDS[0].1),
+            (self.decision_parts, PART_FIELDS[1].1),
+            (self.text_parts, PART_FIELDS[2].1),
+        ]
     }
 
     /// The free-text fields with their boosts, in [`TEXT_FIELDS`] order.
@@ -125,12 +166,50 @@ pub fn schema() -> Schema {
     b.add_u64_field("year", INDEXED | STORED | FAST);
     b.add_text_field("date", STRING | STORED);
     b.add_text_field("type", STRING | STORED);
+    // Parts are written as stems already, so they need no stemmer: tantivy's built-in `default`
+    // (simple, long removed, lower case), which tantivy-py has too.
+    let parts = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("default")
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    for (name, _) in PART_FIELDS {
+        b.add_text_field(name, parts.clone());
+    }
+    let raw_keys = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    b.add_text_field("keys", raw_keys.clone());
+    b.add_text_field("own", raw_keys);
     b.build()
 }
 
-/// The Swedish analyzer: simple tokenizer, long tokens removed, lower case, Snowball Swedish stems.
+/// tantivy's `SimpleTokenizer` over the text in Unicode NFC, so that a word written decomposed
+/// (`a` + combining ring) is one token and the same token as the composed `å`.
+#[derive(Clone, Default)]
+pub struct NfcTokenizer {
+    inner: SimpleTokenizer,
+    buffer: String,
+}
+
+impl Tokenizer for NfcTokenizer {
+    type TokenStream<'a> = SimpleTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SimpleTokenStream<'a> {
+        if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+            return self.inner.token_stream(text);
+        }
+        self.buffer = text.nfc().collect();
+        self.inner.token_stream(&self.buffer)
+    }
+}
+
+/// The Swedish analyzer: NFC, simple tokenizer, long tokens removed, lower case, Snowball
+/// Swedish stems.
 pub fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(NfcTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::Swedish))
@@ -147,9 +226,9 @@ pub fn stems(text: &str) -> Vec<String> {
     run(analyzer(), text)
 }
 
-/// The tokens of `text` before stemming (tokenized, long ones dropped, lower case).
+/// The tokens of `text` before stemming (NFC, tokenized, long ones dropped, lower case).
 pub fn tokens(text: &str) -> Vec<String> {
-    let plain = TextAnalyzer::builder(SimpleTokenizer::default())
+    let plain = TextAnalyzer::builder(NfcTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .build();
@@ -163,6 +242,36 @@ fn run(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
         out.push(t.text.clone());
     }
     out
+}
+
+/// A Swedish stemmer for one token at a time, reused (building the analyzer costs more than a stem).
+pub struct Stemming(TextAnalyzer);
+
+impl Stemming {
+    /// A new stemmer.
+    pub fn new() -> Stemming {
+        Stemming(
+            TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(Stemmer::new(Language::Swedish))
+                .build(),
+        )
+    }
+
+    /// The stem of `token` (one lower-case token, as [`tokens`] gives).
+    pub fn stem(&mut self, token: &str) -> String {
+        let mut stream = self.0.token_stream(token);
+        let mut out = String::new();
+        while let Some(t) = stream.next() {
+            out.push_str(&t.text);
+        }
+        out
+    }
+}
+
+impl Default for Stemming {
+    fn default() -> Self {
+        Stemming::new()
+    }
 }
 
 /// Whether every token of `word` is a stop word (and it has one).
@@ -202,6 +311,22 @@ mod tests {
         assert!(is_stop_word("I"));
         assert!(!is_stop_word("Nybro"));
         assert!(!is_stop_word("och-Nybro"));
+    }
+
+    #[test]
+    fn decomposed_text_gives_the_tokens_of_composed_text() {
+        let nfd: String = "Tobias Fagergård".nfd().collect();
+        assert_ne!(nfd, "Tobias Fagergård");
+        assert_eq!(stems(&nfd), stems("Tobias Fagergård"));
+        assert_eq!(tokens(&nfd), ["tobias", "fagergård"]);
+    }
+
+    #[test]
+    fn stemming_one_token_is_the_analyzers_stem() {
+        let mut s = Stemming::new();
+        for w in ["ersättaren", "medlemsavgiften", "skolan", "gäng"] {
+            assert_eq!(vec![s.stem(w)], stems(w), "{w}");
+        }
     }
 
     #[test]

@@ -14,9 +14,13 @@ import tantivy
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BIN = os.environ.get("PROTOKOLL_BIN", os.path.join(REPO, "target", "release", "protokoll"))
-# The fields a query searches and their boosts, as src/search/schema.rs has them.
+# The fields a query searches and their boosts, as src/search/schema.rs has them: whole words,
+# compound parts (half a whole word), and the keys of case numbers.
 TEXT_FIELDS = [("title", 3.0), ("decision", 2.0), ("people", 1.5), ("text", 1.0)]
-DNR_BOOST = 10.0
+PART_FIELDS = [("title_parts", 1.5), ("decision_parts", 1.0), ("text_parts", 0.5)]
+KEY_BOOST = 10.0
+OWN_BOOST = 100.0
+DNR_MARKERS = {"dnr", "diarienummer", "diarienumret", "diarienr", "ärende", "ärendet", "ärendenummer"}
 
 
 def swedish():
@@ -30,38 +34,58 @@ def swedish():
     )
 
 
+def dnr_key(text):
+    """src/search/words.rs `dnr_key`: runs of letters and digits, numbers without leading zeros."""
+    runs, cur = [], ""
+    for c in text + " ":
+        if c.isalnum():
+            cur += c
+        elif cur:
+            runs.append(cur)
+            cur = ""
+    runs = [(r.lstrip("0") or "0") if r.isdigit() else r.lower() for r in runs]
+    return "/".join(runs) if len(runs) >= 2 and any(ch.isdigit() for r in runs for ch in r) else None
+
+
 def query(index, analyzer, plain, stop_words, text):
-    """The query rule of src/search/query.rs: every word as its Dnr, or all of its stems; stop words
-    (the list the build exported in sok/index.json) left out unless there is nothing else."""
+    """The query rule of src/search/query.rs for words the index has: every word as its case
+    number, or all of its stems, each whole or as a compound part; stop words (the list the build
+    exported in sok/index.json) left out unless there is nothing else, and words like Dnr when a
+    case number follows."""
     schema = index.schema
     Q, O = tantivy.Query, tantivy.Occur
-    kept = [w for w in text.split() if analyzer.analyze(w)]
-    content = [w for w in kept if not all(t in stop_words for t in plain.analyze(w))]
+    read = []
+    for word in text.split():
+        if not plain.analyze(word):
+            continue
+        trimmed = word.strip("".join(c for c in word if not c.isalnum()))
+        dnr = dnr_key(trimmed) if any(c in trimmed for c in "/-.:") else None
+        stop = all(t in stop_words for t in plain.analyze(word))
+        read.append((word, dnr, stop, trimmed.lower() in DNR_MARKERS))
+    if any(dnr for _, dnr, _, _ in read):
+        read = [r for r in read if not r[3]]
+    content = [r for r in read if not r[2]]
     words = []
-    for word in content or kept:
-        stems = analyzer.analyze(word)
-        dnr = word.strip("".join(c for c in word if not c.isalnum()))
-        all_stems = Q.boolean_query(
+    for word, dnr, _, _ in content or read:
+        every_stem = Q.boolean_query(
             [
                 (
                     O.Must,
                     Q.boolean_query(
                         [
                             (O.Should, Q.boost_query(Q.term_query(schema, f, s, "freq"), b))
-                            for f, b in TEXT_FIELDS
+                            for f, b in TEXT_FIELDS + PART_FIELDS
                         ]
                     ),
                 )
-                for s in stems
+                for s in analyzer.analyze(word)
             ]
         )
-        either = Q.boolean_query(
-            [
-                (O.Should, Q.boost_query(Q.term_query(schema, "dnr", dnr, "freq"), DNR_BOOST)),
-                (O.Should, all_stems),
-            ]
-        )
-        words.append((O.Must, either))
+        either = [(O.Should, every_stem)]
+        if dnr:
+            for f, b in [("keys", KEY_BOOST), ("own", OWN_BOOST)]:
+                either.insert(0, (O.Should, Q.boost_query(Q.term_query(schema, f, "dnr:" + dnr, "freq"), b)))
+        words.append((O.Must, Q.boolean_query(either)))
     return Q.boolean_query(words)
 
 
@@ -101,8 +125,8 @@ class TantivyPy(unittest.TestCase):
 
     def test_top_hit_equals_protokoll_search(self):
         searcher = self.index.searcher()
-        for q in ["medlemsavgift", "ersättaren i Nybro", "2023/07", "verksamhetsplan och budget",
-                  "Marcus Fridlund", "nära vård", "och"]:
+        for q in ["medlemsavgift", "ersättaren i Nybro", "2023/07", "Dnr 2020-26",
+                  "verksamhetsplan och budget", "Marcus Fridlund", "nära vård", "och", "avgift"]:
             with self.subTest(q=q):
                 ours = self.cli(q)
                 hits = searcher.search(

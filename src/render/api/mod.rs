@@ -18,7 +18,6 @@ use entities::{case, organization, paper, person};
 pub use meeting::{AgendaItem, Meeting, agenda_item, meeting};
 use refs::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Which twin a page has; evaluated in the parallel render.
 #[derive(Debug, Clone)]
@@ -83,13 +82,17 @@ pub fn bytes(site: &Site, t: &Twin) -> Vec<u8> {
         Twin::Parties => pretty(&list(
             "/parti/",
             "Partier",
-            parties(site).into_keys().map(PartyItem::new),
+            crate::model::parties::parties(site)
+                .into_keys()
+                .map(PartyItem::new),
         )),
         Twin::Party(code) => pretty(&party(site, code)),
         Twin::Kommuner => pretty(&list(
             "/kommun/",
             "Kommuner",
-            kommuner(site).into_keys().map(KommunItem::new),
+            crate::model::parties::municipalities(site)
+                .into_keys()
+                .map(KommunItem::new),
         )),
         Twin::Kommun(k) => pretty(&municipality(site, k)),
         Twin::Years => pretty(&years(site)),
@@ -308,26 +311,4 @@ fn documents(site: &Site) -> List<PaperRef<'_>> {
         "Handlingar och rapporter",
         docs.into_iter().map(|d| paper_ref(site, d)),
     )
-}
-
-/// People by party code.
-pub fn parties(site: &Site) -> BTreeMap<String, Vec<usize>> {
-    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, p) in site.people.iter().enumerate() {
-        if let Some(c) = &p.party {
-            out.entry(c.clone()).or_default().push(i);
-        }
-    }
-    out
-}
-
-/// People by municipality.
-pub fn kommuner(site: &Site) -> BTreeMap<String, Vec<usize>> {
-    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, p) in site.people.iter().enumerate() {
-        if let Some(k) = &p.kommun {
-            out.entry(k.clone()).or_default().push(i);
-        }
-    }
-    out
 }

@@ -1,74 +1,13 @@
 // The search engine of /sok/: reads the static export (docs/SEARCH.md) and ranks documents exactly
-// as `protokoll search` does with tantivy: same analyzer, same query rule, BM25 precomputed per
-// (term, document). No DOM here, so node runs it in the tests against the exported files.
+// as `protokoll search` does with tantivy: the same words (whole or as compound parts), the same
+// tiers (every word, fallbacks for words the index lacks, partial matches), BM25 precomputed per
+// (key, document).
+// No DOM here, so node runs it in the tests against the exported files.
 
-import { stem } from './stemmer.js';
+import { fix, needs, cmp } from './fallback.js';
+import { fold, words } from './words.js';
 
-const ALNUM = /[\p{Alphabetic}\p{N}]/u;
-const MAX_TOKEN_BYTES = 40;
-const utf8 = new TextEncoder();
-
-/** Lower case, one code point at a time (as tantivy's LowerCaser: no context rules). */
-function lower(s) {
-  let out = '';
-  for (const c of s) out += c.toLowerCase();
-  return out;
-}
-
-/** tantivy's SimpleTokenizer + RemoveLongFilter(40) + LowerCaser, without stemming. */
-export function tokens(text) {
-  const out = [];
-  let cur = '';
-  const push = () => {
-    if (cur && utf8.encode(cur).length < MAX_TOKEN_BYTES) out.push(lower(cur));
-    cur = '';
-  };
-  for (const c of text) {
-    if (ALNUM.test(c)) cur += c;
-    else push();
-  }
-  push();
-  return out;
-}
-
-/** The stems of `text`, as the index has them. */
-export function stems(text) {
-  return tokens(text).map(stem);
-}
-
-/**
- * The words of a query (see src/search/query.rs): whitespace-separated, each with its Dnr form and
- * stems; stop words (`stopWords`, a Set from the entry) left out unless there is nothing else.
- */
-export function words(query, stopWords = new Set()) {
-  const all = query
-    .split(/\s+/u)
-    .filter(Boolean)
-    .map((w) => {
-      const t = tokens(w);
-      return {
-        dnr: w.replace(/^[^\p{Alphabetic}\p{N}]+|[^\p{Alphabetic}\p{N}]+$/gu, ''),
-        stems: t.map(stem),
-        stop: t.length > 0 && t.every((x) => stopWords.has(x)),
-      };
-    })
-    .filter((w) => w.stems.length > 0);
-  const onlyStop = all.every((w) => w.stop);
-  return all.filter((w) => onlyStop || !w.stop).map(({ dnr, stems }) => ({ dnr, stems }));
-}
-
-/** Compares strings by code point, as Rust orders the term dictionary. */
-function cmp(a, b) {
-  const x = a[Symbol.iterator]();
-  const y = b[Symbol.iterator]();
-  for (;;) {
-    const p = x.next();
-    const q = y.next();
-    if (p.done || q.done) return p.done && q.done ? 0 : p.done ? -1 : 1;
-    const d = p.value.codePointAt(0) - q.value.codePointAt(0);
-    if (d) return d;
-  }
-}
+export { tokens, stems, words, fold } from './words.js';
 
 function reader(bytes) {
   let pos = 0;
@@ -91,7 +30,7 @@ function reader(bytes) {
   };
 }
 
-/** Doc deltas then scores: one posting list, as [docs, scores]. */
+/** Doc deltas then scores: one posting list, as { docs, scores }. */
 function readPostings(r, n) {
   const docs = new Uint32Array(n);
   const scores = new Uint32Array(n);
@@ -105,10 +44,12 @@ function readPostings(r, n) {
 }
 
 const text = new TextDecoder();
+const EMPTY = { docs: new Uint32Array(0), scores: new Uint32Array(0) };
 
-function readShard(bytes) {
+/** Front-coded keys, each followed by what `rest` reads. */
+function readKeyed(bytes, rest) {
   const r = reader(bytes);
-  const terms = new Map();
+  const out = [];
   let prev = new Uint8Array(0);
   const count = r.varint();
   for (let i = 0; i < count; i++) {
@@ -118,10 +59,25 @@ function readShard(bytes) {
     key.set(prev.subarray(0, shared));
     key.set(suffix, shared);
     prev = key;
-    const df = r.varint();
-    terms.set(text.decode(key), readPostings(r, df));
+    out.push([text.decode(key), rest(r)]);
   }
-  return terms;
+  return out;
+}
+
+function readShard(bytes) {
+  return new Map(readKeyed(bytes, (r) => ({ main: readPostings(r, r.varint()), partOnly: readPostings(r, r.varint()) })));
+}
+
+function readLexicon(bytes) {
+  return readKeyed(bytes, (r) => {
+    const flags = r.varint();
+    return { whole: (flags & 1) === 1, part: (flags & 2) === 2, weight: r.varint() };
+  }).map(([key, e]) => ({ key, folded: fold(key), ...e }));
+}
+
+function readFull(bytes) {
+  const r = reader(bytes);
+  return readPostings(r, r.varint());
 }
 
 function readTop(bytes) {
@@ -130,9 +86,11 @@ function readTop(bytes) {
   const n = r.varint();
   const docs = new Uint32Array(n);
   const scores = new Uint32Array(n);
+  const partOnly = new Uint8Array(n);
   for (let i = 0; i < n; i++) docs[i] = r.varint();
   for (let i = 0; i < n; i++) scores[i] = r.varint();
-  return { docs, scores, df };
+  for (let i = 0; i < n; i++) partOnly[i] = r.varint();
+  return { docs, scores, partOnly, df };
 }
 
 function readColumn(bytes, n) {
@@ -148,10 +106,58 @@ function readColumn(bytes, n) {
   return col;
 }
 
-function toMap({ docs, scores }) {
+/** doc → score of one or more posting lists, scores of a document summed. */
+function sum(lists) {
   const m = new Map();
-  for (let i = 0; i < docs.length; i++) m.set(docs[i], scores[i]);
+  for (const { docs, scores } of lists) {
+    for (let i = 0; i < docs.length; i++) m.set(docs[i], (m.get(docs[i]) || 0) + scores[i]);
+  }
   return m;
+}
+
+/** Documents in every map, scores summed; null maps are "no condition". */
+function and(maps) {
+  const sorted = [...maps].sort((a, b) => a.size - b.size);
+  let out = null;
+  for (const m of sorted) {
+    if (out === null) {
+      out = new Map(m);
+      continue;
+    }
+    const next = new Map();
+    for (const [d, s] of out) {
+      const t = m.get(d);
+      if (t !== undefined) next.set(d, s + t);
+    }
+    out = next;
+    if (!out.size) break;
+  }
+  return out || new Map();
+}
+
+function merge(into, m) {
+  for (const [d, s] of m) into.set(d, (into.get(d) || 0) + s);
+  return into;
+}
+
+/** Index of the last boundary ≤ key (boundaries sorted by code point). */
+function lastAtMost(bounds, key) {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (cmp(bounds[mid], key) <= 0) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The shards holding every sort key that starts with `prefix`. */
+function rangeOf(bounds, prefix) {
+  if (!bounds.length) return [];
+  const out = [lastAtMost(bounds, prefix)];
+  for (let i = out[0] + 1; i < bounds.length && bounds[i].startsWith(prefix); i++) out.push(i);
+  return out;
 }
 
 /** The filter names of the URL and the columns they read. */
@@ -160,6 +166,8 @@ export const FILTERS = [
   ['ar', 'year'],
   ['typ', 'type'],
 ];
+
+const byRank = (a, b) => b[1] - a[1] || a[0] - b[0];
 
 /**
  * A search over one export. `load(url, kind)` returns a Promise of a Uint8Array ('bin') or parsed
@@ -176,9 +184,12 @@ export class Engine {
   /** Fetches the entry file (once). */
   async open() {
     if (!this.entry) {
-      this.entry = await this.load(this.entryUrl, 'json');
-      this.commonIndex = new Map(this.entry.common.map((t, i) => [t, i]));
-      this.stopWords = new Set(this.entry.stop_words || []);
+      const e = await this.load(this.entryUrl, 'json');
+      this.commonIndex = new Map(e.common.map((t, i) => [t, i]));
+      this.partsIndex = new Map((e.parts || []).map((t, i) => [t, i]));
+      this.stopWords = new Set(e.stop_words || []);
+      this.parties = e.parties || [];
+      this.entry = e;
     }
     return this.entry;
   }
@@ -190,32 +201,27 @@ export class Engine {
     return this.cache.get(path);
   }
 
-  shardOf(key) {
-    const b = this.entry.shards;
-    let lo = 0;
-    let hi = b.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (cmp(b[mid], key) <= 0) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  /** A Promise of the postings of `key` as [docs, scores], or null when the index lacks it. */
-  postings(key, topOnly) {
+  /**
+   * What the export has for `key`: { main, partOnly, known }: the documents with it as a whole
+   * word (scored with its parts), those with it only as a compound part. `top`: a common key's
+   * top-K block is enough (then `main` is that block, with `df` and a `partOnly` flag per doc).
+   */
+  async key(key, top = false) {
     const c = this.commonIndex.get(key);
     if (c !== undefined) {
-      return topOnly
-        ? this.fetch(`t/${c}.bin`, 'bin', readTop)
-        : this.fetch(`p/${c}.bin`, 'bin', (b) => {
-            const r = reader(b);
-            return readPostings(r, r.varint());
-          });
+      if (top) return { main: await this.fetch(`t/${c}.bin`, 'bin', readTop), partOnly: EMPTY, known: true, top: true };
+      const q = this.partsIndex.get(key);
+      const [main, partOnly] = await Promise.all([
+        this.fetch(`p/${c}.bin`, 'bin', readFull),
+        q === undefined ? EMPTY : this.fetch(`q/${q}.bin`, 'bin', readFull),
+      ]);
+      return { main, partOnly, known: true };
     }
-    if (!this.entry.shards.length) return Promise.resolve(null);
-    const s = this.shardOf(key);
-    return this.fetch(`s/${s}.bin`, 'bin', readShard).then((m) => m.get(key) || null);
+    if (!this.entry.shards.length) return { main: EMPTY, partOnly: EMPTY, known: false };
+    const shard = await this.fetch(`s/${lastAtMost(this.entry.shards, key)}.bin`, 'bin', readShard);
+    const e = shard.get(key);
+    if (!e) return { main: EMPTY, partOnly: EMPTY, known: false };
+    return { main: e.main, partOnly: e.partOnly, known: e.main.docs.length + e.partOnly.docs.length > 0 };
   }
 
   /** The filter column `name` (organ, year, type): per document 0 (none) or 1 + index. */
@@ -226,50 +232,66 @@ export class Engine {
   /** Result cards of documents `ids`, fetched by bucket. */
   async cards(ids) {
     const size = this.entry.bucket;
-    const buckets = await Promise.all(
-      ids.map((d) => this.fetch(`c/${Math.floor(d / size)}.json`, 'json', (x) => x)),
-    );
+    const buckets = await Promise.all(ids.map((d) => this.fetch(`c/${Math.floor(d / size)}.json`, 'json', (x) => x)));
     return ids.map((d, i) => buckets[i][d % size]);
+  }
+
+  /** A view of the lexicon over the shards `need` says, once they are loaded. */
+  async lexicon(needed) {
+    const e = this.entry;
+    const fwd = new Set();
+    const rev = new Set();
+    for (const n of needed) {
+      for (const p of n.ranges) for (const i of rangeOf(e.lexicon, p)) fwd.add(i);
+      for (const k of n.keys) if (e.lexicon.length) fwd.add(lastAtMost(e.lexicon, k));
+      for (const p of n.reversed) for (const i of rangeOf(e.reversed, p)) rev.add(i);
+    }
+    const load = (dir, set) => Promise.all([...set].sort((a, b) => a - b).map((i) => this.fetch(`${dir}/${i}.bin`, 'bin', readLexicon)));
+    const [f, r] = await Promise.all([load('l', fwd), load('r', rev)]);
+    const entries = f.flat();
+    const reversed = r.flat();
+    const byKey = new Map(entries.map((x) => [x.key, x]));
+    return {
+      has: (stem) => byKey.get(stem)?.whole === true,
+      starting: (p) => entries.filter((x) => x.folded.startsWith(p)),
+      ending: (s) => reversed.filter((x) => x.folded.endsWith(s)),
+    };
   }
 
   /**
    * Runs a query. `filters` has organ (id), year (number) and type (key); `offset` and `limit`
-   * page the hits. Returns { total, hits: [{ doc, score, card }], words }.
+   * page the hits. Returns { total, hits: [{ doc, score, card, tier, matched }], words, notes }.
    */
   async search(q, filters = {}, offset = 0, limit = 10) {
     const entry = await this.open();
-    const ws = words(q || '', this.stopWords);
+    const ws = words(q || '', this.stopWords, this.parties);
     const active = FILTERS.filter(([, col]) => filters[col] != null && filters[col] !== '');
-    const columns = Promise.all(active.map(([, col]) => this.column(col)));
-    let matches; // [doc, score] in rank order
-    if (ws.length === 0) {
-      matches = null;
-    } else {
-      const single =
-        ws.length === 1 && ws[0].stems.length === 1 && active.length === 0 &&
-        offset + limit <= entry.top_k && this.commonIndex.has(ws[0].stems[0]);
-      matches = await this.rank(ws, single);
-    }
-    const cols = await columns;
+    const cols = await Promise.all(active.map(([, col]) => this.column(col)));
     const want = active.map(([, col]) => this.wanted(col, filters[col]));
-    const keep = (d) => cols.every((c, i) => c[d] === want[i]);
+    const keep = active.length ? (d) => cols.every((c, i) => c[d] === want[i]) : null;
+    let list;
     let total;
-    let page;
-    if (matches === null) {
+    let notes = [];
+    if (!ws.length) {
       const ids = [];
-      for (let d = 0; d < entry.docs; d++) if (keep(d)) ids.push(d);
+      for (let d = 0; d < entry.docs; d++) if (!keep || keep(d)) ids.push(d);
       total = ids.length;
-      page = ids.slice(offset, offset + limit).map((d) => [d, 0]);
+      list = ids.slice(offset, offset + limit).map((d) => [d, 0, null, 0]);
     } else {
-      const kept = active.length ? matches.list.filter(([d]) => keep(d)) : matches.list;
-      total = active.length ? kept.length : matches.total;
-      page = kept.slice(offset, offset + limit);
+      const top =
+        ws.length === 1 && ws[0].slots.length === 1 && !ws[0].dnr && !ws[0].party && !keep &&
+        offset + limit <= entry.top_k && this.commonIndex.has(ws[0].slots[0].stem);
+      const r = await this.rank(ws, keep, top);
+      total = r.total;
+      notes = r.notes;
+      list = r.list.slice(offset, offset + limit);
     }
-    const cards = await this.cards(page.map(([d]) => d));
+    const cards = await this.cards(list.map(([d]) => d));
     return {
       total,
       words: ws,
-      hits: page.map(([doc, s], i) => ({ doc, score: s / entry.scale, card: cards[i] })),
+      notes,
+      hits: list.map(([doc, s, tier, matched], i) => ({ doc, score: s / entry.scale, card: cards[i], tier, matched })),
     };
   }
 
@@ -281,63 +303,108 @@ export class Engine {
     return e.types.findIndex(([k]) => k === value) + 1;
   }
 
-  /** Every matching document with its quantized score, best first (ties: newest first). */
-  async rank(ws, topOnly) {
-    const keys = new Set();
+  /**
+   * Every matching document in rank order, as [doc, quantized score, how, words matched], with
+   * the total and the notes on words the index lacks (src/search/query.rs `search`).
+   */
+  async rank(ws, keep, top) {
+    const data = new Map();
+    const get = (k) => data.get(k);
+    const need = new Set();
     for (const w of ws) {
-      keys.add('#' + w.dnr);
-      for (const s of w.stems) keys.add(s);
+      if (w.dnr) need.add('#' + w.dnr);
+      if (w.party) need.add('@' + w.party);
+      for (const s of w.slots) need.add(s.stem);
     }
-    const lists = new Map();
-    await Promise.all(
-      [...keys].map(async (k) => {
-        lists.set(k, await this.postings(k, topOnly && !k.startsWith('#')));
-      }),
-    );
-    if (topOnly && lists.get('#' + ws[0].dnr)) return this.rank(ws, false);
-    let result = null;
-    for (const w of ws) {
-      const scores = this.wordScores(w, lists);
-      if (result === null) result = scores;
-      else {
-        const next = new Map();
-        for (const [d, s] of result) {
-          const t = scores.get(d);
-          if (t !== undefined) next.set(d, s + t);
-        }
-        result = next;
+    await Promise.all([...need].map(async (k) => data.set(k, await this.key(k, top && !k.startsWith('#') && !k.startsWith('@')))));
+    const slotKnown = (s) => get(s.stem).known;
+    const known = ws.map((w) => !!w.party || (w.dnr && get('#' + w.dnr).known) || (w.slots.length > 0 && w.slots.every(slotKnown)));
+    const n = ws.length;
+    const notes = [];
+    const plans = ws.map((w) => ({ w, fixes: w.slots.map(() => null) }));
+    const ranked = (m, how) => {
+      const out = [];
+      for (const [d, s] of m) if (!keep || keep(d)) out.push([d, s, how(d), n]);
+      return out.sort(byRank);
+    };
+    if (known.every(Boolean)) {
+      if (top) {
+        const t = get(ws[0].slots[0].stem).main;
+        const list = [];
+        for (let i = 0; i < t.docs.length; i++) list.push([t.docs[i], t.scores[i], t.partOnly[i] ? 'part' : 'exact', 1]);
+        return { list: list.sort(byRank), total: t.df, notes };
       }
-      if (result.size === 0) break;
+      const whole = plans.map((p) => this.wholeDocs(p, get));
+      const list = ranked(this.everyWord(plans, get), (d) => (whole.every((set) => set.has(d)) ? 'exact' : 'part'));
+      if (list.length || n < 2) return { list, total: list.length, notes };
+    } else {
+      const lacking = [];
+      ws.forEach((w, i) => {
+        if (known[i]) return;
+        w.slots.forEach((s, j) => {
+          if (!slotKnown(s)) lacking.push({ w: i, s: j, last: i + 1 === n && j + 1 === w.slots.length });
+        });
+      });
+      const lex = await this.lexicon(lacking.map((l) => needs(ws[l.w].slots[l.s].token, ws[l.w].slots[l.s].stem, l.last)));
+      for (const l of lacking) {
+        const s = ws[l.w].slots[l.s];
+        const f = fix(s.token, s.stem, l.last, lex, this.stopWords);
+        notes.push({ word: s.token, kind: f ? f.kind : 'missing', words: f ? f.stems : [] });
+        plans[l.w].fixes[l.s] = f;
+      }
+      const more = new Set();
+      for (const p of plans) for (const f of p.fixes) if (f) for (const k of f.stems) if (!data.has(k)) more.add(k);
+      await Promise.all([...more].map(async (k) => data.set(k, await this.key(k))));
+      const list = ranked(this.everyWord(plans, get), () => 'fallback');
+      if (list.length || n < 2) return { list, total: list.length, notes };
     }
-    const list = [...result].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const total = topOnly ? lists.get(ws[0].stems[0]).df : list.length;
-    return { list, total };
+    // Partial: documents matching most of the words, then by score.
+    const perWord = plans.map((p) => this.wordScores(p, get));
+    const union = new Map();
+    const count = new Map();
+    for (const m of perWord) {
+      merge(union, m);
+      for (const d of m.keys()) count.set(d, (count.get(d) || 0) + 1);
+    }
+    const list = [];
+    for (const [d, s] of union) if (!keep || keep(d)) list.push([d, s, 'partial', count.get(d)]);
+    list.sort((a, b) => b[3] - a[3] || byRank(a, b));
+    return { list, total: list.length, notes };
   }
 
-  /** One word: documents with its Dnr, or with all its stems; scores summed. */
-  wordScores(w, lists) {
-    const stemLists = w.stems.map((s) => lists.get(s));
-    let all = null;
-    if (stemLists.every(Boolean)) {
-      const sorted = [...stemLists].sort((a, b) => a.docs.length - b.docs.length);
-      all = toMap(sorted[0]);
-      for (const l of sorted.slice(1)) {
-        const m = toMap(l);
-        const next = new Map();
-        for (const [d, s] of all) {
-          const t = m.get(d);
-          if (t !== undefined) next.set(d, s + t);
-        }
-        all = next;
-      }
+  /** Documents matching every word, scores summed. */
+  everyWord(plans, get) {
+    return and(plans.map((p) => this.wordScores(p, get)));
+  }
+
+  /** One word: its keys, or every one of its slots, whole or as parts (query.rs `word_query`). */
+  wordScores({ w, fixes }, get) {
+    const stemMap = (k) => sum([get(k).main, get(k).partOnly]);
+    const out = new Map();
+    if (w.slots.length) {
+      const slots = w.slots.map((s, i) => {
+        const f = fixes[i];
+        if (!f) return stemMap(s.stem);
+        if (f.kind === 'split') return and(f.stems.map(stemMap));
+        return f.stems.reduce((m, k) => merge(m, stemMap(k)), new Map());
+      });
+      merge(out, and(slots));
     }
-    const out = all || new Map();
-    const dnr = lists.get('#' + w.dnr);
-    if (dnr) {
-      for (let i = 0; i < dnr.docs.length; i++) {
-        const d = dnr.docs[i];
-        out.set(d, (out.get(d) || 0) + dnr.scores[i]);
-      }
+    for (const k of [w.dnr && '#' + w.dnr, w.party && '@' + w.party]) {
+      if (k) merge(out, sum([get(k).main]));
+    }
+    return out;
+  }
+
+  /** The documents a word matches without compound parts: by a key, or every stem whole. */
+  wholeDocs({ w }, get) {
+    let out = new Set();
+    if (w.slots.length) {
+      const sets = w.slots.map((s) => new Set(get(s.stem).main.docs)).sort((a, b) => a.size - b.size);
+      out = new Set([...sets[0]].filter((d) => sets.every((x) => x.has(d))));
+    }
+    for (const k of [w.dnr && '#' + w.dnr, w.party && '@' + w.party]) {
+      if (k) for (const d of get(k).main.docs) out.add(d);
     }
     return out;
   }
@@ -348,14 +415,9 @@ export class Engine {
    */
   async counts(q, filters = {}) {
     const entry = await this.open();
-    const ws = words(q || '', this.stopWords);
-    const [matches, ...cols] = await Promise.all([
-      ws.length ? this.rank(ws, false) : null,
-      ...FILTERS.map(([, c]) => this.column(c)),
-    ]);
-    const want = FILTERS.map(([, c]) =>
-      filters[c] != null && filters[c] !== '' ? this.wanted(c, filters[c]) : null,
-    );
+    const ws = words(q || '', this.stopWords, this.parties);
+    const [matches, ...cols] = await Promise.all([ws.length ? this.rank(ws, null, false) : null, ...FILTERS.map(([, c]) => this.column(c))]);
+    const want = FILTERS.map(([, c]) => (filters[c] != null && filters[c] !== '' ? this.wanted(c, filters[c]) : null));
     const out = FILTERS.map(() => new Map());
     const each = (d) => {
       for (let f = 0; f < FILTERS.length; f++) {
