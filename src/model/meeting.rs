@@ -1,9 +1,12 @@
 //! A meeting (sammanträde) of an organ: its kallelse with the agenda and its protokoll with the
 //! attendance, the justering and every paragraph, each paragraph with its resolved links.
 
+use crate::model::attendance::Attendance;
 use crate::model::date::{Date, Time};
 use crate::model::item::Item;
 use crate::model::names::{Named, Signature};
+use crate::model::noticeboard::AsPrinted;
+use crate::model::sitting::Day;
 
 /// Which part of a meeting an item is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -46,15 +49,6 @@ pub struct Paragraph {
     pub adopted: Vec<usize>,
 }
 
-/// Named groups of the attendance, in display order.
-pub const ATTENDANCE_GROUPS: &[(&str, &str)] = &[
-    ("beslutande", "Beslutande"),
-    ("tjanstgorande_ersattare", "Tjänstgörande ersättare"),
-    ("ej_tjanstgorande", "Ej tjänstgörande ersättare"),
-    ("ovriga", "Övriga deltagare"),
-    ("anmalda", "Anmälda deltagare"),
-];
-
 /// The minutes.
 #[derive(Debug, Clone)]
 pub struct Minutes {
@@ -72,8 +66,8 @@ pub struct Minutes {
     pub approved: Option<Date>,
     /// "§§ 28-35" as printed.
     pub printed_range: Option<String>,
-    /// Attendance groups (key of ATTENDANCE_GROUPS, names).
-    pub attendance: Vec<(usize, Vec<Named>)>,
+    /// Who took part: the groups, the chairs by paragraph, the numbers left out.
+    pub attendance: Attendance,
     /// Opening text.
     pub preamble: String,
     /// Paragraphs.
@@ -84,12 +78,18 @@ pub struct Minutes {
     pub posted: Option<Date>,
     /// Corrections after justering, oldest first.
     pub corrections: Vec<Correction>,
+    /// The publisher's word (`justerat = true/false`), when written.
+    pub marked: Option<bool>,
+    /// The justering and anslag as printed (place, take-down day, förvaringsplats, who certified).
+    pub printed: AsPrinted,
 }
 
 impl Minutes {
-    /// Whether the minutes are approved: a justering date or signatures.
+    /// Whether the minutes are approved: as the publisher marks them (`justerat`), or, unmarked,
+    /// when they carry a justering date or signatures.
     pub fn is_approved(&self) -> bool {
-        self.approved.is_some() || !self.signatures.is_empty()
+        self.marked
+            .unwrap_or(self.approved.is_some() || !self.signatures.is_empty())
     }
 }
 
@@ -157,6 +157,10 @@ pub struct Meeting {
     pub documents: Vec<usize>,
     /// Cancelled (inställt).
     pub cancelled: bool,
+    /// Which sitting of the organ that day (1, or 2 for an extra sammanträde after the first).
+    pub sitting: u8,
+    /// Its days, when it spans several (`[[dag]]`); empty for a meeting of one day.
+    pub days: Vec<Day>,
 }
 
 /// Where a meeting stands.
@@ -222,6 +226,8 @@ impl Meeting {
             protokoll: None,
             documents: Vec::new(),
             cancelled: false,
+            sitting: 1,
+            days: Vec::new(),
         }
     }
 

@@ -146,7 +146,11 @@ fn check_inner(root: &Path, files: &[SourceFile], some: bool) -> Result<Sealing,
     for f in files {
         if let Parsed::Protokoll(fm, body) = &f.parsed {
             current.insert(
-                format!("{}/{}", fm.organ.get_ref(), fm.datum),
+                format!(
+                    "{}/{}",
+                    fm.organ.get_ref(),
+                    crate::model::sitting::segment(fm.datum, fm.sitting())
+                ),
                 (f, fm, body),
             );
         }

@@ -169,7 +169,7 @@ fn meeting_entry(site: &Site, m: usize) -> Entry {
     let organ = &site.organs[meeting.organ];
     let mut summary = vec![
         meeting.status().text().to_string(),
-        meeting.date.long_with_weekday(),
+        meeting.when_with_weekday(),
     ];
     let time = time_range(meeting);
     if !time.is_empty() {
@@ -187,7 +187,7 @@ fn meeting_entry(site: &Site, m: usize) -> Entry {
     }
     Entry {
         url: urls::meeting(site, m),
-        title: format!("{} {}", organ.short, meeting.date.long()),
+        title: format!("{} {}", organ.short, meeting.when()),
         updated: meeting_updated(site, m),
         published: Some((
             meeting
@@ -251,7 +251,7 @@ fn item_entry(site: &Site, r: ItemRef) -> Entry {
             p.item.title,
             what,
             organ.short,
-            meeting.date.long()
+            meeting.when()
         ),
         updated,
         published: Some((meeting.date, meeting.start)),
@@ -291,7 +291,7 @@ fn notice_entry(site: &Site, n: &noticeboard::Posting) -> Entry {
         "Protokollet från sammanträdet med {} den {} är justerat{} och tillkännagavs på anslagstavlan {}. \
          Sista dag att överklaga beslut genom laglighetsprövning hos {} är {}.",
         organ.name,
-        meeting.date.long(),
+        meeting.when(),
         p.and_then(|p| p.approved)
             .map(|d| format!(" {d}"))
             .unwrap_or_default(),
@@ -299,7 +299,10 @@ fn notice_entry(site: &Site, n: &noticeboard::Posting) -> Entry {
         org.court.as_deref().unwrap_or("förvaltningsrätten"),
         n.last_day
     );
-    if let Some(place) = noticeboard::archive_place(site, meeting.organ) {
+    if n.take_down_printed {
+        let _ = write!(summary, " Anslaget tas ned {}.", n.take_down);
+    }
+    if let Some(place) = noticeboard::archive_place_of(site, n.meeting) {
         let _ = write!(summary, " Protokollet förvaras: {place}.");
     }
     Entry {
@@ -307,7 +310,7 @@ fn notice_entry(site: &Site, n: &noticeboard::Posting) -> Entry {
         title: format!(
             "Anslag: {} {}, justerat protokoll",
             organ.short,
-            meeting.date.long()
+            meeting.when()
         ),
         updated: (n.posted, None),
         published: Some((n.posted, None)),

@@ -3,6 +3,7 @@
 //! collected; the caller fails once. [`patch`] does the same after an edit of some meeting,
 //! document or page files, making only their entities again before linking the whole site.
 
+mod attendance;
 mod backlinks;
 mod claims;
 mod documents;
@@ -10,6 +11,7 @@ mod links;
 mod meetings;
 mod people;
 mod registers;
+mod spelling;
 
 use crate::markup::ids;
 use crate::model::config::Config;
@@ -184,7 +186,7 @@ fn patch_targets<'a>(
         let p = path.to_str().unwrap_or("");
         match &f.parsed {
             Parsed::Protokoll(..) | Parsed::Kallelse(..) => {
-                let (organ, date, _) = meetings::meeting_key(f).expect("a meeting file");
+                let (organ, date, sitting, _) = meetings::meeting_key(f).expect("a meeting file");
                 let m = site
                     .meetings
                     .iter()
@@ -197,7 +199,9 @@ fn patch_targets<'a>(
                     })
                     .ok_or_else(|| format!("{shown}: a meeting file that was not one"))?;
                 let meeting = &site.meetings[m];
-                if site.organs[meeting.organ].id != *organ.get_ref() || meeting.date != date {
+                if site.organs[meeting.organ].id != *organ.get_ref()
+                    || (meeting.date, meeting.sitting) != (date, sitting)
+                {
                     return Err(format!("{shown}: moved to another meeting"));
                 }
                 t.meetings.insert(m);
@@ -226,15 +230,16 @@ fn patch_targets<'a>(
     }
     // Each meeting still has at most one file of each kind, so it is made as `resolve` makes it.
     for &m in &t.meetings {
-        let (organ, date) = (
+        let (organ, date, sitting) = (
             &site.organs[site.meetings[m].organ].id,
             site.meetings[m].date,
+            site.meetings[m].sitting,
         );
         let mut kinds = Vec::new();
         for f in files {
-            if let Some((o, d, kind)) = meetings::meeting_key(f)
+            if let Some((o, d, s, kind)) = meetings::meeting_key(f)
                 && o.get_ref() == organ
-                && d == date
+                && (d, s) == (date, sitting)
             {
                 if kinds.contains(&kind) {
                     return Err(format!("{organ}/{date}: two files of one kind"));
@@ -259,6 +264,10 @@ struct Resolver {
     site: Site,
     errors: Vec<Diagnostic>,
     names: NameIndex,
+    /// Parties printed after names, checked once the memberships are known.
+    parties: Vec<people::PrintedParty>,
+    /// The day (and organ) of the file whose names are being resolved.
+    on: Option<(crate::model::date::Date, Option<usize>)>,
 }
 
 impl Resolver {
@@ -271,6 +280,8 @@ impl Resolver {
             },
             errors: Vec::new(),
             names: NameIndex::default(),
+            parties: Vec::new(),
+            on: None,
         };
         r.registers(files);
         r
@@ -281,6 +292,8 @@ impl Resolver {
     /// patch cannot change); the cases, URL claims and spellings are made again unless a patch
     /// shows they cannot have changed.
     fn link(&mut self, files: &[SourceFile], scope: &Scope) {
+        let printed = std::mem::take(&mut self.parties);
+        people::check_parties(&self.site, files, &printed, &mut self.errors);
         links::link_meetings(
             &mut self.site,
             &self.names,
@@ -373,8 +386,14 @@ impl Resolver {
         s: &Spanned<String>,
         vacant_ok: bool,
     ) -> Option<Named> {
-        self.names
-            .resolve(f, &self.site.people, s, vacant_ok, &mut self.errors)
+        self.names.resolve(
+            f,
+            s,
+            vacant_ok,
+            &mut self.errors,
+            &mut self.parties,
+            self.on,
+        )
     }
 
     fn signatures(&mut self, f: &SourceFile, list: &[SignatureRec]) -> Vec<Signature> {

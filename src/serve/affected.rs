@@ -137,10 +137,18 @@ fn card(site: &Site, m: &Meeting) -> impl PartialEq {
         .map(|c| (c.date, c.item, &c.reason, &c.change))
         .collect();
     (
-        (m.start, m.end, &m.place, m.cancelled, m.status()),
+        (
+            m.start,
+            m.end,
+            &m.place,
+            m.cancelled,
+            m.status(),
+            m.last_date(),
+        ),
         (
             m.kallelse.as_ref().map(|k| (k.issued, k.items.len())),
             p.map(|p| (p.approved, p.posted, &p.printed_range)),
+            p.map(|p| (p.printed.taken_down, &p.printed.archive_place)),
         ),
         corrections,
         noticeboard::posting(site, m),
@@ -287,7 +295,8 @@ fn named_in(meeting: &Meeting) -> impl Iterator<Item = &Named> {
             .iter()
             .chain(&p.secretary)
             .chain(&p.approvers)
-            .chain(p.attendance.iter().flat_map(|(_, l)| l))
+            .chain(p.attendance.names())
+            .chain(p.attendance.other_chairs())
             .chain(p.signatures.iter().map(|s| &s.who))
     });
     let k = meeting.kallelse.iter().flat_map(|k| {

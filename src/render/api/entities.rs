@@ -161,11 +161,20 @@ struct PartyLink<'a> {
     web: String,
 }
 
-/// A meeting a person attended, and how.
+/// A meeting of whose attendance a person is part, and how (the group's heading, and beyond
+/// it the paragraphs, whom they served for or were replaced by).
 #[derive(Serialize)]
 struct Attended<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ersatt_av: Option<PersonRef<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ersatter: Option<PersonRef<'a>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    franvarande: bool,
     meeting: MeetingRef<'a>,
     narvaro: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragrafer: Option<Vec<&'a str>>,
 }
 
 /// A meeting a person was called to by a sändlista, and in which column.
@@ -194,9 +203,16 @@ pub(super) fn person(site: &Site, p: usize) -> Person<'_> {
         meeting: person
             .attended
             .iter()
-            .map(|(m, how)| Attended {
-                meeting: meeting_ref(site, *m),
-                narvaro: how,
+            .map(|x| {
+                let (narvaro, part) = super::attendance::part_of(site, x);
+                Attended {
+                    ersatt_av: part.ersatt_av,
+                    ersatter: part.ersatter,
+                    franvarande: part.franvarande,
+                    meeting: meeting_ref(site, x.meeting),
+                    narvaro,
+                    paragrafer: part.paragrafer,
+                }
             })
             .collect(),
         membership: person

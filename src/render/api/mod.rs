@@ -6,6 +6,7 @@
 //! order docs/API.md promises (`agendaItem` before `anslag`, `name` before `namnda`). Here: which
 //! twin a page has, the list pages and the groups (party, municipality, year).
 
+mod attendance;
 mod entities;
 mod meeting;
 pub mod refs;

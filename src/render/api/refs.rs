@@ -78,7 +78,7 @@ pub fn meeting_ref(site: &Site, m: usize) -> MeetingRef<'_> {
         date: meeting.date,
         id: twin_id(&web),
         meeting_state: meeting.status().key(),
-        name: format!("{} {}", organ.short, meeting.date.long()),
+        name: format!("{} {}", organ.short, meeting.when()),
         organization: &organ.id,
         web,
     }
