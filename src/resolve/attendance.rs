@@ -194,6 +194,10 @@ impl Resolver {
                 }
             }
         }
+        // The groups in the order of their kinds (a paper's own headings among the usual ones).
+        let mut pairs: Vec<(Group, Vec<&S>)> = groups.into_iter().zip(sources).collect();
+        pairs.sort_by_key(|(g, _)| g.kind);
+        let (groups, sources): (Vec<Group>, Vec<Vec<&S>>) = pairs.into_iter().unzip();
         let chairs = self.chairs(f, fm, items, days, &dates);
         let attendance = Attendance {
             groups,
