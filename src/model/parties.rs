@@ -9,6 +9,7 @@ pub fn party_name(code: &str) -> String {
         "KD" => "Kristdemokraterna",
         "V" => "Vänsterpartiet",
         "L" => "Liberalerna",
+        "FP" => "Folkpartiet liberalerna",
         "MP" => "Miljöpartiet de gröna",
         "SD" => "Sverigedemokraterna",
         other => other,

@@ -40,6 +40,54 @@ pub fn party_on(person: &Person, date: Option<Date>) -> Option<&str> {
     earlier.map(|p| p.code.as_str()).or(person.party.as_deref())
 }
 
+/// The parties printed after a person's name in the attendance of the protokoll, each with the
+/// first and last meeting day it was printed, in the order first printed.
+pub fn printed_parties(site: &Site, person: usize) -> Vec<(String, Date, Date)> {
+    let mut out: Vec<(String, Date, Date)> = Vec::new();
+    let mut seen: Vec<(Date, &str)> = Vec::new();
+    for x in site.people[person].attended.iter().filter(|x| !x.replaced) {
+        let m = &site.meetings[x.meeting];
+        let Some(p) = &m.protokoll else { continue };
+        let g = &p.attendance.groups[x.seat.0];
+        if let Some(code) = g.entries[x.seat.1].named.written.party.as_deref() {
+            seen.push((m.date, code));
+        }
+    }
+    seen.sort();
+    for (d, code) in seen {
+        match out.iter_mut().find(|(c, ..)| c.eq_ignore_ascii_case(code)) {
+            Some(e) => e.2 = e.2.max(d),
+            None => out.push((code.to_string(), d, d)),
+        }
+    }
+    out
+}
+
+/// The people who held party `code` for a time but hold another now: by an earlier party of the
+/// register, or the party of a membership term.
+pub fn former_members(site: &Site, code: &str) -> Vec<usize> {
+    let is = |c: &str| c.eq_ignore_ascii_case(code);
+    (0..site.people.len())
+        .filter(|&i| {
+            let p = &site.people[i];
+            let now = p.party.as_deref().is_some_and(is);
+            let before = p.former_parties.iter().any(|x| is(&x.code))
+                || p.memberships
+                    .iter()
+                    .any(|&m| site.memberships[m].party.as_deref().is_some_and(is));
+            before && !now
+        })
+        .collect()
+}
+
+/// The renaming a party code took part in: (old code, new code, the first day of the new name).
+pub fn renaming(code: &str) -> Option<(&'static str, &'static str, Date)> {
+    RENAMES
+        .iter()
+        .find(|(old, new, _)| old.eq_ignore_ascii_case(code) || new.eq_ignore_ascii_case(code))
+        .map(|&(old, new, day)| (old, new, renamed_on(day)))
+}
+
 /// Whether `printed` names the party `held` on `date`: the same code, or the same party under
 /// the name it had that day (a person registered "(FP)" is "(L)" in a paper of 2016, and one
 /// registered "(L)" is "(FP)" in a paper of 2011).

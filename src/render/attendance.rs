@@ -227,3 +227,31 @@ pub fn person_meetings(site: &Site, person: usize) -> (Vec<Value>, Vec<Value>) {
     }
     (took_part, away)
 }
+
+/// A person's parties over time for their page: the register's earlier parties, and the parties
+/// the protokoll print after their name when they print more than one (else null).
+pub fn party_history(site: &Site, person: usize) -> Value {
+    use crate::model::parties::party_name;
+    use crate::model::party_periods::printed_parties;
+    use crate::model::urls;
+    let p = &site.people[person];
+    let party = |code: &str| json!({"kod": code, "namn": party_name(code), "url": urls::party(code)});
+    let earlier: Vec<Value> = p
+        .former_parties
+        .iter()
+        .map(|x| views::with(json!({"fran": x.from, "till": x.to}), [("parti", party(&x.code))]))
+        .collect();
+    let printed = printed_parties(site, person);
+    let printed: Vec<Value> = if printed.len() > 1 {
+        printed
+            .iter()
+            .map(|(c, a, b)| views::with(json!({"fran": a, "till": b}), [("parti", party(c))]))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if earlier.is_empty() && printed.is_empty() {
+        return Value::Null;
+    }
+    json!({"tidigare": earlier, "tryckt": printed})
+}

@@ -264,6 +264,7 @@ fn person_view(site: &Site, p: usize) -> Value {
             ("uppdrag", assignments),
             ("moten", Value::Array(meetings)),
             ("franvaro", Value::Array(absences)),
+            ("partihistorik", super::attendance::party_history(site, p)),
             ("foredragit", cards(&person.presented)),
             ("namnd_i", cards(&person.mentioned)),
             ("dokument", documents.map(|&d| doc_card(site, d)).collect()),

@@ -25,6 +25,8 @@ pub fn posting_view(site: &Site, n: &Posting) -> Value {
         "sista_dag_text": n.last_day.long_with_weekday(),
         "tas_ned": n.take_down,
         "tas_ned_tryckt": n.take_down_printed,
+        "justeringsplats": p.and_then(|p| p.printed.approval_place.clone()),
+        "intygat_av": p.and_then(|p| p.printed.certified_by.as_ref()).map(|x| crate::render::views::named(site, x)),
         "forvaringsplats": archive_place_of(site, n.meeting),
         "domstol": org.court.clone().unwrap_or_else(|| "Förvaltningsrätten".to_string()),
     })

@@ -141,11 +141,35 @@ pub(super) struct Person<'a> {
     organisation: Option<BodyRef<'a>>,
     paper: Vec<PaperRef<'a>>,
     parti: Option<PartyLink<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parti_i_protokollen: Vec<PartyPrinted>,
     sandlista: Vec<Called<'a>>,
     stavningar: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tidigare_parti: Vec<PartyHeld<'a>>,
     titel: Option<&'a str>,
     r#type: &'static str,
     web: String,
+}
+
+/// An earlier party of a person, with its period.
+#[derive(Serialize)]
+struct PartyHeld<'a> {
+    code: &'a str,
+    #[serde(rename = "endDate")]
+    end_date: Date,
+    #[serde(rename = "startDate")]
+    start_date: Option<Date>,
+}
+
+/// A party as the protokoll print it after a person's name, first and last day.
+#[derive(Serialize)]
+struct PartyPrinted {
+    code: String,
+    #[serde(rename = "endDate")]
+    end_date: Date,
+    #[serde(rename = "startDate")]
+    start_date: Date,
 }
 
 #[derive(Serialize)]
@@ -237,6 +261,21 @@ pub(super) fn person(site: &Site, p: usize) -> Person<'_> {
             name: party_name(c),
             web: urls::party(c),
         }),
+        parti_i_protokollen: {
+            let printed = crate::model::party_periods::printed_parties(site, p);
+            if printed.len() > 1 {
+                printed
+                    .into_iter()
+                    .map(|(code, start_date, end_date)| PartyPrinted {
+                        code,
+                        end_date,
+                        start_date,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            }
+        },
         sandlista: person
             .send_lists
             .iter()
@@ -246,6 +285,15 @@ pub(super) fn person(site: &Site, p: usize) -> Person<'_> {
             })
             .collect(),
         stavningar: &person.spellings,
+        tidigare_parti: person
+            .former_parties
+            .iter()
+            .map(|x| PartyHeld {
+                code: &x.code,
+                end_date: x.to,
+                start_date: x.from,
+            })
+            .collect(),
         titel: person.title.as_deref(),
         r#type: "Person",
         web: r.web,
