@@ -256,6 +256,7 @@ pub fn validate_keeping_sources(
         );
     }
     warnings.extend(unposted(&site));
+    warnings.extend(ledger::unmarked(&sealing));
     diagnostic::sort(&mut warnings);
     let sources = Sources {
         files: loaded.files,

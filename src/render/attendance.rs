@@ -235,11 +235,17 @@ pub fn party_history(site: &Site, person: usize) -> Value {
     use crate::model::party_periods::printed_parties;
     use crate::model::urls;
     let p = &site.people[person];
-    let party = |code: &str| json!({"kod": code, "namn": party_name(code), "url": urls::party(code)});
+    let party =
+        |code: &str| json!({"kod": code, "namn": party_name(code), "url": urls::party(code)});
     let earlier: Vec<Value> = p
         .former_parties
         .iter()
-        .map(|x| views::with(json!({"fran": x.from, "till": x.to}), [("parti", party(&x.code))]))
+        .map(|x| {
+            views::with(
+                json!({"fran": x.from, "till": x.to}),
+                [("parti", party(&x.code))],
+            )
+        })
         .collect();
     let printed = printed_parties(site, person);
     let printed: Vec<Value> = if printed.len() > 1 {
