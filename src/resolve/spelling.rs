@@ -27,12 +27,19 @@ pub fn same_person<'a>(name: &str, spellings: impl Iterator<Item = &'a str>) -> 
     if q.keys.is_empty() {
         return None;
     }
-    let mut best: Option<(usize, &str)> = None;
+    let mut best: Option<((usize, usize), &str)> = None;
     for s in spellings {
         let c = Words::of(s);
-        if let Some(cost) = plausible(&q, &c)
-            && best.is_none_or(|(b, _)| cost < b)
-        {
+        // Among spellings as plausible, the one nearest as written (Gustafson: Gustafsson).
+        let Some(cost) = plausible(&q, &c).map(|k| {
+            (
+                k,
+                strsim::levenshtein(&q.plain.join(" "), &c.plain.join(" ")),
+            )
+        }) else {
+            continue;
+        };
+        if best.is_none_or(|(b, _)| cost < b) {
             best = Some((cost, s));
         }
     }
@@ -165,6 +172,7 @@ mod tests {
         for (q, want) in [
             ("Åke Gustafson", "Åke Gustavsson"),
             ("Åke Gustafsson", "Åke Gustavsson"),
+            ("ÅKE GUSTAVSON", "Åke Gustavsson"),
             ("OVE BLOMQUIST", "Owe Blomqvist"),
             ("Ewa Klase", "Eva Klase"),
             ("Andras Erlandsson", "Andreas Erlandsson"),
