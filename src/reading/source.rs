@@ -332,16 +332,20 @@ pub struct ProtokollFm {
 }
 
 impl ProtokollFm {
-    /// The sitting of the day (1 unless written).
+    /// The sitting of the day (1 unless written; 0, an error, counts as 1).
     pub fn sitting(&self) -> u8 {
-        self.sammantrade.as_ref().map_or(1, |s| *s.get_ref())
+        self.sammantrade
+            .as_ref()
+            .map_or(1, |s| (*s.get_ref()).max(1))
     }
 }
 
 impl KallelseFm {
-    /// The sitting of the day (1 unless written).
+    /// The sitting of the day (1 unless written; 0, an error, counts as 1).
     pub fn sitting(&self) -> u8 {
-        self.sammantrade.as_ref().map_or(1, |s| *s.get_ref())
+        self.sammantrade
+            .as_ref()
+            .map_or(1, |s| (*s.get_ref()).max(1))
     }
 }
 

@@ -31,9 +31,7 @@ impl Resolver {
             let Some(organ) = self.lookup_organ(f, organ_s) else {
                 continue;
             };
-            if !self.sitting_ok(f) {
-                continue;
-            }
+            self.sitting_ok(f);
             let shown = f.path.display().to_string();
             if let Some(prev) = seen.insert((date, organ, sitting, is_protokoll), shown.clone()) {
                 let what = if is_protokoll {
@@ -84,24 +82,19 @@ impl Resolver {
         meeting
     }
 
-    /// `sammantrade` is 1 or more (2 for a second sitting that day).
-    fn sitting_ok(&mut self, f: &SourceFile) -> bool {
+    /// `sammantrade` is 1 or more (2 for a second sitting that day); 0 is an error (and counts as 1,
+    /// so that nothing else fails because of it).
+    fn sitting_ok(&mut self, f: &SourceFile) {
         let s = match &f.parsed {
             Parsed::Protokoll(fm, _) => fm.sammantrade.as_ref(),
             Parsed::Kallelse(fm, _) => fm.sammantrade.as_ref(),
             _ => None,
         };
-        match s {
-            Some(n) if *n.get_ref() == 0 => {
-                self.errors.push(
-                    f.at(n, "sammantrade = 0: the sittings of a day count from 1")
-                        .with_hint(
-                            "leave it out for the day's first sitting; write 2 for the second",
-                        ),
-                );
-                false
-            }
-            _ => true,
+        if let Some(n) = s.filter(|n| *n.get_ref() == 0) {
+            self.errors.push(
+                f.at(n, "sammantrade = 0: the sittings of a day count from 1")
+                    .with_hint("leave it out for the day's first sitting; write 2 for the second"),
+            );
         }
     }
 
