@@ -91,6 +91,18 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Write ready-to-edit register entries for the names the register does not know.
+    Register {
+        /// Every name of the content that no spelling of the register matches (required).
+        #[arg(long, required = true)]
+        unknown: bool,
+        /// The site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The file to write (default: nya-personer.toml in the root); never replaced.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Create a ready-to-fill content file; never overwrites one.
     New {
         #[command(subcommand)]
@@ -229,6 +241,14 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Register {
+            unknown: _,
+            root,
+            output,
+        } => cli::register_report(protokoll::scaffold::register::unknown(
+            &root,
+            output.as_deref(),
+        )),
         Command::Archive { root, output } => match protokoll::archive::archive(&root, &output) {
             Ok(r) => {
                 eprintln!(

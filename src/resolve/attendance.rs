@@ -305,7 +305,7 @@ impl Resolver {
     /// A name as the attendance writes it, resolved (the party checked against the day).
     fn resolve_written(&mut self, f: &SourceFile, s: &S, w: WrittenName) -> Option<Named> {
         self.names
-            .resolve_written(f, s, w, &mut self.errors, &mut self.parties, self.on)
+            .resolve_written(f, s, w, &mut self.errors, &mut self.pending)
     }
 
     /// What the qualifiers of an entry say: the items it covers (None: all) and its hours.

@@ -103,10 +103,10 @@ impl Resolver {
     fn add_part(&mut self, m: &mut Meeting, f: &SourceFile) {
         match &f.parsed {
             Parsed::Protokoll(fm, body) => {
-                self.on = Some((fm.datum, Some(m.organ)));
+                self.pending.on = Some((fm.datum, Some(m.organ)));
                 let days = self.days(f, fm.datum, &fm.dag, Some(&body.items));
                 let minutes = self.minutes(f, fm, body, &days);
-                self.on = None;
+                self.pending.on = None;
                 m.start = fm.start.or(days.first().and_then(|d| d.start)).or(m.start);
                 m.end = fm.slut.or(days.last().and_then(|d| d.end)).or(m.end);
                 m.place = fm.plats.clone().or(m.place.take());
@@ -122,10 +122,10 @@ impl Resolver {
                 }
             }
             Parsed::Kallelse(fm, body) => {
-                self.on = Some((fm.datum, Some(m.organ)));
+                self.pending.on = Some((fm.datum, Some(m.organ)));
                 let notice = self.notice(f, fm, body);
                 let days = self.days(f, fm.datum, &fm.dag, None);
-                self.on = None;
+                self.pending.on = None;
                 m.start = m.start.or(fm.start).or(days.first().and_then(|d| d.start));
                 m.end = m.end.or(fm.slut).or(days.last().and_then(|d| d.end));
                 if m.days.is_empty() {
@@ -264,10 +264,15 @@ impl Resolver {
             let rows = s
                 .rad
                 .iter()
-                .map(|r| SendRow {
-                    kommun: r.kommun.clone(),
-                    first: self.name_list(f, &r.ordinarie, true),
-                    second: self.name_list(f, &r.ersattare, true),
+                .map(|r| {
+                    self.pending.kommun = Some(r.kommun.clone());
+                    let row = SendRow {
+                        kommun: r.kommun.clone(),
+                        first: self.name_list(f, &r.ordinarie, true),
+                        second: self.name_list(f, &r.ersattare, true),
+                    };
+                    self.pending.kommun = None;
+                    row
                 })
                 .collect();
             (

@@ -22,6 +22,8 @@ use crate::reading::diagnostic::{Diagnostic, did_you_mean};
 use crate::reading::load::{Parsed, SourceFile};
 use crate::reading::source::SignatureRec;
 use people::NameIndex;
+pub use people::UnknownName;
+pub use spelling::same_person;
 use std::collections::BTreeSet;
 use std::path::Path;
 use toml::Spanned;
@@ -51,6 +53,23 @@ pub fn resolve(config: Config, files: &[SourceFile]) -> Result<Site, Vec<Diagnos
     } else {
         Err(r.errors)
     }
+}
+
+/// The names of the content that no spelling of the register matches, in file order, with the
+/// spellings the register has (for `protokoll register --unknown`). Made by the same resolution as
+/// [`resolve`]; its other errors are left for the build to report.
+pub fn unknown_names(
+    config: Config,
+    files: &[SourceFile],
+) -> (Vec<people::UnknownName>, Vec<String>) {
+    let mut r = Resolver::new(config, files);
+    r.meetings(files);
+    r.documents(files);
+    r.pages(files);
+    r.memberships(files);
+    let mut unknown = std::mem::take(&mut r.pending.unknown);
+    unknown.sort_by(|a, b| (&a.path, a.offset).cmp(&(&b.path, b.offset)));
+    (unknown, r.names.spellings().to_vec())
 }
 
 /// The meetings, documents and free pages an edit replaced (by index), to put back with
@@ -264,10 +283,8 @@ struct Resolver {
     site: Site,
     errors: Vec<Diagnostic>,
     names: NameIndex,
-    /// Parties printed after names, checked once the memberships are known.
-    parties: Vec<people::PrintedParty>,
-    /// The day (and organ) of the file whose names are being resolved.
-    on: Option<(crate::model::date::Date, Option<usize>)>,
+    /// What name resolution leaves for later (parties, unknown names) and its context.
+    pending: people::Pending,
 }
 
 impl Resolver {
@@ -280,8 +297,7 @@ impl Resolver {
             },
             errors: Vec::new(),
             names: NameIndex::default(),
-            parties: Vec::new(),
-            on: None,
+            pending: people::Pending::default(),
         };
         r.registers(files);
         r
@@ -292,7 +308,7 @@ impl Resolver {
     /// patch cannot change); the cases, URL claims and spellings are made again unless a patch
     /// shows they cannot have changed.
     fn link(&mut self, files: &[SourceFile], scope: &Scope) {
-        let printed = std::mem::take(&mut self.parties);
+        let printed = std::mem::take(&mut self.pending.parties);
         people::check_parties(&self.site, files, &printed, &mut self.errors);
         links::link_meetings(
             &mut self.site,
@@ -386,14 +402,8 @@ impl Resolver {
         s: &Spanned<String>,
         vacant_ok: bool,
     ) -> Option<Named> {
-        self.names.resolve(
-            f,
-            s,
-            vacant_ok,
-            &mut self.errors,
-            &mut self.parties,
-            self.on,
-        )
+        self.names
+            .resolve(f, s, vacant_ok, &mut self.errors, &mut self.pending)
     }
 
     fn signatures(&mut self, f: &SourceFile, list: &[SignatureRec]) -> Vec<Signature> {

@@ -12,6 +12,34 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use toml::Spanned;
 
+/// A name no spelling of the register matches, as written and where (for `protokoll register`).
+#[derive(Debug, Clone)]
+pub struct UnknownName {
+    /// The name as written.
+    pub written: WrittenName,
+    /// The file it is written in.
+    pub path: PathBuf,
+    /// Byte offset of the value in the file.
+    pub offset: usize,
+    /// The municipality of the sändlista row it is in, if any.
+    pub kommun: Option<String>,
+}
+
+/// What name resolution leaves for later, and the context it needs: the parties printed (checked
+/// once the memberships are known), the unknown names, the day and organ of the file being read
+/// and the municipality of the sändlista row.
+#[derive(Debug, Default)]
+pub struct Pending {
+    /// Parties printed after names.
+    pub parties: Vec<PrintedParty>,
+    /// Names not in the register.
+    pub unknown: Vec<UnknownName>,
+    /// The day (and organ) of the file whose names are being resolved.
+    pub on: Option<(Date, Option<usize>)>,
+    /// The municipality of the sändlista row whose names are being resolved.
+    pub kommun: Option<String>,
+}
+
 /// A party printed after a name, checked once the memberships are known: it must be the party the
 /// person had that day (see `model::party_periods::fits`).
 #[derive(Debug, Clone)]
@@ -71,17 +99,20 @@ impl NameIndex {
         self.by_key.get(&names::name_key(spelling)).copied()
     }
 
+    /// Every registered spelling, in the order added.
+    pub fn spellings(&self) -> &[String] {
+        &self.spellings
+    }
+
     /// Resolves a name as written in `file`; "Vakant" resolves to no person when `vacant_ok`.
-    /// A party printed after it is kept in `parties` to be checked against the day `on`.
-    #[allow(clippy::too_many_arguments)]
+    /// A party printed after it, and an unknown name, are kept in `pending`.
     pub fn resolve(
         &self,
         file: &SourceFile,
         s: &Spanned<String>,
         vacant_ok: bool,
         errors: &mut Vec<Diagnostic>,
-        parties: &mut Vec<PrintedParty>,
-        on: Option<(Date, Option<usize>)>,
+        pending: &mut Pending,
     ) -> Option<Named> {
         let written = names::split_written(s.get_ref());
         if vacant_ok && names::is_vacant(&written.text) {
@@ -90,30 +121,34 @@ impl NameIndex {
                 person: None,
             });
         }
-        self.resolve_written(file, s, written, errors, parties, on)
+        self.resolve_written(file, s, written, errors, pending)
     }
 
     /// Resolves a name already cut into its parts (an attendance entry); as [`NameIndex::resolve`].
-    #[allow(clippy::too_many_arguments)]
     pub fn resolve_written(
         &self,
         file: &SourceFile,
         s: &Spanned<String>,
         written: WrittenName,
         errors: &mut Vec<Diagnostic>,
-        parties: &mut Vec<PrintedParty>,
-        on: Option<(Date, Option<usize>)>,
+        pending: &mut Pending,
     ) -> Option<Named> {
         let Some(p) = self.get(&written.name) else {
             let d = file.at(s, format!("unknown person \"{}\"", written.name));
             errors.push(d.with_hint(super::spelling::hint(&written.name, &self.spellings)));
+            pending.unknown.push(UnknownName {
+                written,
+                path: file.path.clone(),
+                offset: file.toml_offset + s.span().start,
+                kommun: pending.kommun.clone(),
+            });
             return None;
         };
         if let Some(wp) = &written.party {
-            parties.push(PrintedParty {
+            pending.parties.push(PrintedParty {
                 person: p,
                 party: wp.clone(),
-                on,
+                on: pending.on,
                 path: file.path.clone(),
                 offset: file.toml_offset + s.span().start,
             });

@@ -4,6 +4,8 @@
 //! year), and documents. The texts are made by pure functions over the resolved [`Site`]; only
 //! [`write_new`] touches the disk, and it never replaces a file.
 
+pub mod register;
+
 use crate::BuildError;
 use crate::markup::ids;
 use crate::model::date::{Date, Time};

@@ -14,6 +14,7 @@ mod outputs;
 mod personnummer_props;
 mod progress;
 mod real_site;
+mod register;
 mod robustness;
 mod runs;
 mod scaffold;

@@ -261,6 +261,16 @@ fn trim_function(text: &str, r: Range<usize>) -> Range<usize> {
     r.start..r.start + t.trim_end_matches([',', ' ']).len()
 }
 
+/// A function as printed after a name, without the qualifiers at its end: "ordförande § 74–88" →
+/// "ordförande", "§33" → "".
+pub fn title_of(function: &str) -> &str {
+    if read_qualifiers(function, 0..function.len()).is_some() {
+        return "";
+    }
+    let (at, _) = qualifiers_in(function, 0..function.len());
+    function[..at].trim().trim_end_matches(',').trim_end()
+}
+
 /// The first joining word of [`REPLACES`] after the first word of the text: its range and
 /// where the replaced name starts.
 fn find_replaces(text: &str) -> Option<(Range<usize>, usize)> {
@@ -843,6 +853,14 @@ mod tests {
         assert_eq!(&t[r.name], "Margareta Schlee");
         let t = "Ersätter Person";
         assert!(read_entry(t).replaces.is_none());
+    }
+
+    #[test]
+    fn a_function_without_its_qualifiers_is_its_title() {
+        assert_eq!(title_of("ordförande § 74–88"), "ordförande");
+        assert_eq!(title_of("§33"), "");
+        assert_eq!(title_of("förbundschef"), "förbundschef");
+        assert_eq!(title_of("ekonom, fr.o.m. § 3"), "ekonom");
     }
 
     #[test]
