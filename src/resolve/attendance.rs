@@ -363,10 +363,10 @@ impl Resolver {
                         first: x.clone(),
                         last: x.clone(),
                     };
-                    if let Some(v) = index(self, r, &one) {
-                        if let Some(start) = from.replace(v[0]) {
-                            include.get_or_insert_with(BTreeSet::new).extend(start..all);
-                        }
+                    if let Some(v) = index(self, r, &one)
+                        && let Some(start) = from.replace(v[0])
+                    {
+                        include.get_or_insert_with(BTreeSet::new).extend(start..all);
                     }
                 }
                 Qualifier::To(x) => {

@@ -142,7 +142,7 @@ fn variant_key(word: &str) -> String {
             c => c,
         };
         // Doubled letters are one: Gustafsson, Gustafson; Leksell, Leksel.
-        if out.chars().next_back() != Some(c) {
+        if !out.ends_with(c) {
             out.push(c);
         }
     }

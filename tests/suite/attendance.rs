@@ -479,3 +479,55 @@ fn attendance_is_found_by_search() {
         hits.iter().map(|h| &h.url).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn serve_shows_attendance_edits_as_a_full_build_would() {
+    use protokoll::serve::incremental::{self, Incremental};
+    let t = fixture("fullmaktige");
+    let root = t.path().join("site");
+    copy_tree(&repo().join("tests/fixtures/fullmaktige"), &root);
+    let opts = |out: &str| protokoll::BuildOptions {
+        root: root.clone(),
+        output: t.path().join(out),
+    };
+    let (_, inc) = incremental::full_build(&opts("preview")).unwrap();
+    let mut inc: Incremental = inc.unwrap();
+    let rel = "content/kf/2011-11-02/protokoll.md";
+    let edits: [(&str, &str, &str); 4] = [
+        (
+            "a member comes later",
+            "\"Lars Ek (C) fr.o.m. § 80\"",
+            "\"Lars Ek (C) fr.o.m. § 84\"",
+        ),
+        (
+            "an ersättare serves for a member",
+            "\"Ebba Kron (C)\"",
+            "\"Ebba Kron (C) ersätter Nils Hagström (C) § 95–97\"",
+        ),
+        (
+            "the take-down day as printed",
+            "nedtagen = 2011-12-01",
+            "nedtagen = 2011-12-02",
+        ),
+        (
+            "the second day's hours",
+            "slut = \"12:30\"",
+            "slut = \"13:15\"",
+        ),
+    ];
+    for (what, from, to) in edits {
+        let path = root.join(rel);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{what}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        match inc.update(&[PathBuf::from(rel)]) {
+            Ok(Ok(_)) => {}
+            other => panic!("{what}: {:?}", other.err()),
+        }
+        let exports = inc.exports().unwrap();
+        inc.apply_exports(exports).unwrap();
+        let fresh = opts("fresh");
+        incremental::full_build(&fresh).unwrap();
+        crate::incremental::assert_same(what, &t.path().join("preview"), &fresh.output);
+    }
+}
