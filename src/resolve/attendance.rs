@@ -1,11 +1,9 @@
 //! The attendance of a protokoll made from its front matter: each group's names resolved, with
 //! their roles, the paragraphs, hours and days printed after them and whom an ersättare replaced;
-//! the chairs by paragraph range; the days of a meeting over several days. And the checks real
-//! minutes need: a range outside the meeting's paragraphs, the same person present and absent, two
-//! chairs for one paragraph, a gap in the numbering without a note, a justering before the meeting
-//! and an anslag taken down before it was posted.
+//! the chairs by paragraph range (two for one paragraph is an error); the links back to the people.
+//! The days are in `sittings.rs`, the checks across the protokoll in `consistency.rs`.
 
-use super::{Resolver, key_line};
+use super::Resolver;
 use crate::model::attendance::*;
 use crate::model::date::Date;
 use crate::model::item::Item;
@@ -13,14 +11,14 @@ use crate::model::names::{Named, WrittenName};
 use crate::model::sitting::Day;
 use crate::reading::diagnostic::{Diagnostic, did_you_mean};
 use crate::reading::load::SourceFile;
-use crate::reading::source::{DayRec, ProtokollFm, S, name_list};
+use crate::reading::source::{ProtokollFm, S, name_list};
 use crate::reading::vocabulary::attendance::{self as vocab, DayMark, NumberSpan, Qualifier};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// An error inside a string value of the front matter, at `range` of its text when the value is
 /// written without escapes (else at the string).
-fn at_in(f: &SourceFile, s: &S, range: &Range<usize>, message: String) -> Diagnostic {
+pub(super) fn at_in(f: &SourceFile, s: &S, range: &Range<usize>, message: String) -> Diagnostic {
     let span = s.span();
     let raw = f
         .text
@@ -35,7 +33,7 @@ fn at_in(f: &SourceFile, s: &S, range: &Range<usize>, message: String) -> Diagno
 }
 
 /// The item indices `first`–`last` name, or the number that is not a paragraph of `items`.
-fn span_items(items: &[Item], n: &NumberSpan) -> Result<Vec<usize>, String> {
+pub(super) fn span_items(items: &[Item], n: &NumberSpan) -> Result<Vec<usize>, String> {
     let find = |x: &str| {
         items
             .iter()
@@ -47,7 +45,7 @@ fn span_items(items: &[Item], n: &NumberSpan) -> Result<Vec<usize>, String> {
 }
 
 /// "§ 1–12" (or "no paragraphs") for messages.
-fn runs(items: &[Item]) -> String {
+pub(super) fn runs(items: &[Item]) -> String {
     match (items.first(), items.last()) {
         (Some(a), Some(b)) if items.len() > 1 => {
             format!("its paragraphs run {}–{}", a.number, b.number)
@@ -58,87 +56,6 @@ fn runs(items: &[Item]) -> String {
 }
 
 impl Resolver {
-    /// The days of a meeting over several days (`[[dag]]`), checked: the first is `datum`, each
-    /// later than the one before, their paragraphs the protokoll's (when `items` are given).
-    pub(super) fn days(
-        &mut self,
-        f: &SourceFile,
-        date: Date,
-        recs: &[DayRec],
-        items: Option<&[Item]>,
-    ) -> Vec<Day> {
-        let mut out: Vec<Day> = Vec::new();
-        for (n, r) in recs.iter().enumerate() {
-            let d = *r.datum.get_ref();
-            if n == 0 && d != date {
-                self.errors.push(
-                    f.at(&r.datum, format!("the first [[dag]] is {d}, but datum is {date}"))
-                        .with_hint("datum is the meeting's first day (it makes the URL): write the days from it"),
-                );
-            }
-            if let Some(prev) = out.last()
-                && d <= prev.date
-            {
-                self.errors.push(f.at(
-                    &r.datum,
-                    format!("[[dag]] {d} is not after the day before it ({})", prev.date),
-                ));
-            }
-            let mut day_items = Vec::new();
-            if let (Some(p), Some(items)) = (&r.paragrafer, items) {
-                day_items = self.printed_range(f, p, items);
-            }
-            out.push(Day {
-                date: d,
-                start: r.start,
-                end: r.slut,
-                place: r.plats.clone(),
-                printed_range: r.paragrafer.as_ref().map(|p| p.get_ref().clone()),
-                items: day_items,
-            });
-        }
-        out
-    }
-
-    /// The items of a printed range ("§§ 74-88"); an error when it names no paragraph here.
-    fn printed_range(&mut self, f: &SourceFile, s: &S, items: &[Item]) -> Vec<usize> {
-        let nums: Vec<&str> = s
-            .get_ref()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|x| x.starts_with(|c: char| c.is_ascii_digit()))
-            .collect();
-        let span = match nums.as_slice() {
-            [a] => NumberSpan {
-                first: a.to_string(),
-                last: a.to_string(),
-            },
-            [a, b] => NumberSpan {
-                first: a.to_string(),
-                last: b.to_string(),
-            },
-            _ => {
-                self.errors.push(f.at(
-                    s,
-                    format!(
-                        "\"{}\" is not a paragraph range like \"§§ 74-88\"",
-                        s.get_ref()
-                    ),
-                ));
-                return Vec::new();
-            }
-        };
-        match span_items(items, &span) {
-            Ok(v) => v,
-            Err(n) => {
-                self.errors.push(f.at(
-                    s,
-                    format!("the protokoll has no paragraph {n} ({})", runs(items)),
-                ));
-                Vec::new()
-            }
-        }
-    }
-
     /// The attendance of a protokoll: its groups, chairs and the numbers left out, checked.
     pub(super) fn attendance(
         &mut self,
@@ -467,139 +384,6 @@ impl Resolver {
             });
         }
         out
-    }
-
-    /// A person both present and absent for the same paragraphs is an error, at the later entry.
-    fn present_and_absent(
-        &mut self,
-        f: &SourceFile,
-        a: &Attendance,
-        sources: &[Vec<&S>],
-        items: &[Item],
-    ) {
-        let all: Vec<usize> = (0..items.len().max(1)).collect();
-        let covered = |x: &Attendee| x.items.clone().unwrap_or_else(|| all.clone());
-        let mut seen: Vec<(usize, bool, Vec<usize>, usize)> = Vec::new();
-        let mut found: Vec<(usize, &S, String)> = Vec::new();
-        for ((g, e), x) in a.seats() {
-            let Some(p) = x.named.person else { continue };
-            let absent = !a.groups[g].kind.present();
-            let mine = covered(x);
-            let s = sources[g][e];
-            for (q, q_absent, theirs, _) in &seen {
-                if *q != p || *q_absent == absent {
-                    continue;
-                }
-                if let Some(&i) = mine.iter().find(|i| theirs.contains(i)) {
-                    let at = items
-                        .get(i)
-                        .map_or(String::new(), |it| format!(" at {}", it.label()));
-                    found.push((
-                        s.span().start,
-                        s,
-                        format!(
-                            "{} is listed both as present and as absent{at}",
-                            x.named.written.name
-                        ),
-                    ));
-                }
-            }
-            seen.push((p, absent, mine, s.span().start));
-        }
-        for (_, s, message) in found {
-            self.errors.push(f.at(s, message).with_hint(
-                "list the person once, or give each entry the paragraphs it holds for (\"t.o.m. § 15\", \"fr.o.m. § 16\")",
-            ));
-        }
-    }
-
-    /// A gap in the numbering (30, 31, 32, 34) is an error unless the missing numbers are listed
-    /// as left out (`[[utelamnad]]`); a number listed as left out must be missing.
-    fn numbering(&mut self, f: &SourceFile, fm: &ProtokollFm, items: &[Item]) {
-        let omitted: Vec<&str> = fm
-            .utelamnad
-            .iter()
-            .map(|o| o.paragraf.get_ref().trim())
-            .collect();
-        for o in &fm.utelamnad {
-            if items
-                .iter()
-                .any(|i| i.number == o.paragraf.get_ref().trim())
-            {
-                self.errors.push(f.at(
-                    &o.paragraf,
-                    format!(
-                        "paragraph {} is listed as left out, but the protokoll has it",
-                        o.paragraf.get_ref().trim()
-                    ),
-                ));
-            }
-        }
-        for w in items.windows(2) {
-            let (Ok(a), Ok(b)) = (w[0].number.parse::<u32>(), w[1].number.parse::<u32>()) else {
-                continue;
-            };
-            let missing: Vec<String> = (a.saturating_add(1)..b)
-                .map(|x| x.to_string())
-                .filter(|x| !omitted.contains(&x.as_str()))
-                .collect();
-            if missing.is_empty() || b <= a {
-                continue;
-            }
-            let sign = if w[1].section_sign { "§ " } else { "" };
-            let list = match missing.as_slice() {
-                [one] => format!("{sign}{one} is"),
-                [first, .., last] => format!("{sign}{first}–{last} are"),
-                [] => unreachable!(),
-            };
-            self.errors.push(
-                Diagnostic::error(
-                    &f.path,
-                    w[1].line,
-                    1,
-                    format!("{} follows {}: {list} missing", w[1].label(), w[0].label()),
-                )
-                .with_hint(format!(
-                    "if the paper leaves it out on purpose, say so: [[utelamnad]] with paragraf = \"{}\" and skal = \"…\"",
-                    missing[0]
-                )),
-            );
-        }
-    }
-
-    /// A justering before the meeting, and an anslag taken down before it was posted, are errors.
-    fn dates_in_order(&mut self, f: &SourceFile, fm: &ProtokollFm) {
-        if let Some(j) = fm.justerad
-            && j < fm.datum
-        {
-            self.errors.push(Diagnostic::error(
-                &f.path,
-                key_line(&f.text, "justerad", 0),
-                1,
-                format!("justerad ({j}) is before the meeting ({})", fm.datum),
-            ));
-        }
-        if let Some(down) = fm.nedtagen {
-            let up = fm.anslagen.or(fm.justerad);
-            match up {
-                Some(up) if down < up => self.errors.push(Diagnostic::error(
-                    &f.path,
-                    key_line(&f.text, "nedtagen", 0),
-                    1,
-                    format!("nedtagen ({down}) is before the anslag was posted ({up})"),
-                )),
-                None => self.errors.push(
-                    Diagnostic::error(
-                        &f.path,
-                        key_line(&f.text, "nedtagen", 0),
-                        1,
-                        "nedtagen without the day the anslag was posted",
-                    )
-                    .with_hint("write `anslagen` (or `justerad`) too"),
-                ),
-                _ => {}
-            }
-        }
     }
 }
 

@@ -6,11 +6,13 @@
 mod attendance;
 mod backlinks;
 mod claims;
+mod consistency;
 mod documents;
 mod links;
 mod meetings;
 mod people;
 mod registers;
+mod sittings;
 mod spelling;
 
 use crate::markup::ids;
