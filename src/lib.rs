@@ -57,6 +57,7 @@ pub fn run(build: &Build, progress: &(dyn Fn(Progress) + Sync)) -> Result<Built,
     let mut warnings = loaded.warnings;
     warnings.extend(scanned.warnings);
     warnings.extend(policy_warnings(&site));
+    warnings.extend(ledger::unmarked(&sealing));
     diagnostic::sort(&mut warnings);
     destination.commit(build, &sealing)?;
     progress(Progress::Written {

@@ -91,6 +91,18 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Write ready-to-edit register entries for the names the register does not know.
+    Register {
+        /// Every name of the content that no spelling of the register matches (required).
+        #[arg(long, required = true)]
+        unknown: bool,
+        /// The site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The file to write (default: nya-personer.toml in the root); never replaced.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Create a ready-to-fill content file; never overwrites one.
     New {
         #[command(subcommand)]
@@ -184,6 +196,14 @@ fn main() -> ExitCode {
             let filters = protokoll::search::query::Filters { organ, year, kind };
             cli::search::run(&output, &query, &filters, limit, json)
         }
+        Command::Register {
+            unknown: _,
+            root,
+            output,
+        } => cli::register::report(protokoll::scaffold::register::unknown(
+            &root,
+            output.as_deref(),
+        )),
         Command::Archive { root, output } => cli::build::archive(&root, &output),
         Command::Build { root, output } => {
             let output = output.unwrap_or_else(|| root.join("public"));

@@ -5,5 +5,6 @@
 pub mod build;
 pub mod new;
 pub mod progress;
+pub mod register;
 pub mod search;
 pub mod serve;

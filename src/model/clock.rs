@@ -84,7 +84,7 @@ pub fn stockholm_day(unix: i64) -> Date {
 pub fn newest_content_date(site: &Site) -> Option<Date> {
     let mut dates: Vec<Date> = Vec::new();
     for m in &site.meetings {
-        dates.push(m.date);
+        dates.push(m.last_date());
         if let Some(k) = &m.kallelse {
             dates.extend(k.issued);
         }

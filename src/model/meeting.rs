@@ -1,9 +1,12 @@
 //! A meeting (sammanträde) of an organ: its kallelse with the agenda and its protokoll with the
 //! attendance, the justering and every paragraph, each paragraph with its resolved links.
 
+use crate::model::attendance::Attendance;
 use crate::model::date::{Date, Time};
 use crate::model::item::Item;
 use crate::model::names::{Named, Signature};
+use crate::model::noticeboard::AsPrinted;
+use crate::model::sitting::Day;
 
 /// Which part of a meeting an item is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -46,15 +49,6 @@ pub struct Paragraph {
     pub adopted: Vec<usize>,
 }
 
-/// Named groups of the attendance, in display order.
-pub const ATTENDANCE_GROUPS: &[(&str, &str)] = &[
-    ("beslutande", "Beslutande"),
-    ("tjanstgorande_ersattare", "Tjänstgörande ersättare"),
-    ("ej_tjanstgorande", "Ej tjänstgörande ersättare"),
-    ("ovriga", "Övriga deltagare"),
-    ("anmalda", "Anmälda deltagare"),
-];
-
 /// The minutes.
 #[derive(Debug, Clone)]
 pub struct Minutes {
@@ -62,8 +56,6 @@ pub struct Minutes {
     pub path: String,
     /// Title as printed.
     pub title: Option<String>,
-    /// Chair.
-    pub chair: Option<Named>,
     /// Secretary.
     pub secretary: Option<Named>,
     /// Justerare: the members who check and sign the minutes with the chair.
@@ -72,8 +64,8 @@ pub struct Minutes {
     pub approved: Option<Date>,
     /// "§§ 28-35" as printed.
     pub printed_range: Option<String>,
-    /// Attendance groups (key of ATTENDANCE_GROUPS, names).
-    pub attendance: Vec<(usize, Vec<Named>)>,
+    /// Who took part: the groups, the chairs by paragraph, the numbers left out.
+    pub attendance: Attendance,
     /// Opening text.
     pub preamble: String,
     /// Paragraphs.
@@ -84,12 +76,23 @@ pub struct Minutes {
     pub posted: Option<Date>,
     /// Corrections after justering, oldest first.
     pub corrections: Vec<Correction>,
+    /// The publisher's word (`justerat = true/false`), when written.
+    pub marked: Option<bool>,
+    /// The justering and anslag as printed (place, take-down day, förvaringsplats, who certified).
+    pub printed: AsPrinted,
 }
 
 impl Minutes {
-    /// Whether the minutes are approved: a justering date or signatures.
+    /// The chair of the meeting: the first chair the attendance names (others chair ranges of §§).
+    pub fn chair(&self) -> Option<&Named> {
+        self.attendance.chairs.first().map(|c| &c.named)
+    }
+
+    /// Whether the minutes are approved: as the publisher marks them (`justerat`), or, unmarked,
+    /// when they carry a justering date or signatures.
     pub fn is_approved(&self) -> bool {
-        self.approved.is_some() || !self.signatures.is_empty()
+        self.marked
+            .unwrap_or(self.approved.is_some() || !self.signatures.is_empty())
     }
 }
 
@@ -157,6 +160,10 @@ pub struct Meeting {
     pub documents: Vec<usize>,
     /// Cancelled (inställt).
     pub cancelled: bool,
+    /// Which sitting of the organ that day (1, or 2 for an extra sammanträde after the first).
+    pub sitting: u8,
+    /// Its days, when it spans several (`[[dag]]`); empty for a meeting of one day.
+    pub days: Vec<Day>,
 }
 
 /// Where a meeting stands.
@@ -222,11 +229,13 @@ impl Meeting {
             protokoll: None,
             documents: Vec::new(),
             cancelled: false,
+            sitting: 1,
+            days: Vec::new(),
         }
     }
 
-    /// Every name written in it, resolved: the protokoll's (attendance, chair, secretary,
-    /// justerare, signatures), then the kallelse's (sändlista, signatures), each in reading order.
+    /// Every name written in it, resolved: the protokoll's (attendance, chairs, secretary,
+    /// justerare, signatures, who certified the posting), then the kallelse's (sändlista, signatures), each in reading order.
     /// The one list of a meeting's names: the people's spellings, their pages and `serve`'s
     /// preview all read it.
     pub fn names(&self) -> impl Iterator<Item = &Named> {
@@ -239,12 +248,12 @@ impl Meeting {
         match (part, &self.protokoll, &self.kallelse) {
             (Part::Protokoll, Some(p), _) => Box::new(
                 p.attendance
-                    .iter()
-                    .flat_map(|(_, l)| l)
-                    .chain(&p.chair)
+                    .names()
+                    .chain(p.attendance.chairs.iter().map(|c| &c.named))
                     .chain(&p.secretary)
                     .chain(&p.approvers)
-                    .chain(p.signatures.iter().map(|s| &s.who)),
+                    .chain(p.signatures.iter().map(|s| &s.who))
+                    .chain(&p.printed.certified_by),
             ),
             (Part::Kallelse, _, Some(k)) => Box::new(
                 k.send_list

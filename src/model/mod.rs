@@ -4,6 +4,7 @@
 //! `search`, `serve` and `archive`; read-only once made. Knows nothing of templates or files.
 
 pub mod appeal;
+pub mod attendance;
 pub mod clock;
 pub mod config;
 pub mod date;
@@ -13,5 +14,7 @@ pub mod meeting;
 pub mod names;
 pub mod noticeboard;
 pub mod parties;
+pub mod party_periods;
 pub mod site;
+pub mod sitting;
 pub mod urls;

@@ -3,9 +3,26 @@
 //! protokoll is kept. The board page, feed and twins show what these say.
 
 use crate::model::appeal;
-use crate::model::date::Date;
+use crate::model::date::{Date, Time};
 use crate::model::meeting::Meeting;
+use crate::model::names::Named;
 use crate::model::site::Site;
+
+/// The justering and the anslag as a protokoll prints them (its Anslag/bevis block). What is
+/// printed wins over what the rules compute.
+#[derive(Debug, Clone, Default)]
+pub struct AsPrinted {
+    /// Justeringens plats.
+    pub approval_place: Option<String>,
+    /// Justeringens tid, the clock time (the date is the protokoll's `justerad`).
+    pub approval_time: Option<Time>,
+    /// Datum då anslaget tas ned.
+    pub taken_down: Option<Date>,
+    /// Förvaringsplats för protokollet.
+    pub archive_place: Option<String>,
+    /// Who certified the anslag (Intygas / Underskrift).
+    pub certified_by: Option<Named>,
+}
 
 /// One posting (anslag) of a justerat protokoll on the notice board.
 #[derive(Debug, Clone)]
@@ -16,8 +33,10 @@ pub struct Posting {
     pub posted: Date,
     /// The last day an appeal can reach the court.
     pub last_day: Date,
-    /// The first day the notice may come down.
+    /// The day the notice comes down: as printed, else the first day it may.
     pub take_down: Date,
+    /// Whether `take_down` is printed in the protokoll (not computed).
+    pub take_down_printed: bool,
     /// Its anchor on the board: `<organ>-<YYYY-MM-DD>`.
     pub anchor: String,
 }
@@ -27,6 +46,21 @@ pub fn enabled(site: &Site) -> bool {
     site.organs
         .iter()
         .any(|o| site.organisations[o.organisation].notice_board)
+}
+
+/// Where meeting `m`'s protokoll is kept: as the protokoll prints it, else where its organ's are.
+pub fn archive_place_of(site: &Site, m: usize) -> Option<String> {
+    let meeting = &site.meetings[m];
+    let printed = meeting.protokoll.as_ref();
+    printed
+        .and_then(|p| p.printed.archive_place.clone())
+        .or_else(|| archive_place(site, meeting.organ))
+}
+
+/// Whether a posting is still up on `day`: until its last day to appeal, and until the day it
+/// comes down.
+pub fn is_current(n: &Posting, day: Date) -> bool {
+    day <= n.last_day || day < n.take_down
 }
 
 /// Where an organ's protokoll are kept: the organ's own setting, else its organisation's.
@@ -56,12 +90,17 @@ pub fn posting_of(site: &Site, m: usize) -> Option<Posting> {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
     let posted = posting(site, meeting)?;
+    let printed = meeting
+        .protokoll
+        .as_ref()
+        .and_then(|p| p.printed.taken_down);
     Some(Posting {
         meeting: m,
         posted,
         last_day: appeal::last_day(posted),
-        take_down: appeal::take_down(posted),
-        anchor: format!("{}-{}", organ.id, meeting.date),
+        take_down: printed.unwrap_or_else(|| appeal::take_down(posted)),
+        take_down_printed: printed.is_some(),
+        anchor: format!("{}-{}", organ.id, meeting.segment()),
     })
 }
 

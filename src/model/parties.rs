@@ -13,6 +13,7 @@ pub fn party_name(code: &str) -> String {
         "KD" => "Kristdemokraterna",
         "V" => "Vänsterpartiet",
         "L" => "Liberalerna",
+        "FP" => "Folkpartiet liberalerna",
         "MP" => "Miljöpartiet de gröna",
         "SD" => "Sverigedemokraterna",
         other => other,
@@ -26,6 +27,12 @@ pub fn parties(site: &Site) -> BTreeMap<String, Vec<usize>> {
     for (i, p) in site.people.iter().enumerate() {
         if let Some(c) = &p.party {
             out.entry(c.clone()).or_default().push(i);
+        }
+    }
+    // A party someone was in before has its page too (with them under `tidigare`).
+    for p in &site.people {
+        for x in &p.former_parties {
+            out.entry(x.code.clone()).or_default();
         }
     }
     out

@@ -1,6 +1,7 @@
 //! The resolved site: every entity with its links both ways, read-only once built. Indices into the
 //! `Site` vectors stand for references; nothing here knows about templates.
 
+use crate::model::attendance::Attended;
 use crate::model::config::Config;
 use crate::model::date::Date;
 use crate::model::kinds::{DocumentKind, Role};
@@ -105,6 +106,8 @@ pub struct Person {
     pub spellings: Vec<String>,
     /// Party code.
     pub party: Option<String>,
+    /// Earlier parties, each with its period (`[[person.tidigare_parti]]`).
+    pub former_parties: Vec<crate::model::party_periods::PartyPeriod>,
     /// Municipality.
     pub kommun: Option<String>,
     /// Employer.
@@ -113,8 +116,8 @@ pub struct Person {
     pub title: Option<String>,
     /// Memberships (indices into `Site::memberships`).
     pub memberships: Vec<usize>,
-    /// Meetings attended: meeting index and how (an attendance group's heading).
-    pub attended: Vec<(usize, &'static str)>,
+    /// Meetings of whose attendance the person is part: listed in a group, or replaced there.
+    pub attended: Vec<Attended>,
     /// Items presented.
     pub presented: Vec<ItemRef>,
     /// Decisions whose text names the person.
@@ -142,6 +145,8 @@ pub struct Membership {
     pub substitute_for: Option<usize>,
     /// Municipality of the seat.
     pub kommun: Option<String>,
+    /// The party the seat was held for in this term, when the register says.
+    pub party: Option<String>,
     /// The decision that made it.
     pub decision: Option<Ref>,
     /// Note.

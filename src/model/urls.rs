@@ -9,6 +9,11 @@ pub fn meeting(site: &Site, m: usize) -> String {
     let meeting = &site.meetings[m];
     let mut s = path(&[&site.organs[meeting.organ].id]);
     let _ = write!(s, "{}/", meeting.date);
+    if meeting.sitting > 1 {
+        // The second sitting of the day: `/<organ>/<YYYY-MM-DD>-2/`.
+        s.pop();
+        let _ = write!(s, "-{}/", meeting.sitting);
+    }
     s
 }
 

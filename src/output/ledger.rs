@@ -58,6 +58,9 @@ pub struct Sealing {
     pub sealed: Vec<String>,
     /// Protokoll whose rättelse was recorded (source paths).
     pub corrected: Vec<String>,
+    /// Protokoll that carry a justering date or signatures but neither the publisher's word
+    /// `justerat = true` nor a place in the ledger: shown as justerat, not sealed (see [`unmarked`]).
+    pub unmarked: Vec<PathBuf>,
 }
 
 /// One part of a protokoll file: key, label for messages, first line, hash.
@@ -78,6 +81,33 @@ fn normalized(text: &str) -> String {
 /// The file's SHA-256, over its normalized text.
 pub fn file_hash(text: &str) -> String {
     sha256_hex(normalized(text).as_bytes())
+}
+
+/// The text without a line `justerat = true` in its front matter, if it has one: the publisher's
+/// word that a protokoll is justerat, added to one the ledger sealed before there was such a word,
+/// is not a change of it.
+fn without_mark(text: &str) -> Option<String> {
+    let mut fences = 0;
+    let mut removed = false;
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            fences += 1;
+        }
+        let bare = line.split('#').next().unwrap_or("").trim();
+        let mark = bare.replace(' ', "") == "justerat=true";
+        if fences == 1 && mark && !removed {
+            removed = true;
+            continue;
+        }
+        out.push_str(line);
+    }
+    removed.then_some(out)
+}
+
+/// Whether the publisher says the protokoll is justerat (`justerat = true`): only then is it sealed.
+fn marked(fm: &crate::reading::source::ProtokollFm) -> bool {
+    fm.justerat.as_ref().is_some_and(|j| *j.get_ref())
 }
 
 fn parts(f: &SourceFile, body: &crate::reading::body::Body) -> Vec<PartHash> {
@@ -146,7 +176,11 @@ fn check_inner(root: &Path, files: &[SourceFile], some: bool) -> Result<Sealing,
     for f in files {
         if let Parsed::Protokoll(fm, body) = &f.parsed {
             current.insert(
-                format!("{}/{}", fm.organ.get_ref(), fm.datum),
+                format!(
+                    "{}/{}",
+                    fm.organ.get_ref(),
+                    crate::model::sitting::segment(fm.datum, fm.sitting())
+                ),
                 (f, fm, body),
             );
         }
@@ -186,7 +220,20 @@ fn check_inner(root: &Path, files: &[SourceFile], some: bool) -> Result<Sealing,
             rattelser: 0,
         });
         let shown = f.path.display().to_string().replace('\\', "/");
-        if hash != last.sha256 {
+        let only_marked = hash != last.sha256
+            && fm.rattelse.len() == last.rattelser
+            && without_mark(&f.text).is_some_and(|t| file_hash(&t) == last.sha256);
+        if only_marked {
+            // The same protokoll, now with the publisher's word: the ledger records its new hash.
+            if let Some(v) = entry.versions.last_mut() {
+                v.sha256 = hash;
+            }
+            entry.parts = parts(f, body)
+                .into_iter()
+                .map(|p| (p.key, p.hash))
+                .collect();
+            entry.fil = shown;
+        } else if hash != last.sha256 {
             if fm.rattelse.len() > last.rattelser {
                 entry.versions.push(VersionRec {
                     sha256: hash,
@@ -216,8 +263,14 @@ fn check_inner(root: &Path, files: &[SourceFile], some: bool) -> Result<Sealing,
         entries.insert(key, entry);
     }
     for (key, (f, fm, body)) in &current {
-        let approved = fm.justerad.is_some() || !fm.underskrift.is_empty();
-        if !approved || entries.contains_key(key) {
+        if entries.contains_key(key) {
+            continue;
+        }
+        if !marked(fm) {
+            let looks = fm.justerad.is_some() || !fm.underskrift.is_empty();
+            if looks && fm.justerat.is_none() {
+                sealing.unmarked.push(f.path.clone());
+            }
             continue;
         }
         let shown = f.path.display().to_string().replace('\\', "/");
@@ -351,6 +404,28 @@ fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
+/// A warning for each protokoll that looks justerat (a justering date or signatures) but is not
+/// marked so: it is shown as justerat and not sealed, since only the publisher can say it is.
+pub fn unmarked(sealing: &Sealing) -> Vec<Diagnostic> {
+    sealing
+        .unmarked
+        .iter()
+        .map(|p| {
+            Diagnostic::warning(
+                p,
+                1,
+                1,
+                "signed or dated `justerad`, but not marked `justerat = true`: shown as justerat, \
+                 not sealed in justerade.toml",
+            )
+            .with_hint(
+                "write `justerat = true` once the protokoll is justerat (the build then seals it), \
+                 or `justerat = false` while it is still being written",
+            )
+        })
+        .collect()
+}
+
 /// Writes the new ledger, if there is one, replacing the old in one step.
 pub fn save(root: &Path, sealing: &Sealing) -> std::io::Result<()> {
     let Some(text) = &sealing.new_text else {
@@ -367,7 +442,7 @@ mod tests {
 
     fn protokoll(decision: &str, rattelse: &str) -> SourceFile {
         let text = format!(
-            "+++\ntyp = \"protokoll\"\norgan = \"styrelsen\"\ndatum = 2024-01-10\njusterad = 2024-01-12\n{rattelse}+++\nInledning.\n\n## § 1 Val\n\nText.\n\n## § 2 Budget\n\n### Beslut\n\n{decision}\n"
+            "+++\ntyp = \"protokoll\"\norgan = \"styrelsen\"\ndatum = 2024-01-10\njusterad = 2024-01-12\njusterat = true\n{rattelse}+++\nInledning.\n\n## § 1 Val\n\nText.\n\n## § 2 Budget\n\n### Beslut\n\n{decision}\n"
         );
         crate::reading::load::parse_file("content/p.md".into(), text, false).unwrap()
     }
@@ -384,7 +459,7 @@ mod tests {
         assert_eq!(err.len(), 1);
         assert_eq!(
             err[0].to_string().lines().next().unwrap(),
-            "content/p.md:13:1: error: § 2 Budget has changed since the protokoll was justerat"
+            "content/p.md:14:1: error: § 2 Budget has changed since the protokoll was justerat"
         );
         let r = "[[rattelse]]\ndatum = 2024-02-01\nskal = \"Skrivfel\"\nandring = \"§ 2: inte\"\n";
         let fixed = check(t.path(), &[protokoll("Budgeten fastställs inte.", r)]).unwrap();
@@ -394,5 +469,54 @@ mod tests {
         save(t.path(), &fixed).unwrap();
         // The rättelse covers one change, not the next one.
         assert!(check(t.path(), &[protokoll("Något annat.", r)]).is_err());
+    }
+
+    fn text_of(f: &SourceFile) -> String {
+        f.text.clone()
+    }
+
+    #[test]
+    fn only_a_protokoll_marked_justerat_is_sealed() {
+        let t = tempfile::tempdir().unwrap();
+        let marked = protokoll("Budgeten fastställs.", "");
+        let draft_text = text_of(&marked).replace("justerat = true", "justerat = false");
+        let draft =
+            crate::reading::load::parse_file("content/p.md".into(), draft_text, false).unwrap();
+        let s = check(t.path(), &[draft]).unwrap();
+        assert!(s.sealed.is_empty() && s.unmarked.is_empty());
+        // Without the word, a dated protokoll is not sealed either, and is named for a warning.
+        let unmarked_text = text_of(&marked).replace("justerat = true\n", "");
+        let unmarked =
+            crate::reading::load::parse_file("content/p.md".into(), unmarked_text, false).unwrap();
+        let s = check(t.path(), &[unmarked]).unwrap();
+        assert!(s.sealed.is_empty());
+        assert_eq!(s.unmarked, vec![std::path::PathBuf::from("content/p.md")]);
+        assert_eq!(
+            check(t.path(), &[marked]).unwrap().sealed,
+            vec!["content/p.md"]
+        );
+    }
+
+    #[test]
+    fn the_mark_added_to_a_protokoll_sealed_before_it_is_no_change() {
+        let t = tempfile::tempdir().unwrap();
+        // A ledger written when a signed protokoll was sealed without the word.
+        let marked = protokoll("Budgeten fastställs.", "");
+        let old_text = text_of(&marked).replace("justerat = true\n", "");
+        let first = check(t.path(), &[marked]).unwrap();
+        let ledger = first.new_text.unwrap().replace(
+            &file_hash(&text_of(&protokoll("Budgeten fastställs.", ""))),
+            &file_hash(&old_text),
+        );
+        std::fs::write(t.path().join(FILE), ledger).unwrap();
+        let s = check(t.path(), &[protokoll("Budgeten fastställs.", "")]).unwrap();
+        assert!(s.sealed.is_empty() && s.corrected.is_empty());
+        assert!(
+            s.new_text
+                .unwrap()
+                .contains(&file_hash(&text_of(&protokoll("Budgeten fastställs.", ""))))
+        );
+        // Any other change still fails.
+        assert!(check(t.path(), &[protokoll("Budgeten fastställs inte.", "")]).is_err());
     }
 }

@@ -78,10 +78,11 @@ fn pieces(f: &SourceFile) -> Vec<Piece<'_>> {
         Parsed::Kallelse(fm, _) => vec![whole(vec![format!(
             "/{}/{}/",
             fm.organ.get_ref(),
-            fm.datum
+            crate::model::sitting::segment(fm.datum, fm.sitting())
         )])],
         Parsed::Protokoll(fm, b) => {
-            let meeting = format!("/{}/{}/", fm.organ.get_ref(), fm.datum);
+            let segment = crate::model::sitting::segment(fm.datum, fm.sitting());
+            let meeting = format!("/{}/{segment}/", fm.organ.get_ref());
             let mut pages = vec![(0, vec![meeting.clone()])];
             // A paragraph's text is shown on the meeting page and on the paragraph's own page.
             pages.extend(b.items.iter().map(|i| {

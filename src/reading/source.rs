@@ -92,6 +92,21 @@ pub struct PersonRec {
     /// Memberships.
     #[serde(default)]
     pub uppdrag: Vec<UppdragRec>,
+    /// Earlier parties, each with its period.
+    #[serde(default)]
+    pub tidigare_parti: Vec<FormerPartyRec>,
+}
+
+/// `[[person.tidigare_parti]]`: a party the person had for a time.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormerPartyRec {
+    /// The party code.
+    pub parti: S,
+    /// The first day, when known.
+    pub fran: Option<Date>,
+    /// The last day.
+    pub till: Date,
 }
 
 /// `[[person.uppdrag]]`: a membership.
@@ -110,6 +125,8 @@ pub struct UppdragRec {
     pub ersattare_for: Option<S>,
     /// Municipality the seat represents.
     pub kommun: Option<String>,
+    /// The party the seat was held for in this term.
+    pub parti: Option<S>,
     /// The decision that made it: `organ/datum/nr` or `dokument/id`.
     pub beslut: Option<S>,
     /// Free note.
@@ -156,6 +173,100 @@ pub struct AttendanceRec {
     /// Registered participants (conferences).
     #[serde(default)]
     pub anmalda: Vec<S>,
+    /// Members who were not there (frånvarande, anmält förhinder).
+    #[serde(default)]
+    pub franvarande: Vec<S>,
+    /// Further groups with the heading the paper prints (suppleanter, adjungerade, tjänstemän …).
+    #[serde(default)]
+    pub grupp: Vec<GroupRec>,
+}
+
+/// `[[narvaro.grupp]]`: an attendance group with its printed heading.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupRec {
+    /// The heading as printed ("Anmält förhinder", "Suppleanter", "Tjänstemän").
+    pub rubrik: S,
+    /// What the group is: a key of `[narvaro]`; read from the heading when it is a usual one.
+    pub slag: Option<S>,
+    /// The names, as written.
+    #[serde(default)]
+    pub namn: Vec<S>,
+}
+
+/// `[[dag]]`: one day of a meeting over several days.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DayRec {
+    /// The date.
+    pub datum: Spanned<Date>,
+    /// Start that day.
+    pub start: Option<Time>,
+    /// End that day.
+    pub slut: Option<Time>,
+    /// Place that day, when it differs.
+    pub plats: Option<String>,
+    /// The paragraphs of the day, "§§ 74-88".
+    pub paragrafer: Option<S>,
+}
+
+/// `[[utelamnad]]`: a paragraph number left out on purpose.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OmittedRec {
+    /// The number, "33".
+    pub paragraf: S,
+    /// Why, as printed.
+    pub skal: String,
+}
+
+/// One name, or a list of names (`ordforande`): each with its position.
+#[derive(Debug, Default)]
+pub struct NameList(pub Vec<S>);
+
+impl<'de> Deserialize<'de> for NameList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<NameList, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Vec<S>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a name, or a list of names")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                // The caller gives a lone name the position of the whole value.
+                Ok(vec![Spanned::new(0..0, v.to_string())])
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<S>()? {
+                    out.push(s);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_any(Visitor).map(NameList)
+    }
+}
+
+/// `ordforande`: one name or a list, each name at its own position (a lone name at the value's).
+pub fn name_list(v: &Option<Spanned<NameList>>) -> Vec<S> {
+    let Some(v) = v else {
+        return Vec::new();
+    };
+    v.get_ref()
+        .0
+        .iter()
+        .map(|s| {
+            if s.span() == (0..0) {
+                Spanned::new(v.span(), s.get_ref().clone())
+            } else {
+                s.clone()
+            }
+        })
+        .collect()
 }
 
 /// Front matter of `typ = "protokoll"`.
@@ -176,8 +287,8 @@ pub struct ProtokollFm {
     pub plats: Option<String>,
     /// Title as printed.
     pub rubrik: Option<String>,
-    /// Who chaired.
-    pub ordforande: Option<S>,
+    /// Who chaired: one name, or several each with the paragraphs chaired ("… § 74-88").
+    pub ordforande: Option<Spanned<NameList>>,
     /// Secretary.
     pub sekreterare: Option<S>,
     /// Justerare: the members who check and sign the minutes with the chair.
@@ -198,6 +309,44 @@ pub struct ProtokollFm {
     /// Corrections made after the protokoll was justerat, oldest first.
     #[serde(default)]
     pub rattelse: Vec<RattelseRec>,
+    /// The publisher's word that the protokoll is justerat: `true` seals it in the ledger.
+    pub justerat: Option<Spanned<bool>>,
+    /// Which sitting of the organ that day (2 for an extra sammanträde after the first).
+    pub sammantrade: Option<Spanned<u8>>,
+    /// The days of a meeting over several days.
+    #[serde(default)]
+    pub dag: Vec<DayRec>,
+    /// Paragraph numbers left out on purpose.
+    #[serde(default)]
+    pub utelamnad: Vec<OmittedRec>,
+    /// Justeringens plats, as printed.
+    pub justeringsplats: Option<String>,
+    /// Justeringens tid (the clock time; the date is `justerad`).
+    pub justeringstid: Option<Time>,
+    /// The day the anslag comes down, as printed (datum för anslags nedtagande).
+    pub nedtagen: Option<Date>,
+    /// Where this protokoll is kept, as printed (förvaringsplats).
+    pub forvaringsplats: Option<String>,
+    /// Who certified the anslag, as written.
+    pub intygat_av: Option<S>,
+}
+
+impl ProtokollFm {
+    /// The sitting of the day (1 unless written; 0, an error, counts as 1).
+    pub fn sitting(&self) -> u8 {
+        self.sammantrade
+            .as_ref()
+            .map_or(1, |s| (*s.get_ref()).max(1))
+    }
+}
+
+impl KallelseFm {
+    /// The sitting of the day (1 unless written; 0, an error, counts as 1).
+    pub fn sitting(&self) -> u8 {
+        self.sammantrade
+            .as_ref()
+            .map_or(1, |s| (*s.get_ref()).max(1))
+    }
 }
 
 /// `[[rattelse]]`: a correction of a justerat protokoll, shown in its correction log.
@@ -269,6 +418,11 @@ pub struct KallelseFm {
     pub sandlista: Option<SendListRec>,
     /// The meeting is cancelled (inställt).
     pub installt: Option<Spanned<bool>>,
+    /// Which sitting of the organ that day (2 for an extra sammanträde after the first).
+    pub sammantrade: Option<Spanned<u8>>,
+    /// The days of a meeting over several days.
+    #[serde(default)]
+    pub dag: Vec<DayRec>,
 }
 
 /// Front matter of every document kind.

@@ -101,7 +101,7 @@ pub(super) fn event(site: &Site, base: &str, m: usize) -> Vec<String> {
     let url = format!("{base}{}", urls::meeting(site, m));
     let mut e = vec![
         "BEGIN:VEVENT".to_string(),
-        format!("UID:{}-{}@{}", organ.id, meeting.date, host(base)),
+        format!("UID:{}-{}@{}", organ.id, meeting.segment(), host(base)),
         format!("DTSTAMP:{}T000000Z", compact(stamp_day(meeting))),
     ];
     match meeting.start {
@@ -112,10 +112,12 @@ pub(super) fn event(site: &Site, base: &str, m: usize) -> Vec<String> {
                 s.hour,
                 s.minute
             ));
-            if let Some(end) = meeting.end.filter(|end| *end > s) {
+            // One event over every day of a meeting that spans several.
+            let last = meeting.last_date();
+            if let Some(end) = meeting.end.filter(|end| *end > s || last > meeting.date) {
                 e.push(format!(
                     "DTEND;TZID=Europe/Stockholm:{}T{:02}{:02}00",
-                    compact(meeting.date),
+                    compact(last),
                     end.hour,
                     end.minute
                 ));
@@ -126,7 +128,7 @@ pub(super) fn event(site: &Site, base: &str, m: usize) -> Vec<String> {
             e.push(format!("DTSTART;VALUE=DATE:{}", compact(meeting.date)));
             e.push(format!(
                 "DTEND;VALUE=DATE:{}",
-                compact(meeting.date.add_days(1))
+                compact(meeting.last_date().add_days(1))
             ));
         }
     }

@@ -81,7 +81,7 @@ pub(super) fn meeting(site: &Site, m: usize) -> Page<'_> {
     Page {
         url: urls::meeting(site, m),
         template: "meeting.html",
-        title: format!("{} {}", organ.short, meeting.date.long()),
+        title: format!("{} {}", organ.short, meeting.when()),
         crumbs: vec![crumb(&organ.short, &urls::organ(site, meeting.organ))],
         data: ("mote", View::lazy(move || views::meeting(site, m))),
         twin: Some(Twin::Meeting(m)),
@@ -100,7 +100,7 @@ pub(super) fn paragraph(site: &Site, r: ItemRef) -> Page<'_> {
         title: format!("{} {}", p.item.label(), p.item.title),
         crumbs: vec![
             crumb(&organ.short, &urls::organ(site, meeting.organ)),
-            crumb(&meeting.date.to_string(), &urls::meeting(site, r.meeting)),
+            crumb(&meeting.segment(), &urls::meeting(site, r.meeting)),
         ],
         data: ("paragraf", View::lazy(move || paragraph_view(site, r))),
         twin: Some(Twin::Item(r)),
@@ -221,16 +221,7 @@ pub(super) fn person(site: &Site, p: usize) -> Page<'_> {
 
 fn person_view(site: &Site, p: usize) -> Value {
     let person = &site.people[p];
-    let mut meetings: Vec<Value> = person
-        .attended
-        .iter()
-        .rev()
-        .map(|(m, how)| {
-            let mut v = meeting_card(site, *m);
-            v["meta"] = json!(format!("{} · {how}", v["meta"].as_str().unwrap_or("")));
-            v
-        })
-        .collect();
+    let (mut meetings, absences) = super::attendance::person_meetings(site, p);
     meetings.extend(person.send_lists.iter().rev().map(|(m, col)| {
         let mut v = meeting_card(site, *m);
         v["meta"] = json!(format!(
@@ -272,6 +263,8 @@ fn person_view(site: &Site, p: usize) -> Value {
         [
             ("uppdrag", assignments),
             ("moten", Value::Array(meetings)),
+            ("franvaro", Value::Array(absences)),
+            ("partihistorik", super::attendance::party_history(site, p)),
             ("foredragit", cards(&person.presented)),
             ("namnd_i", cards(&person.mentioned)),
             ("dokument", documents.map(|&d| doc_card(site, d)).collect()),

@@ -171,7 +171,7 @@ pub(super) fn meeting_entry(site: &Site, m: usize) -> Entry {
     let organ = &site.organs[meeting.organ];
     let mut summary = vec![
         meeting.status().text().to_string(),
-        meeting.date.long_with_weekday(),
+        meeting.when_with_weekday(),
     ];
     let time = time_range(meeting);
     if !time.is_empty() {
@@ -189,7 +189,7 @@ pub(super) fn meeting_entry(site: &Site, m: usize) -> Entry {
     }
     Entry {
         url: urls::meeting(site, m),
-        title: format!("{} {}", organ.short, meeting.date.long()),
+        title: format!("{} {}", organ.short, meeting.when()),
         updated: meeting_updated(site, m),
         published: Some((
             meeting
@@ -254,7 +254,7 @@ pub(super) fn item_entry(site: &Site, r: ItemRef) -> Entry {
             p.item.title,
             what,
             organ.short,
-            meeting.date.long()
+            meeting.when()
         ),
         updated,
         published: Some((meeting.date, meeting.start)),
@@ -294,7 +294,7 @@ fn notice_entry(site: &Site, n: &noticeboard::Posting) -> Entry {
         "Protokollet från sammanträdet med {} den {} är justerat{} och tillkännagavs på anslagstavlan {}. \
          Sista dag att överklaga beslut genom laglighetsprövning hos {} är {}.",
         organ.name,
-        meeting.date.long(),
+        meeting.when(),
         p.and_then(|p| p.approved)
             .map(|d| format!(" {d}"))
             .unwrap_or_default(),
@@ -302,7 +302,10 @@ fn notice_entry(site: &Site, n: &noticeboard::Posting) -> Entry {
         org.court.as_deref().unwrap_or("förvaltningsrätten"),
         n.last_day
     );
-    if let Some(place) = noticeboard::archive_place(site, meeting.organ) {
+    if n.take_down_printed {
+        let _ = write!(summary, " Anslaget tas ned {}.", n.take_down);
+    }
+    if let Some(place) = noticeboard::archive_place_of(site, n.meeting) {
         let _ = write!(summary, " Protokollet förvaras: {place}.");
     }
     Entry {
@@ -310,7 +313,7 @@ fn notice_entry(site: &Site, n: &noticeboard::Posting) -> Entry {
         title: format!(
             "Anslag: {} {}, justerat protokoll",
             organ.short,
-            meeting.date.long()
+            meeting.when()
         ),
         updated: (n.posted, None),
         published: Some((n.posted, None)),

@@ -3,6 +3,7 @@
 //! `templates/` overrides any of them by name.
 
 pub mod api;
+mod attendance;
 mod calendar;
 pub mod collections;
 mod collide;

@@ -2,7 +2,7 @@
 //! first; expired ones stay in the archive list for ever.
 
 use crate::model::clock;
-use crate::model::noticeboard::{Posting, archive_place, postings};
+use crate::model::noticeboard::{Posting, archive_place_of, is_current, postings};
 use crate::model::site::Site;
 use crate::model::urls;
 use serde_json::{Value, json};
@@ -17,14 +17,17 @@ pub fn posting_view(site: &Site, n: &Posting) -> Value {
         "anchor": n.anchor,
         "organ": {"namn": organ.name, "url": urls::organ(site, meeting.organ)},
         "organisation": org.name,
-        "mote": {"url": urls::meeting(site, n.meeting), "datum": meeting.date, "datum_text": meeting.date.long()},
+        "mote": {"url": urls::meeting(site, n.meeting), "datum": meeting.date, "datum_text": meeting.when()},
         "paragrafer": p.and_then(|p| p.printed_range.clone()),
         "justerad": p.and_then(|p| p.approved),
         "anslagen": n.posted,
         "sista_dag": n.last_day,
         "sista_dag_text": n.last_day.long_with_weekday(),
         "tas_ned": n.take_down,
-        "forvaringsplats": archive_place(site, meeting.organ),
+        "tas_ned_tryckt": n.take_down_printed,
+        "justeringsplats": p.and_then(|p| p.printed.approval_place.clone()),
+        "intygat_av": p.and_then(|p| p.printed.certified_by.as_ref()).map(|x| crate::render::views::named(site, x)),
+        "forvaringsplats": archive_place_of(site, n.meeting),
         "domstol": org.court.clone().unwrap_or_else(|| "Förvaltningsrätten".to_string()),
     })
 }
@@ -34,7 +37,7 @@ pub fn view(site: &Site) -> Value {
     let day = clock::reference_day(site);
     let (current, archive): (Vec<Posting>, Vec<Posting>) = postings(site)
         .into_iter()
-        .partition(|n| day.is_none_or(|d| d <= n.last_day));
+        .partition(|n| day.is_none_or(|d| is_current(n, d)));
     json!({
         "per_dag": day,
         "per_dag_text": day.map(|d| d.long()),

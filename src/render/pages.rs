@@ -283,8 +283,10 @@ fn groups(site: &Site) -> Vec<Page<'_>> {
     }).collect()
     };
     for (c, ps) in &parties {
+        let former = crate::model::party_periods::former_members(site, c);
+        let renamed = crate::model::party_periods::renaming(c).map(|(a, b, d)| json!({"fran": a, "fran_namn": party_name(a), "till": b, "till_namn": party_name(b), "datum": d}));
         pages.push(Page { url: urls::party(c), template: "group.html", title: format!("{} ({c})", party_name(c)), crumbs: vec![crumb("Partier", "/parti/")],
-            data: ("grupp", json!({"titel": format!("{} ({c})", party_name(c)), "slag": "parti", "personer": people_cards(ps)}).into()), twin: Some(Twin::Party(c.clone())), feeds: vec![] });
+            data: ("grupp", json!({"titel": format!("{} ({c})", party_name(c)), "slag": "parti", "personer": people_cards(ps), "tidigare": people_cards(&former), "namnbyte": renamed}).into()), twin: Some(Twin::Party(c.clone())), feeds: vec![] });
     }
     for (k, ps) in &kommuner {
         let orgs: Vec<Value> = site

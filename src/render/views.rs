@@ -42,8 +42,11 @@ pub fn person_ref(site: &Site, p: usize) -> Value {
     })
 }
 
-/// "09.00–10.30".
+/// "09.00–10.30" (empty for a meeting over several days: each day has its own).
 pub fn time_range(m: &Meeting) -> String {
+    if !m.days.is_empty() {
+        return String::new();
+    }
     match (m.start, m.end) {
         (Some(a), Some(b)) => format!("{a}–{b}"),
         (Some(a), None) => format!("{a}"),
@@ -56,14 +59,14 @@ pub fn meeting_card(site: &Site, m: usize) -> Value {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
     let (key, text) = (meeting.status().key(), meeting.status().text());
-    let mut meta = vec![meeting.date.long_with_weekday()];
+    let mut meta = vec![meeting.when_with_weekday()];
     if let Some(p) = &meeting.place {
         meta.push(p.clone());
     }
     meta.push(text.to_string());
     json!({
         "url": urls::meeting(site, m),
-        "titel": format!("{} {}", organ.short, meeting.date.long()),
+        "titel": format!("{} {}", organ.short, meeting.when()),
         "meta": meta.join(" · "),
         "excerpt": "",
         "datum": meeting.date, "organ": organ.id, "status": key,
@@ -99,10 +102,7 @@ fn excerpt_of<'a>(parts: impl Iterator<Item = &'a str>, max: usize) -> String {
 pub fn item_card(site: &Site, r: ItemRef) -> Value {
     let meeting = &site.meetings[r.meeting];
     let p = &meeting.items(r.part)[r.index];
-    let mut meta = vec![
-        site.organs[meeting.organ].short.clone(),
-        meeting.date.long(),
-    ];
+    let mut meta = vec![site.organs[meeting.organ].short.clone(), meeting.when()];
     if r.part == Part::Kallelse {
         meta.push("föredragningslista".into());
     }
@@ -171,9 +171,12 @@ pub fn paragraph(site: &Site, r: ItemRef) -> Value {
         let view = json!({"text": m.value, "html": html});
         with(view, [("personer", people(&p.presenters))])
     });
-    let corrections = match r.part {
-        Part::Protokoll => corrections(site, r.meeting, Some(r.index)),
-        Part::Kallelse => Vec::new(),
+    let (corrections, attendance) = match r.part {
+        Part::Protokoll => (
+            corrections(site, r.meeting, Some(r.index)),
+            super::attendance::at_item(site, r.meeting, r.index),
+        ),
+        Part::Kallelse => (Vec::new(), Value::Null),
     };
     let assignments = p.memberships.iter().map(|&m| membership(site, m)).collect();
     let view = json!({
@@ -198,6 +201,7 @@ pub fn paragraph(site: &Site, r: ItemRef) -> Value {
             ("antar", cards(&p.adopted)),
             ("namnda", people(&p.mentions)),
             ("rattelser", Value::Array(corrections)),
+            ("narvaro", attendance),
         ],
     )
 }
@@ -271,7 +275,7 @@ pub fn meeting(site: &Site, m: usize) -> Value {
     let protokoll = meeting.protokoll.as_ref().map(|p| {
         let view = json!({
             "rubrik": p.title,
-            "ordforande": p.chair.as_ref().map(|n| named(site, n)),
+            "ordforande": p.chair().map(|n| named(site, n)),
             "sekreterare": p.secretary.as_ref().map(|n| named(site, n)),
             "justerare": p.approvers.iter().map(|n| named(site, n)).collect::<Vec<_>>(),
             "justerad": p.approved,
@@ -280,16 +284,14 @@ pub fn meeting(site: &Site, m: usize) -> Value {
             "underskrifter": p.signatures.iter().map(|s| signature(site, s)).collect::<Vec<_>>(),
             "rattelser": corrections(site, m, None),
         });
-        let attendance = p.attendance.iter().map(|(g, list)| {
-            let (id, heading) = ATTENDANCE_GROUPS[*g];
-            let names = list.iter().map(|n| named(site, n)).collect();
-            with(json!({"id": id, "rubrik": heading}), [("namn", names)])
-        });
-        let attendance = attendance.collect();
+        use super::attendance as a;
         with(
             view,
             [
-                ("narvaro", attendance),
+                ("narvaro", a::groups(site, p)),
+                ("ordforanden", a::chairs(site, p)),
+                ("anslagsbevis", a::printed_notice(site, p)),
+                ("utelamnade", a::omitted(p)),
                 ("paragrafer_lista", items(Part::Protokoll)),
             ],
         )
@@ -318,9 +320,9 @@ pub fn meeting(site: &Site, m: usize) -> Value {
         .collect();
     let view = json!({
         "url": urls::meeting(site, m),
-        "titel": format!("{} {}", organ.short, meeting.date.long()),
+        "titel": format!("{} {}", organ.short, meeting.when()),
         "organ": {"id": organ.id, "namn": organ.name, "kortnamn": organ.short, "url": urls::organ(site, meeting.organ)},
-        "datum": meeting.date, "datum_text": meeting.date.long_with_weekday(),
+        "datum": meeting.date, "datum_text": meeting.when_with_weekday(),
         "tid": time_range(meeting), "plats": meeting.place,
         "status": key, "status_text": text,
         "anslag": crate::model::noticeboard::posting_of(site, m).map(|n| json!({
@@ -330,6 +332,7 @@ pub fn meeting(site: &Site, m: usize) -> Value {
     with(
         view,
         [
+            ("dagar", super::attendance::days(meeting)),
             ("kallelse", kallelse.unwrap_or_default()),
             ("protokoll", protokoll.unwrap_or_default()),
             ("handlingar", documents),

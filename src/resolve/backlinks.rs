@@ -37,11 +37,7 @@ pub fn backlinks(site: &mut Site) {
     } = site;
     for (m, meeting) in meetings.iter().enumerate() {
         if let Some(p) = &meeting.protokoll {
-            for (g, list) in &p.attendance {
-                for person in list.iter().filter_map(|n| n.person) {
-                    people[person].attended.push((m, ATTENDANCE_GROUPS[*g].1));
-                }
-            }
+            super::attendance::backlinks(m, &p.attendance, people);
         }
         if let Some((_, cols, rows)) = meeting.kallelse.as_ref().and_then(|k| k.send_list.as_ref())
         {

@@ -38,8 +38,11 @@ impl Resolver {
         self.check_id(f, &fm.id);
         let organisation = fm.organisation.as_ref().and_then(|o| self.lookup_org(f, o));
         let organ = fm.organ.as_ref().and_then(|o| self.lookup_organ(f, o));
+        // A party printed in a document is the party of its date (any organ's membership).
+        self.pending.on = fm.datum.map(|d| (d, None));
         let authors = self.name_list(f, &fm.forfattare, false);
         let signatures = self.signatures(f, &fm.underskrift);
+        self.pending.on = None;
         Some(Document {
             id: fm.id.get_ref().clone(),
             kind: fm.typ,

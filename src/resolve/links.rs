@@ -3,7 +3,6 @@
 //! paragraphs that decided them.
 
 use super::people::NameIndex;
-use crate::model::date::Date;
 use crate::model::meeting::*;
 use crate::model::site::*;
 use crate::reading::diagnostic::{Diagnostic, did_you_mean};
@@ -13,12 +12,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use toml::Spanned;
 
-/// Finds a meeting by organ id and date.
-fn meeting_index(site: &Site, organ: &str, date: &str) -> Option<usize> {
-    let date = Date::parse(date).ok()?;
-    // Meetings are ordered by date, then organ id.
+/// Finds a meeting by organ id and URL segment (its date, and `-2` for a second sitting).
+fn meeting_index(site: &Site, organ: &str, segment: &str) -> Option<usize> {
+    let (date, sitting) = crate::model::sitting::parse_segment(segment)?;
+    // Meetings are ordered by date, then organ id, then sitting.
     site.meetings
-        .binary_search_by(|m| (m.date, site.organs[m.organ].id.as_str()).cmp(&(date, organ)))
+        .binary_search_by(|m| {
+            (m.date, site.organs[m.organ].id.as_str(), m.sitting).cmp(&(date, organ, sitting))
+        })
         .ok()
 }
 
@@ -44,7 +45,7 @@ fn meeting_ref(
         let all: Vec<String> = site
             .meetings
             .iter()
-            .map(|m| format!("{}/{}", site.organs[m.organ].id, m.date))
+            .map(|m| format!("{}/{}", site.organs[m.organ].id, m.segment()))
             .collect();
         let hint = did_you_mean(v, all.iter().map(String::as_str))
             .unwrap_or_else(|| "write organ/YYYY-MM-DD of a meeting on this site".into());

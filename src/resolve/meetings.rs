@@ -10,11 +10,11 @@ use crate::reading::source::{KallelseFm, ProtokollFm};
 use std::collections::{BTreeMap, HashMap};
 use toml::Spanned;
 
-/// The organ, date and kind (protokoll or not) a meeting file is for.
-pub(super) fn meeting_key(f: &SourceFile) -> Option<(&Spanned<String>, Date, bool)> {
+/// The organ, date, sitting of the day and kind (protokoll or not) a meeting file is for.
+pub(super) fn meeting_key(f: &SourceFile) -> Option<(&Spanned<String>, Date, u8, bool)> {
     match &f.parsed {
-        Parsed::Protokoll(fm, _) => Some((&fm.organ, fm.datum, true)),
-        Parsed::Kallelse(fm, _) => Some((&fm.organ, fm.datum, false)),
+        Parsed::Protokoll(fm, _) => Some((&fm.organ, fm.datum, fm.sitting(), true)),
+        Parsed::Kallelse(fm, _) => Some((&fm.organ, fm.datum, fm.sitting(), false)),
         _ => None,
     }
 }
@@ -22,17 +22,18 @@ pub(super) fn meeting_key(f: &SourceFile) -> Option<(&Spanned<String>, Date, boo
 impl Resolver {
     /// Every meeting, from its protokoll and kallelse (one of each at most), ordered by date and organ.
     pub(super) fn meetings(&mut self, files: &[SourceFile]) {
-        let mut by_key: BTreeMap<(Date, String), Meeting> = BTreeMap::new();
-        let mut seen: HashMap<(Date, usize, bool), String> = HashMap::new();
+        let mut by_key: BTreeMap<(Date, String, u8), Meeting> = BTreeMap::new();
+        let mut seen: HashMap<(Date, usize, u8, bool), String> = HashMap::new();
         for f in files {
-            let Some((organ_s, date, is_protokoll)) = meeting_key(f) else {
+            let Some((organ_s, date, sitting, is_protokoll)) = meeting_key(f) else {
                 continue;
             };
             let Some(organ) = self.lookup_organ(f, organ_s) else {
                 continue;
             };
+            self.sitting_ok(f);
             let shown = f.path.display().to_string();
-            if let Some(prev) = seen.insert((date, organ, is_protokoll), shown.clone()) {
+            if let Some(prev) = seen.insert((date, organ, sitting, is_protokoll), shown.clone()) {
                 let what = if is_protokoll {
                     "protokoll"
                 } else {
@@ -44,18 +45,21 @@ impl Resolver {
                         1,
                         1,
                         format!(
-                            "a second {what} for {}/{date}: it would write the same URL",
-                            self.site.organs[organ].id
+                            "a second {what} for {}/{}: it would write the same URL",
+                            self.site.organs[organ].id,
+                            crate::model::sitting::segment(date, sitting)
                         ),
                     )
-                    .with_hint(format!("the first one is {prev}")),
+                    .with_hint(format!("the first one is {prev}; a second sitting of the organ that day says `sammantrade = 2`")),
                 );
                 continue;
             }
-            let key = (date, self.site.organs[organ].id.clone());
-            let m = by_key
-                .entry(key)
-                .or_insert_with(|| Meeting::new(organ, date));
+            let key = (date, self.site.organs[organ].id.clone(), sitting);
+            let m = by_key.entry(key).or_insert_with(|| {
+                let mut m = Meeting::new(organ, date);
+                m.sitting = sitting;
+                m
+            });
             self.add_part(m, f);
         }
         self.site.meetings = by_key.into_values().collect();
@@ -63,15 +67,35 @@ impl Resolver {
 
     /// Meeting `m` made again from its files (after an edit that keeps its organ and date).
     pub(super) fn meeting(&mut self, files: &[SourceFile], m: usize) -> Meeting {
-        let (organ, date) = (self.site.meetings[m].organ, self.site.meetings[m].date);
+        let old = &self.site.meetings[m];
+        let (organ, date, sitting) = (old.organ, old.date, old.sitting);
         let id = self.site.organs[organ].id.clone();
         let mut meeting = Meeting::new(organ, date);
+        meeting.sitting = sitting;
         for f in files {
-            if meeting_key(f).is_some_and(|(o, d, _)| o.get_ref() == &id && d == date) {
+            if meeting_key(f)
+                .is_some_and(|(o, d, s, _)| o.get_ref() == &id && d == date && s == sitting)
+            {
                 self.add_part(&mut meeting, f);
             }
         }
         meeting
+    }
+
+    /// `sammantrade` is 1 or more (2 for a second sitting that day); 0 is an error (and counts as 1,
+    /// so that nothing else fails because of it).
+    fn sitting_ok(&mut self, f: &SourceFile) {
+        let s = match &f.parsed {
+            Parsed::Protokoll(fm, _) => fm.sammantrade.as_ref(),
+            Parsed::Kallelse(fm, _) => fm.sammantrade.as_ref(),
+            _ => None,
+        };
+        if let Some(n) = s.filter(|n| *n.get_ref() == 0) {
+            self.errors.push(
+                f.at(n, "sammantrade = 0: the sittings of a day count from 1")
+                    .with_hint("leave it out for the day's first sitting; write 2 for the second"),
+            );
+        }
     }
 
     /// Adds a protokoll or kallelse to its meeting. The protokoll says what happened: its time
@@ -79,10 +103,16 @@ impl Resolver {
     fn add_part(&mut self, m: &mut Meeting, f: &SourceFile) {
         match &f.parsed {
             Parsed::Protokoll(fm, body) => {
-                let minutes = self.minutes(f, fm, body);
-                m.start = fm.start.or(m.start);
-                m.end = fm.slut.or(m.end);
+                self.pending.on = Some((fm.datum, Some(m.organ)));
+                let days = self.days(f, fm.datum, &fm.dag, Some(&body.items));
+                let minutes = self.minutes(f, fm, body, &days);
+                self.pending.on = None;
+                m.start = fm.start.or(days.first().and_then(|d| d.start)).or(m.start);
+                m.end = fm.slut.or(days.last().and_then(|d| d.end)).or(m.end);
                 m.place = fm.plats.clone().or(m.place.take());
+                if !days.is_empty() {
+                    m.days = days;
+                }
                 m.protokoll = Some(minutes);
                 if m.cancelled {
                     self.errors.push(
@@ -92,9 +122,15 @@ impl Resolver {
                 }
             }
             Parsed::Kallelse(fm, body) => {
+                self.pending.on = Some((fm.datum, Some(m.organ)));
                 let notice = self.notice(f, fm, body);
-                m.start = m.start.or(fm.start);
-                m.end = m.end.or(fm.slut);
+                let days = self.days(f, fm.datum, &fm.dag, None);
+                self.pending.on = None;
+                m.start = m.start.or(fm.start).or(days.first().and_then(|d| d.start));
+                m.end = m.end.or(fm.slut).or(days.last().and_then(|d| d.end));
+                if m.days.is_empty() {
+                    m.days = days;
+                }
                 m.place = m.place.take().or(fm.plats.clone());
                 m.kallelse = Some(notice);
                 m.cancelled = fm.installt.as_ref().is_some_and(|c| *c.get_ref());
@@ -131,29 +167,23 @@ impl Resolver {
         f: &SourceFile,
         fm: &ProtokollFm,
         body: &crate::reading::body::Body,
+        days: &[crate::model::sitting::Day],
     ) -> Minutes {
-        let n = &fm.narvaro;
-        let groups = [
-            &n.beslutande,
-            &n.tjanstgorande_ersattare,
-            &n.ej_tjanstgorande,
-            &n.ovriga,
-            &n.anmalda,
-        ];
-        let attendance = groups
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| !g.is_empty())
-            .map(|(i, g)| (i, self.name_list(f, g, false)))
-            .collect();
+        let attendance = self.attendance(f, fm, &body.items, days);
         if let Some(range) = &fm.paragrafer {
             links::check_range(f, range, &body.items, &mut self.errors);
         }
         let corrections = self.corrections(f, fm, body);
+        let printed = crate::model::noticeboard::AsPrinted {
+            approval_place: fm.justeringsplats.clone(),
+            approval_time: fm.justeringstid,
+            taken_down: fm.nedtagen,
+            archive_place: fm.forvaringsplats.clone(),
+            certified_by: fm.intygat_av.as_ref().and_then(|s| self.name(f, s)),
+        };
         Minutes {
             path: f.path.display().to_string(),
             title: fm.rubrik.clone(),
-            chair: fm.ordforande.as_ref().and_then(|s| self.name(f, s)),
             secretary: fm.sekreterare.as_ref().and_then(|s| self.name(f, s)),
             approvers: self.name_list(f, &fm.justerare, false),
             approved: fm.justerad,
@@ -164,6 +194,8 @@ impl Resolver {
             signatures: self.signatures(f, &fm.underskrift),
             posted: fm.anslagen.or(fm.justerad),
             corrections,
+            marked: fm.justerat.as_ref().map(|j| *j.get_ref()),
+            printed,
         }
     }
 
@@ -231,10 +263,15 @@ impl Resolver {
             let rows = s
                 .rad
                 .iter()
-                .map(|r| SendRow {
-                    kommun: r.kommun.clone(),
-                    first: self.name_list(f, &r.ordinarie, true),
-                    second: self.name_list(f, &r.ersattare, true),
+                .map(|r| {
+                    self.pending.kommun = Some(r.kommun.clone());
+                    let row = SendRow {
+                        kommun: r.kommun.clone(),
+                        first: self.name_list(f, &r.ordinarie, true),
+                        second: self.name_list(f, &r.ersattare, true),
+                    };
+                    self.pending.kommun = None;
+                    row
                 })
                 .collect();
             (

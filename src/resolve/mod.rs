@@ -3,13 +3,17 @@
 //! collected; the caller fails once. [`patch`] does the same after an edit of some meeting,
 //! document or page files, making only their entities again before linking the whole site.
 
+mod attendance;
 mod backlinks;
 mod claims;
+mod consistency;
 mod documents;
 mod links;
 mod meetings;
 mod people;
 mod registers;
+mod sittings;
+mod spelling;
 
 use crate::markup::ids;
 use crate::model::config::Config;
@@ -20,6 +24,8 @@ use crate::reading::diagnostic::{Diagnostic, did_you_mean};
 use crate::reading::load::{Parsed, SourceFile};
 use crate::reading::source::SignatureRec;
 use people::NameIndex;
+pub use people::UnknownName;
+pub use spelling::same_person;
 use std::collections::BTreeSet;
 use std::path::Path;
 use toml::Spanned;
@@ -49,6 +55,23 @@ pub fn resolve(config: Config, files: &[SourceFile]) -> Result<Site, Vec<Diagnos
     } else {
         Err(r.errors)
     }
+}
+
+/// The names of the content that no spelling of the register matches, in file order, with the
+/// spellings the register has (for `protokoll register --unknown`). Made by the same resolution as
+/// [`resolve`]; its other errors are left for the build to report.
+pub fn unknown_names(
+    config: Config,
+    files: &[SourceFile],
+) -> (Vec<people::UnknownName>, Vec<String>) {
+    let mut r = Resolver::new(config, files);
+    r.meetings(files);
+    r.documents(files);
+    r.pages(files);
+    r.memberships(files);
+    let mut unknown = std::mem::take(&mut r.pending.unknown);
+    unknown.sort_by(|a, b| (&a.path, a.offset).cmp(&(&b.path, b.offset)));
+    (unknown, r.names.spellings().to_vec())
 }
 
 /// The meetings, documents and free pages an edit replaced (by index), to put back with
@@ -184,7 +207,7 @@ fn patch_targets<'a>(
         let p = path.to_str().unwrap_or("");
         match &f.parsed {
             Parsed::Protokoll(..) | Parsed::Kallelse(..) => {
-                let (organ, date, _) = meetings::meeting_key(f).expect("a meeting file");
+                let (organ, date, sitting, _) = meetings::meeting_key(f).expect("a meeting file");
                 let m = site
                     .meetings
                     .iter()
@@ -197,7 +220,9 @@ fn patch_targets<'a>(
                     })
                     .ok_or_else(|| format!("{shown}: a meeting file that was not one"))?;
                 let meeting = &site.meetings[m];
-                if site.organs[meeting.organ].id != *organ.get_ref() || meeting.date != date {
+                if site.organs[meeting.organ].id != *organ.get_ref()
+                    || (meeting.date, meeting.sitting) != (date, sitting)
+                {
                     return Err(format!("{shown}: moved to another meeting"));
                 }
                 t.meetings.insert(m);
@@ -226,15 +251,16 @@ fn patch_targets<'a>(
     }
     // Each meeting still has at most one file of each kind, so it is made as `resolve` makes it.
     for &m in &t.meetings {
-        let (organ, date) = (
+        let (organ, date, sitting) = (
             &site.organs[site.meetings[m].organ].id,
             site.meetings[m].date,
+            site.meetings[m].sitting,
         );
         let mut kinds = Vec::new();
         for f in files {
-            if let Some((o, d, kind)) = meetings::meeting_key(f)
+            if let Some((o, d, s, kind)) = meetings::meeting_key(f)
                 && o.get_ref() == organ
-                && d == date
+                && (d, s) == (date, sitting)
             {
                 if kinds.contains(&kind) {
                     return Err(format!("{organ}/{date}: two files of one kind"));
@@ -259,6 +285,8 @@ struct Resolver {
     site: Site,
     errors: Vec<Diagnostic>,
     names: NameIndex,
+    /// What name resolution leaves for later (parties, unknown names) and its context.
+    pending: people::Pending,
 }
 
 impl Resolver {
@@ -271,6 +299,7 @@ impl Resolver {
             },
             errors: Vec::new(),
             names: NameIndex::default(),
+            pending: people::Pending::default(),
         };
         r.registers(files);
         r
@@ -281,6 +310,8 @@ impl Resolver {
     /// patch cannot change); the cases, URL claims and spellings are made again unless a patch
     /// shows they cannot have changed.
     fn link(&mut self, files: &[SourceFile], scope: &Scope) {
+        let printed = std::mem::take(&mut self.pending.parties);
+        people::check_parties(&self.site, files, &printed, &mut self.errors);
         links::link_meetings(
             &mut self.site,
             &self.names,
@@ -374,7 +405,7 @@ impl Resolver {
         vacant_ok: bool,
     ) -> Option<Named> {
         self.names
-            .resolve(f, &self.site.people, s, vacant_ok, &mut self.errors)
+            .resolve(f, s, vacant_ok, &mut self.errors, &mut self.pending)
     }
 
     fn signatures(&mut self, f: &SourceFile, list: &[SignatureRec]) -> Vec<Signature> {

@@ -1,14 +1,60 @@
 //! Resolving people: the name index (every spelling → one person), names as written in documents,
 //! and the people a decision's text names.
 
+use crate::model::date::Date;
 use crate::model::meeting::Part;
 use crate::model::names::Named;
 use crate::model::names::{self, WrittenName};
-use crate::model::site::{Person, Site};
-use crate::reading::diagnostic::{Diagnostic, did_you_mean};
+use crate::model::site::Site;
+use crate::reading::diagnostic::Diagnostic;
 use crate::reading::load::{Parsed, SourceFile};
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 use toml::Spanned;
+
+/// A name no spelling of the register matches, as written and where (for `protokoll register`).
+#[derive(Debug, Clone)]
+pub struct UnknownName {
+    /// The name as written.
+    pub written: WrittenName,
+    /// The file it is written in.
+    pub path: PathBuf,
+    /// Byte offset of the value in the file.
+    pub offset: usize,
+    /// The municipality of the sändlista row it is in, if any.
+    pub kommun: Option<String>,
+}
+
+/// What name resolution leaves for later, and the context it needs: the parties printed (checked
+/// once the memberships are known), the unknown names, the day and organ of the file being read
+/// and the municipality of the sändlista row.
+#[derive(Debug, Default)]
+pub struct Pending {
+    /// Parties printed after names.
+    pub parties: Vec<PrintedParty>,
+    /// Names not in the register.
+    pub unknown: Vec<UnknownName>,
+    /// The day (and organ) of the file whose names are being resolved.
+    pub on: Option<(Date, Option<usize>)>,
+    /// The municipality of the sändlista row whose names are being resolved.
+    pub kommun: Option<String>,
+}
+
+/// A party printed after a name, checked once the memberships are known: it must be the party the
+/// person had that day (see `model::party_periods::fits`).
+#[derive(Debug, Clone)]
+pub struct PrintedParty {
+    /// The person.
+    pub person: usize,
+    /// The party as printed.
+    pub party: String,
+    /// The day of the meeting or document, and the organ, when known.
+    pub on: Option<(Date, Option<usize>)>,
+    /// Where it is written: the file and the byte offset of the value.
+    pub path: PathBuf,
+    /// Byte offset into the file.
+    pub offset: usize,
+}
 
 /// Every spelling of every person, by normalized key.
 #[derive(Debug, Default)]
@@ -53,14 +99,20 @@ impl NameIndex {
         self.by_key.get(&names::name_key(spelling)).copied()
     }
 
+    /// Every registered spelling, in the order added.
+    pub fn spellings(&self) -> &[String] {
+        &self.spellings
+    }
+
     /// Resolves a name as written in `file`; "Vakant" resolves to no person when `vacant_ok`.
+    /// A party printed after it, and an unknown name, are kept in `pending`.
     pub fn resolve(
         &self,
         file: &SourceFile,
-        people: &[Person],
         s: &Spanned<String>,
         vacant_ok: bool,
         errors: &mut Vec<Diagnostic>,
+        pending: &mut Pending,
     ) -> Option<Named> {
         let written = names::split_written(s.get_ref());
         if vacant_ok && names::is_vacant(&written.text) {
@@ -69,34 +121,37 @@ impl NameIndex {
                 person: None,
             });
         }
-        self.check(file, people, s, written, errors)
+        self.resolve_written(file, s, written, errors, pending)
     }
 
-    fn check(
+    /// Resolves a name already cut into its parts (an attendance entry); as [`NameIndex::resolve`].
+    pub fn resolve_written(
         &self,
         file: &SourceFile,
-        people: &[Person],
         s: &Spanned<String>,
         written: WrittenName,
         errors: &mut Vec<Diagnostic>,
+        pending: &mut Pending,
     ) -> Option<Named> {
         let Some(p) = self.get(&written.name) else {
-            let mut d = file.at(s, format!("unknown person \"{}\"", written.name));
-            let hint = did_you_mean(&written.name, self.spellings.iter().map(String::as_str))
-                .unwrap_or_else(|| {
-                    "add the person (or this spelling as an alias) to content/register/".to_string()
-                });
-            d = d.with_hint(hint);
-            errors.push(d);
+            let d = file.at(s, format!("unknown person \"{}\"", written.name));
+            errors.push(d.with_hint(super::spelling::hint(&written.name, &self.spellings)));
+            pending.unknown.push(UnknownName {
+                written,
+                path: file.path.clone(),
+                offset: file.toml_offset + s.span().start,
+                kommun: pending.kommun.clone(),
+            });
             return None;
         };
-        if let (Some(wp), Some(rp)) = (&written.party, &people[p].party)
-            && !wp.eq_ignore_ascii_case(rp)
-        {
-            errors.push(file.at(
-                s,
-                format!("{} is registered as ({rp}), not ({wp})", people[p].name),
-            ));
+        if let Some(wp) = &written.party {
+            pending.parties.push(PrintedParty {
+                person: p,
+                party: wp.clone(),
+                on: pending.on,
+                path: file.path.clone(),
+                offset: file.toml_offset + s.span().start,
+            });
         }
         Some(Named {
             written,
@@ -127,6 +182,47 @@ impl NameIndex {
     /// Every registered person named in a free text line (Föredragande).
     pub fn named_in_line(&self, line: &str) -> Vec<usize> {
         self.mentioned_in(line)
+    }
+}
+
+/// The parties printed after names, each against the party the person had that day; a party
+/// that does not fit is an error where it is written.
+pub fn check_parties(
+    site: &Site,
+    files: &[SourceFile],
+    printed: &[PrintedParty],
+    errors: &mut Vec<Diagnostic>,
+) {
+    use crate::model::party_periods::{fits, party_on};
+    for x in printed {
+        let (date, organ) = x.on.map_or((None, None), |(d, o)| (Some(d), o));
+        if fits(site, x.person, &x.party, date, organ) {
+            continue;
+        }
+        let p = &site.people[x.person];
+        let held = party_on(p, date).unwrap_or("");
+        let Some(f) = files.iter().find(|f| f.path == x.path) else {
+            continue;
+        };
+        let mut d = Diagnostic::at(
+            &f.path,
+            &f.text,
+            x.offset,
+            format!("{} is registered as ({held}), not ({})", p.name, x.party),
+        );
+        if !p.former_parties.is_empty()
+            || date.is_some_and(|d| party_on(p, Some(d)) != p.party.as_deref())
+        {
+            d.message = format!(
+                "{} is registered as ({held}) on {}, not ({})",
+                p.name,
+                date.map(|d| d.to_string()).unwrap_or_default(),
+                x.party
+            );
+        }
+        errors.push(d.with_hint(
+            "a party changed? give the person [[person.tidigare_parti]] with parti and till, or the membership its `parti`",
+        ));
     }
 }
 

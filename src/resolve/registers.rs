@@ -115,11 +115,13 @@ impl Resolver {
                     }
                 }
                 let organisation = p.organisation.as_ref().and_then(|o| self.lookup_org(f, o));
+                let former_parties = self.former_parties(f, p);
                 self.site.people.push(Person {
                     id,
                     name: p.namn.get_ref().clone(),
                     aliases: p.alias.iter().map(|a| a.get_ref().clone()).collect(),
                     party: p.parti.as_ref().map(|x| x.get_ref().clone()),
+                    former_parties,
                     kommun: p.kommun.as_ref().map(|k| k.get_ref().clone()),
                     organisation,
                     title: p.titel.clone(),
@@ -127,6 +129,43 @@ impl Resolver {
                 });
             }
         }
+    }
+
+    /// A person's earlier parties, each ending before the next starts.
+    fn former_parties(
+        &mut self,
+        f: &SourceFile,
+        p: &crate::reading::source::PersonRec,
+    ) -> Vec<crate::model::party_periods::PartyPeriod> {
+        let mut out: Vec<crate::model::party_periods::PartyPeriod> = Vec::new();
+        for t in &p.tidigare_parti {
+            if let Some(from) = t.fran
+                && t.till < from
+            {
+                self.errors.push(f.at(
+                    &t.parti,
+                    format!(
+                        "the period of ({}) ends ({}) before it starts ({from})",
+                        t.parti.get_ref(),
+                        t.till
+                    ),
+                ));
+            }
+            if let Some(prev) = out.last()
+                && t.fran.is_none_or(|x| x <= prev.to)
+            {
+                self.errors.push(
+                    f.at(&t.parti, format!("the period of ({}) must start after the one before it ends ({})", t.parti.get_ref(), prev.to))
+                        .with_hint("write the earlier parties oldest first, each with `fran` after the last `till`"),
+                );
+            }
+            out.push(crate::model::party_periods::PartyPeriod {
+                code: t.parti.get_ref().clone(),
+                from: t.fran,
+                to: t.till,
+            });
+        }
+        out
     }
 
     /// Every `[[person.uppdrag]]` as a membership (their decisions are resolved by `decisions`).
@@ -171,6 +210,7 @@ impl Resolver {
                         to: u.till,
                         substitute_for,
                         kommun: u.kommun.clone(),
+                        party: u.parti.as_ref().map(|x| x.get_ref().clone()),
                         decision: None, // see `decisions`
                         note: u.anteckning.clone(),
                     });

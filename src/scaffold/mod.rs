@@ -4,6 +4,8 @@
 //! year), and documents. The texts are made by pure functions over the resolved [`Site`]; only
 //! [`write_new`] touches the disk, and it never replaces a file.
 
+pub mod register;
+
 use crate::build::BuildError;
 use crate::markup::ids;
 use crate::model::date::{Date, Time};
@@ -506,7 +508,12 @@ pub fn protokoll_text(site: &Site, organ: usize, date: Date) -> ProtokollText {
         None => t.push_str("# sekreterare = \"Namn\"\n"),
     }
     t.push_str(
-        "justerare = []   # vem som justerar, t.ex. [\"Namn (P)\"]\n# justerad = 2024-01-01\n",
+        "justerare = []   # vem som justerar, t.ex. [\"Namn (P)\"]\n# justerad = 2024-01-01\n\
+         # justeringsplats = \"Kommunkansliet\"\n\
+         justerat = false   # true när protokollet är justerat: då förseglas det i justerade.toml\n\
+         # anslagen = 2024-01-02     # anslaget om justeringen, som tryckt\n\
+         # nedtagen = 2024-01-24     # anslaget tas ned, som tryckt\n\
+         # forvaringsplats = \"Kommunkansliet\"\n",
     );
 
     // Paragraphs: the kallelse's agenda, or the usual opening and closing.
@@ -614,12 +621,15 @@ pub fn protokoll_text(site: &Site, organ: usize, date: Date) -> ProtokollText {
         }
     };
     t.push_str(
-        "\n# Närvaro: ta bort den som inte kom, flytta ersättare som tjänstgjorde till\n\
-         # tjanstgorande_ersattare och lägg till övriga deltagare (\"Namn, funktion\").\n[narvaro]\n",
+        "\n# Närvaro: flytta den som inte kom till franvarande, ersättare som tjänstgjorde till\n\
+         # tjanstgorande_ersattare (\"Namn (P) ersätter Namn (P)\") och lägg till övriga deltagare\n\
+         # (\"Namn, funktion\"). Den som var med en del av mötet: \"Namn (P) fr.o.m. § 16\",\n\
+         # \"t.o.m. § 18\", \"ej § 20–21\", \"kl 10.30–12.00\".\n[narvaro]\n",
     );
     let _ = writeln!(t, "beslutande = {}", q_list(&beslutande));
     t.push_str("tjanstgorande_ersattare = []\n");
     let _ = writeln!(t, "ej_tjanstgorande = {}", q_list(&ersattare));
+    t.push_str("franvarande = []   # frånvarande ledamöter (anmält förhinder)\n");
     t.push_str("ovriga = []\n");
     for (p, role) in [(chair, Role::Chair), (secretary, Role::Secretary)] {
         if let Some(p) = p {

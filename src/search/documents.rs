@@ -224,16 +224,12 @@ fn meeting(site: &Site, m: usize) -> SearchDoc {
                 .iter()
                 .map(|i| format!("{} {}", i.item.label(), i.item.title)),
         );
-        people.extend(
-            p.attendance
-                .iter()
-                .flat_map(|(_, list)| list.iter().filter_map(|n| n.person)),
-        );
+        people.extend(p.attendance.names().filter_map(|n| n.person));
     }
     SearchDoc {
         url: urls::meeting(site, m),
         kind: "mote",
-        title: format!("{} {}", organ.short, meeting.date.long()),
+        title: format!("{} {}", organ.short, meeting.when()),
         organ: organ.id.clone(),
         date: Some(meeting.date),
         year: Some(meeting.date.year),

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Every output file but the tantivy index, and the manifest without its lines.
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(crate) fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
     for e in walkdir::WalkDir::new(dir) {
         let e = e.unwrap();
@@ -35,7 +35,7 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
-fn assert_same(what: &str, a: &Path, b: &Path) {
+pub(crate) fn assert_same(what: &str, a: &Path, b: &Path) {
     let (x, y) = (tree(a), tree(b));
     let only_a: Vec<_> = x.keys().filter(|k| !y.contains_key(*k)).collect();
     let only_b: Vec<_> = y.keys().filter(|k| !x.contains_key(*k)).collect();

@@ -5,6 +5,7 @@ mod common;
 #[path = "../../examples/synth/corpus/mod.rs"]
 mod corpus;
 
+mod attendance;
 mod bad_inputs;
 mod check_command;
 mod fixtures;
@@ -16,6 +17,7 @@ mod outputs;
 mod personnummer_props;
 mod progress;
 mod real_site;
+mod register;
 mod robustness;
 mod runs;
 mod scaffold;

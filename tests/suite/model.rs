@@ -11,6 +11,7 @@ fn every_name_a_meeting_holds_is_among_its_names() {
         repo(),
         repo().join("tests/fixtures/kommun"),
         repo().join("tests/fixtures/minimal"),
+        repo().join("tests/fixtures/fullmaktige"),
     ];
     let mut checked = 0;
     for root in roots {

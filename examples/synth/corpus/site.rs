@@ -205,6 +205,8 @@ fn protokoll(c: &Corpus, m: usize) -> String {
     if let Some(d) = meeting.approved {
         let _ = writeln!(s, "justerad = {d}");
     }
+    // The publisher's word: only a justerat protokoll is sealed; the others are still being written.
+    let _ = writeln!(s, "justerat = {}", meeting.approved.is_some());
     if let (Some(a), Some(b)) = (meeting.items.first(), meeting.items.last()) {
         let _ = writeln!(s, "paragrafer = \"§§ {}-{}\"", a.nr, b.nr);
     }

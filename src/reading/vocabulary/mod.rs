@@ -4,3 +4,4 @@
 
 pub mod attendance;
 pub mod paragraph;
+pub mod qualifiers;

@@ -141,11 +141,35 @@ pub(super) struct Person<'a> {
     organisation: Option<BodyRef<'a>>,
     paper: Vec<PaperRef<'a>>,
     parti: Option<PartyLink<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parti_i_protokollen: Vec<PartyPrinted>,
     sandlista: Vec<Called<'a>>,
     stavningar: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tidigare_parti: Vec<PartyHeld<'a>>,
     titel: Option<&'a str>,
     r#type: &'static str,
     web: String,
+}
+
+/// An earlier party of a person, with its period.
+#[derive(Serialize)]
+struct PartyHeld<'a> {
+    code: &'a str,
+    #[serde(rename = "endDate")]
+    end_date: Date,
+    #[serde(rename = "startDate")]
+    start_date: Option<Date>,
+}
+
+/// A party as the protokoll print it after a person's name, first and last day.
+#[derive(Serialize)]
+struct PartyPrinted {
+    code: String,
+    #[serde(rename = "endDate")]
+    end_date: Date,
+    #[serde(rename = "startDate")]
+    start_date: Date,
 }
 
 #[derive(Serialize)]
@@ -161,11 +185,20 @@ struct PartyLink<'a> {
     web: String,
 }
 
-/// A meeting a person attended, and how.
+/// A meeting of whose attendance a person is part, and how (the group's heading, and beyond
+/// it the paragraphs, whom they served for or were replaced by).
 #[derive(Serialize)]
 struct Attended<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ersatt_av: Option<PersonRef<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ersatter: Option<PersonRef<'a>>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    franvarande: bool,
     meeting: MeetingRef<'a>,
     narvaro: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragrafer: Option<Vec<&'a str>>,
 }
 
 /// A meeting a person was called to by a sändlista, and in which column.
@@ -194,9 +227,16 @@ pub(super) fn person(site: &Site, p: usize) -> Person<'_> {
         meeting: person
             .attended
             .iter()
-            .map(|(m, how)| Attended {
-                meeting: meeting_ref(site, *m),
-                narvaro: how,
+            .map(|x| {
+                let (narvaro, part) = super::attendance::part_of(site, x);
+                Attended {
+                    ersatt_av: part.ersatt_av,
+                    ersatter: part.ersatter,
+                    franvarande: part.franvarande,
+                    meeting: meeting_ref(site, x.meeting),
+                    narvaro,
+                    paragrafer: part.paragrafer,
+                }
             })
             .collect(),
         membership: person
@@ -221,6 +261,21 @@ pub(super) fn person(site: &Site, p: usize) -> Person<'_> {
             name: party_name(c),
             web: urls::party(c),
         }),
+        parti_i_protokollen: {
+            let printed = crate::model::party_periods::printed_parties(site, p);
+            if printed.len() > 1 {
+                printed
+                    .into_iter()
+                    .map(|(code, start_date, end_date)| PartyPrinted {
+                        code,
+                        end_date,
+                        start_date,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            }
+        },
         sandlista: person
             .send_lists
             .iter()
@@ -230,6 +285,15 @@ pub(super) fn person(site: &Site, p: usize) -> Person<'_> {
             })
             .collect(),
         stavningar: &person.spellings,
+        tidigare_parti: person
+            .former_parties
+            .iter()
+            .map(|x| PartyHeld {
+                code: &x.code,
+                end_date: x.to,
+                start_date: x.from,
+            })
+            .collect(),
         titel: person.title.as_deref(),
         r#type: "Person",
         web: r.web,

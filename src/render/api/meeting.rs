@@ -1,11 +1,11 @@
 //! The twins of meetings and of their paragraphs and agenda items: a meeting's twin holds each
 //! of its paragraphs' twins whole, so a run renders them once for both pages.
 
+use super::attendance as att;
 use super::refs::*;
 use crate::model::clock;
 use crate::model::date::Date;
 use crate::model::meeting as model;
-use crate::model::meeting::ATTENDANCE_GROUPS;
 use crate::model::meeting::{ItemRef, Part};
 use crate::model::noticeboard;
 use crate::model::site::Site;
@@ -19,6 +19,8 @@ pub struct Meeting<'a> {
     agenda_item: Vec<AgendaItem<'a>>,
     anslag: Option<Anslag>,
     cancelled: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    dag: Vec<Day<'a>>,
     date: Date,
     end: Option<String>,
     id: String,
@@ -31,9 +33,21 @@ pub struct Meeting<'a> {
     paper: Vec<PaperRef<'a>>,
     participant: Vec<PersonRef<'a>>,
     protokoll: Option<Protokoll<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sammantrade: Option<u8>,
     start: String,
     r#type: &'static str,
     web: String,
+}
+
+/// A day of a meeting over several days.
+#[derive(Serialize)]
+struct Day<'a> {
+    date: Date,
+    end: Option<String>,
+    location: Option<Location<'a>>,
+    paragrafer: Option<&'a str>,
+    start: Option<String>,
 }
 
 impl<'a> Meeting<'a> {
@@ -53,14 +67,11 @@ pub fn meeting(site: &Site, m: usize) -> Meeting<'_> {
             .collect()
     };
     let protokoll = meeting.protokoll.as_ref().map(|p| protokoll(site, m, p));
-    let mut participants: Vec<usize> = meeting
+    let participants = meeting
         .protokoll
-        .iter()
-        .flat_map(|p| &p.attendance)
-        .flat_map(|(_, names)| names.iter().filter_map(|n| n.person))
-        .collect();
-    participants.sort_unstable();
-    participants.dedup();
+        .as_ref()
+        .map(att::participants)
+        .unwrap_or_default();
     Meeting {
         agenda_item: items(Part::Protokoll),
         anslag: noticeboard::posting_of(site, m).map(|n| Anslag {
@@ -70,8 +81,24 @@ pub fn meeting(site: &Site, m: usize) -> Meeting<'_> {
             web: format!("/anslagstavla/#{}", n.anchor),
         }),
         cancelled: meeting.cancelled,
+        dag: meeting
+            .days
+            .iter()
+            .map(|d| Day {
+                date: d.date,
+                end: d.end.map(|t| clock::rfc3339(d.date, Some(t))),
+                location: d
+                    .place
+                    .as_deref()
+                    .map(|description| Location { description }),
+                paragrafer: d.printed_range.as_deref(),
+                start: d.start.map(|t| clock::rfc3339(d.date, Some(t))),
+            })
+            .collect(),
         date: r.date,
-        end: meeting.end.map(|t| clock::rfc3339(meeting.date, Some(t))),
+        end: meeting
+            .end
+            .map(|t| clock::rfc3339(meeting.last_date(), Some(t))),
         id: r.id,
         kallelse: meeting
             .kallelse
@@ -94,6 +121,7 @@ pub fn meeting(site: &Site, m: usize) -> Meeting<'_> {
             .map(|p| person_ref(site, p))
             .collect(),
         protokoll,
+        sammantrade: (meeting.sitting > 1).then_some(meeting.sitting),
         start: match meeting.start {
             Some(t) => clock::rfc3339(meeting.date, Some(t)),
             None => meeting.date.to_string(),
@@ -122,35 +150,60 @@ struct Location<'a> {
 #[derive(Serialize)]
 struct Protokoll<'a> {
     anslagen: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    forvaringsplats: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    intygat_av: Option<Named<'a>>,
     justerad: Option<Date>,
     justerare: Vec<Named<'a>>,
     justerat: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    justeringsplats: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    justeringstid: Option<String>,
     name: Option<&'a str>,
-    narvaro: BTreeMap<&'static str, Vec<Named<'a>>>,
+    narvaro: BTreeMap<&'static str, Vec<att::Attendee<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    narvarogrupper: Option<Vec<att::GroupJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nedtagen: Option<Date>,
     ordforande: Option<Named<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ordforanden: Option<Vec<att::ChairJson<'a>>>,
     paragrafer: Option<&'a str>,
     rattelse: Vec<MeetingCorrection<'a>>,
     sekreterare: Option<Named<'a>>,
     source: &'a str,
     text: &'a str,
     underskrift: Vec<Signature<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    utelamnad: Vec<Omitted<'a>>,
+}
+
+/// A paragraph number left out on purpose.
+#[derive(Serialize)]
+struct Omitted<'a> {
+    paragraf: &'a str,
+    skal: &'a str,
 }
 
 fn protokoll<'a>(site: &'a Site, m: usize, p: &'a model::Minutes) -> Protokoll<'a> {
-    let mut narvaro = BTreeMap::new();
-    for (g, names) in &p.attendance {
-        // A group listed twice keeps its last list: an object holds a key once.
-        let names = names.iter().map(|n| named(site, n)).collect();
-        narvaro.insert(ATTENDANCE_GROUPS[*g].0, names);
-    }
+    let printed = &p.printed;
     Protokoll {
         anslagen: p.posted,
+        forvaringsplats: printed.archive_place.as_deref(),
+        intygat_av: printed.certified_by.as_ref().map(|n| named(site, n)),
         justerad: p.approved,
         justerare: p.approvers.iter().map(|n| named(site, n)).collect(),
         justerat: p.is_approved(),
+        justeringsplats: printed.approval_place.as_deref(),
+        justeringstid: printed.approval_time.map(|t| t.to_string()),
         name: p.title.as_deref(),
-        narvaro,
-        ordforande: p.chair.as_ref().map(|n| named(site, n)),
+        narvaro: att::by_kind(site, p),
+        narvarogrupper: att::groups(site, p),
+        nedtagen: printed.taken_down,
+        ordforande: p.chair().map(|n| named(site, n)),
+        ordforanden: att::chairs(site, p),
         paragrafer: p.printed_range.as_deref(),
         rattelse: p
             .corrections
@@ -168,6 +221,15 @@ fn protokoll<'a>(site: &'a Site, m: usize, p: &'a model::Minutes) -> Protokoll<'
         source: &p.path,
         text: &p.preamble,
         underskrift: p.signatures.iter().map(|s| signature(site, s)).collect(),
+        utelamnad: p
+            .attendance
+            .omitted
+            .iter()
+            .map(|o| Omitted {
+                paragraf: &o.number,
+                skal: &o.reason,
+            })
+            .collect(),
     }
 }
 
@@ -254,6 +316,8 @@ pub struct AgendaItem<'a> {
     arende: Vec<CaseRef<'a>>,
     avsnitt: Vec<Avsnitt<'a>>,
     beslut: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    beslutande: Option<Vec<att::Attendee<'a>>>,
     date: Date,
     dnr: &'a [String],
     foredragande: Option<Foredragande<'a>>,
@@ -266,6 +330,8 @@ pub struct AgendaItem<'a> {
     namnda: Vec<PersonRef<'a>>,
     number: &'a str,
     order: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ordforande: Option<Named<'a>>,
     paper: Vec<PaperRef<'a>>,
     part: &'static str,
     public: bool,
@@ -304,6 +370,14 @@ pub fn agenda_item(site: &Site, r: ItemRef) -> AgendaItem<'_> {
     };
     let decision = p.item.is_decision();
     let own = item_ref(site, r);
+    let at = match (r.part, &meeting.protokoll) {
+        (Part::Protokoll, Some(pr)) => att::at_item(site, pr, r.index),
+        _ => None,
+    };
+    let (beslutande, ordforande) = match at {
+        Some(a) => (Some(a.beslutande), a.ordforande),
+        None => (None, None),
+    };
     AgendaItem {
         antar: p.adopted.iter().map(|&d| paper_ref(site, d)).collect(),
         arende: p.dnr.iter().map(|d| case_ref(site, d)).collect(),
@@ -318,6 +392,7 @@ pub fn agenda_item(site: &Site, r: ItemRef) -> AgendaItem<'_> {
             })
             .collect(),
         beslut: decision,
+        beslutande,
         date: own.date,
         dnr: &p.dnr,
         foredragande: p.item.presenter.as_ref().map(|m| Foredragande {
@@ -340,6 +415,7 @@ pub fn agenda_item(site: &Site, r: ItemRef) -> AgendaItem<'_> {
         namnda: p.mentions.iter().map(|&x| person_ref(site, x)).collect(),
         number: own.number,
         order: r.index + 1,
+        ordforande,
         paper: p.documents.iter().map(|&d| paper_ref(site, d)).collect(),
         part: own.part,
         public: true,

@@ -6,6 +6,7 @@
 //! order docs/API.md promises (`agendaItem` before `anslag`, `name` before `namnda`). Here: which
 //! twin a page has, the list pages and the groups (party, municipality, year).
 
+mod attendance;
 mod entities;
 mod meeting;
 pub mod refs;
@@ -171,24 +172,42 @@ impl KommunItem {
     }
 }
 
-/// A party and its people.
+/// A party and its people (and those who were in it, and its change of name).
 #[derive(Serialize)]
 struct Party<'a> {
     code: &'a str,
     id: String,
     name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    namnbyte: Option<Renaming>,
     person: Vec<PersonRef<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tidigare: Vec<PersonRef<'a>>,
     r#type: &'static str,
     web: String,
 }
 
+/// A party's change of name and code.
+#[derive(Serialize)]
+struct Renaming {
+    date: crate::model::date::Date,
+    fran: &'static str,
+    till: &'static str,
+}
+
 fn party<'a>(site: &'a Site, code: &'a str) -> Party<'a> {
+    use crate::model::party_periods::{former_members, renaming};
     let web = urls::party(code);
     Party {
         code,
         id: twin_id(&web),
         name: party_name(code),
+        namnbyte: renaming(code).map(|(fran, till, date)| Renaming { date, fran, till }),
         person: people(site, |p| p.party.as_deref() == Some(code)),
+        tidigare: former_members(site, code)
+            .into_iter()
+            .map(|p| person_ref(site, p))
+            .collect(),
         r#type: "Party",
         web,
     }

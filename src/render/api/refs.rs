@@ -78,7 +78,7 @@ pub fn meeting_ref(site: &Site, m: usize) -> MeetingRef<'_> {
         date: meeting.date,
         id: twin_id(&web),
         meeting_state: meeting.status().key(),
-        name: format!("{} {}", organ.short, meeting.date.long()),
+        name: format!("{} {}", organ.short, meeting.when()),
         organization: &organ.id,
         web,
     }
@@ -265,6 +265,8 @@ pub struct Membership<'a> {
     ersattare_for: Option<PersonRef<'a>>,
     kommun: Option<&'a str>,
     organization: OrganRef<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parti: Option<&'a str>,
     person: PersonRef<'a>,
     role: &'a str,
     #[serde(rename = "startDate")]
@@ -284,6 +286,7 @@ pub fn membership(site: &Site, i: usize) -> Membership<'_> {
         ersattare_for: m.substitute_for.map(|p| person_ref(site, p)),
         kommun: m.kommun.as_deref(),
         organization: organ_ref(site, m.organ),
+        parti: m.party.as_deref(),
         person: person_ref(site, m.person),
         role: m.role.text(),
         start_date: m.from,
