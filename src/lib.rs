@@ -127,7 +127,7 @@ impl std::fmt::Display for BuildError {
 /// Loads and resolves the site: the model only, without rendering (warnings are dropped).
 pub fn check(root: &Path) -> Result<model::site::Site, BuildError> {
     let config = config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
-    let loaded = load::load(root, config.max_file_bytes()).map_err(sorted)?;
+    let loaded = load::load(root, &config).map_err(sorted)?;
     resolve::resolve(config, &loaded.files).map_err(sorted)
 }
 
@@ -175,7 +175,7 @@ pub fn validate_keeping_sources(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<(Validated, Sources), BuildError> {
     let config = config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
-    let loaded = load::load(root, config.max_file_bytes()).map_err(sorted)?;
+    let loaded = load::load(root, &config).map_err(sorted)?;
     let scanned = scan::scan(&loaded.files);
     let mut warnings = loaded.warnings;
     warnings.extend(scanned.warnings);

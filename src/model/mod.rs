@@ -4,6 +4,7 @@
 //! `search`, `serve` and `archive`; read-only once made. Knows nothing of templates or files.
 
 pub mod appeal;
+pub mod attachment;
 pub mod clock;
 pub mod config;
 pub mod date;
@@ -15,3 +16,4 @@ pub mod noticeboard;
 pub mod parties;
 pub mod site;
 pub mod urls;
+pub mod vote;

@@ -94,13 +94,11 @@ fn parts(f: &SourceFile, body: &crate::reading::body::Body) -> Vec<PartHash> {
             body_line,
         ),
     ];
-    cuts.extend(body.items.iter().map(|i| {
-        (
-            i.number.clone(),
-            format!("{} {}", i.label(), i.title),
-            i.line,
-        )
-    }));
+    cuts.extend(
+        body.items
+            .iter()
+            .map(|i| (i.number.clone(), i.heading(), i.line)),
+    );
     let mut out = Vec::new();
     for (k, (key, label, start)) in cuts.iter().enumerate() {
         let end = cuts.get(k + 1).map_or(lines.len() + 1, |c| c.2);
@@ -369,7 +367,8 @@ mod tests {
         let text = format!(
             "+++\ntyp = \"protokoll\"\norgan = \"styrelsen\"\ndatum = 2024-01-10\njusterad = 2024-01-12\n{rattelse}+++\nInledning.\n\n## § 1 Val\n\nText.\n\n## § 2 Budget\n\n### Beslut\n\n{decision}\n"
         );
-        crate::reading::load::parse_file("content/p.md".into(), text, false).unwrap()
+        crate::reading::load::parse_file("content/p.md".into(), text, false, &Default::default())
+            .unwrap()
     }
 
     #[test]

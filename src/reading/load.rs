@@ -1,8 +1,10 @@
 //! Load: walk `content/`, read every file and parse it in parallel. Pure parsing lives in
 //! [`parse_file`] so tests can feed strings; this module only adds the file system.
 
+use crate::model::config::Config;
 use crate::model::kinds::DocumentKind;
-use crate::reading::body::{self, Body};
+use crate::reading::attachments::FileFacts;
+use crate::reading::body::{self, Body, Of, Words};
 use crate::reading::diagnostic::Diagnostic;
 use crate::reading::frontmatter::{self, Split};
 use crate::reading::source::{DocumentFm, KallelseFm, Kind, PageFm, ProtokollFm, RegisterFile};
@@ -40,6 +42,8 @@ pub struct SourceFile {
     pub parsed: Parsed,
     /// Problems found while parsing that do not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// The files it attaches (bilagor), by path relative to the root, as found on disk.
+    pub attachments: Vec<(PathBuf, FileFacts)>,
 }
 
 impl SourceFile {
@@ -63,13 +67,15 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads and parses every file under `root/content`, collecting all errors. Files over
-/// `max_bytes` and symlinks that lead outside `content/` are errors.
-pub fn load(root: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
+/// Reads and parses every file under `root/content` with the site's settings, collecting all
+/// errors. Files over the size limit and symlinks that lead outside `content/` are errors; a file
+/// that is neither content nor an attachment a content file names is a warning.
+pub fn load(root: &Path, config: &Config) -> Result<Loaded, Vec<Diagnostic>> {
     let content = root.join("content");
     let mut paths = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    let mut others = Vec::new();
     if !content.is_dir() {
         errors.push(Diagnostic::error(
             &rel(root, &content),
@@ -123,18 +129,14 @@ pub fn load(root: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
             if content_file {
                 paths.push(p.to_path_buf());
             } else if !hidden {
-                warnings.push(Diagnostic::warning(
-                    &shown,
-                    1,
-                    1,
-                    "not read: only .md and .toml files under content/ are content",
-                ));
+                others.push(shown);
             }
         }
     }
+    let words = Words::of(config);
     let results: Vec<Result<SourceFile, Vec<Diagnostic>>> = paths
         .par_iter()
-        .map(|p| read_one(root, p, max_bytes))
+        .map(|p| read_with(root, p, config, &words))
         .collect();
     let mut files = Vec::new();
     for r in results {
@@ -145,6 +147,19 @@ pub fn load(root: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
             }
             Err(mut e) => errors.append(&mut e),
         }
+    }
+    // Attachments a content file names are not stray files.
+    let attached: std::collections::HashSet<&PathBuf> = files
+        .iter()
+        .flat_map(|f: &SourceFile| f.attachments.iter().map(|(p, _)| p))
+        .collect();
+    for shown in others.iter().filter(|p| !attached.contains(p)) {
+        warnings.push(Diagnostic::warning(
+            shown,
+            1,
+            1,
+            "not read: only .md and .toml files under content/ are content, and this file is no content file's attachment",
+        ));
     }
     if errors.is_empty() {
         Ok(Loaded { files, warnings })
@@ -158,8 +173,19 @@ fn rel(root: &Path, p: &Path) -> PathBuf {
     p.strip_prefix(root).unwrap_or(p).to_path_buf()
 }
 
-/// Reads and parses one file (`path` under `root`), with the size limit; symlinks are the caller's.
-pub fn read_one(root: &Path, path: &Path, max_bytes: u64) -> Result<SourceFile, Vec<Diagnostic>> {
+/// Reads and parses one file (`path` under `root`), with the site's settings (the size limits,
+/// its own words); symlinks are the caller's.
+pub fn read_one(root: &Path, path: &Path, config: &Config) -> Result<SourceFile, Vec<Diagnostic>> {
+    read_with(root, path, config, &Words::of(config))
+}
+
+fn read_with(
+    root: &Path,
+    path: &Path,
+    config: &Config,
+    words: &Words,
+) -> Result<SourceFile, Vec<Diagnostic>> {
+    let max_bytes = config.max_file_bytes();
     let shown = rel(root, path);
     let cannot =
         |e: std::io::Error| vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))];
@@ -186,15 +212,22 @@ pub fn read_one(root: &Path, path: &Path, max_bytes: u64) -> Result<SourceFile, 
         ]
     })?;
     let is_register = path.extension().and_then(|x| x.to_str()) == Some("toml");
-    parse_file(shown, text, is_register)
+    let mut f = parse_file(shown, text, is_register, words)?;
+    let errors = crate::reading::attachments::check(root, &mut f, config.max_attachment_bytes());
+    if errors.is_empty() {
+        Ok(f)
+    } else {
+        Err(errors)
+    }
 }
 
-/// Parses one file's text. `is_register` for `.toml` register files. Every error is returned,
-/// the personnummer guard's included; nothing here panics on any input.
+/// Parses one file's text, with the site's own words. `is_register` for `.toml` register files.
+/// Every error is returned, the personnummer guard's included; nothing here panics on any input.
 pub fn parse_file(
     path: PathBuf,
     text: String,
     is_register: bool,
+    words: &Words,
 ) -> Result<SourceFile, Vec<Diagnostic>> {
     if is_register {
         let mut errors = crate::reading::personnummer::check(&path, &text, text.len());
@@ -206,6 +239,7 @@ pub fn parse_file(
                 text,
                 parsed: Parsed::Register(reg),
                 warnings: Vec::new(),
+                attachments: Vec::new(),
             }),
             Ok(_) => Err(errors),
             Err(e) => {
@@ -224,7 +258,7 @@ pub fn parse_file(
     };
     let mut errors = crate::reading::personnummer::check(&path, &text, split.body_offset);
     let (toml_offset, body_offset) = (split.toml_offset, split.body_offset);
-    match parse_kind(&path, &text, &split) {
+    match parse_kind(&path, &text, &split, words) {
         Ok((parsed, warnings)) if errors.is_empty() => Ok(SourceFile {
             path,
             text,
@@ -232,6 +266,7 @@ pub fn parse_file(
             body_offset,
             parsed,
             warnings,
+            attachments: Vec::new(),
         }),
         Ok(_) => Err(errors),
         Err(mut e) => {
@@ -245,6 +280,7 @@ fn parse_kind(
     path: &Path,
     text: &str,
     split: &Split<'_>,
+    words: &Words,
 ) -> Result<(Parsed, Vec<Diagnostic>), Vec<Diagnostic>> {
     let one = |d| vec![d];
     let kind: Kind = frontmatter::parse(path, text, split).map_err(one)?;
@@ -256,13 +292,13 @@ fn parse_kind(
     match typ.get_ref().as_str() {
         "protokoll" => {
             let fm: ProtokollFm = frontmatter::parse(path, text, split).map_err(one)?;
-            let mut body = body::parse(path, split.body, body_line)?;
+            let mut body = body::parse(path, split.body, body_line, words, Of::Minutes)?;
             let warnings = std::mem::take(&mut body.warnings);
             Ok((Parsed::Protokoll(Box::new(fm), body), warnings))
         }
         "kallelse" => {
             let fm: KallelseFm = frontmatter::parse(path, text, split).map_err(one)?;
-            let mut body = body::parse(path, split.body, body_line)?;
+            let mut body = body::parse(path, split.body, body_line, words, Of::Notice)?;
             let warnings = std::mem::take(&mut body.warnings);
             Ok((Parsed::Kallelse(Box::new(fm), body), warnings))
         }

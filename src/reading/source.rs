@@ -198,6 +198,9 @@ pub struct ProtokollFm {
     /// Corrections made after the protokoll was justerat, oldest first.
     #[serde(default)]
     pub rattelse: Vec<RattelseRec>,
+    /// Files attached to the meeting (`"Titel (fil.pdf)"` or `"fil.pdf"`, beside this file).
+    #[serde(default)]
+    pub bilagor: Vec<S>,
 }
 
 /// `[[rattelse]]`: a correction of a justerat protokoll, shown in its correction log.
@@ -269,6 +272,9 @@ pub struct KallelseFm {
     pub sandlista: Option<SendListRec>,
     /// The meeting is cancelled (inställt).
     pub installt: Option<Spanned<bool>>,
+    /// Files attached to the meeting (`"Titel (fil.pdf)"` or `"fil.pdf"`, beside this file).
+    #[serde(default)]
+    pub bilagor: Vec<S>,
 }
 
 /// Front matter of every document kind.

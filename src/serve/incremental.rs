@@ -48,7 +48,6 @@ pub struct NeedsFull(pub String);
 /// The state kept between builds.
 pub struct Incremental {
     opts: BuildOptions,
-    max_bytes: u64,
     files: Vec<SourceFile>,
     /// Files whose current text does not parse, with their errors.
     broken: BTreeMap<PathBuf, Vec<Diagnostic>>,
@@ -86,7 +85,6 @@ impl Incremental {
             .collect();
         Ok(Incremental {
             opts: opts.clone(),
-            max_bytes: v.site.config.max_file_bytes(),
             files: sources.files,
             broken: BTreeMap::new(),
             pending: BTreeSet::new(),
@@ -166,11 +164,12 @@ impl Incremental {
     }
 
     fn files_in(&self, paths: &BTreeSet<PathBuf>) -> Vec<SourceFile> {
+        let words = crate::reading::body::Words::of(&self.site.config);
         self.files
             .iter()
             .filter(|f| paths.contains(&f.path))
             .filter_map(|f| {
-                crate::reading::load::parse_file(f.path.clone(), f.text.clone(), false).ok()
+                crate::reading::load::parse_file(f.path.clone(), f.text.clone(), false, &words).ok()
             })
             .collect()
     }
@@ -195,9 +194,13 @@ impl Incremental {
             Ok(m) if m.file_type().is_file() => {}
             _ => return full("removed or replaced"),
         }
-        match crate::reading::load::read_one(&self.opts.root, &abs, self.max_bytes) {
+        match crate::reading::load::read_one(&self.opts.root, &abs, &self.site.config) {
             Ok(mut f) => {
                 self.broken.remove(rel);
+                // Attachments are copied by a full build only.
+                if f.attachments != self.files[i].attachments {
+                    return full("its attachments changed");
+                }
                 if f.text != self.files[i].text {
                     f.warnings.clear();
                     self.files[i] = f;
