@@ -59,6 +59,21 @@ pub struct Attachment {
     pub sha256: String,
 }
 
+/// Every attachment of a meeting: its protokoll's and kallelse's, and their paragraphs'.
+pub fn of_meeting(m: &crate::model::meeting::Meeting) -> impl Iterator<Item = &Attachment> {
+    let p = m.protokoll.iter().flat_map(|p| {
+        p.attachments
+            .iter()
+            .chain(p.items.iter().flat_map(|i| &i.attachments))
+    });
+    let k = m.kallelse.iter().flat_map(|k| {
+        k.attachments
+            .iter()
+            .chain(k.items.iter().flat_map(|i| &i.attachments))
+    });
+    p.chain(k)
+}
+
 /// Media types by file extension (lower case); others are `application/octet-stream`.
 const MEDIA_TYPES: &[(&str, &str, &str)] = &[
     ("pdf", "application/pdf", "PDF"),

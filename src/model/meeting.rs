@@ -1,6 +1,7 @@
 //! A meeting (sammanträde) of an organ: its kallelse with the agenda and its protokoll with the
 //! attendance, the justering and every paragraph, each paragraph with its resolved links.
 
+use crate::model::attachment::Attachment;
 use crate::model::date::{Date, Time};
 use crate::model::item::Item;
 use crate::model::names::{Named, Signature};
@@ -44,6 +45,8 @@ pub struct Paragraph {
     pub memberships: Vec<usize>,
     /// Documents adopted by this decision.
     pub adopted: Vec<usize>,
+    /// Files attached to it (`Bilagor:`).
+    pub attachments: Vec<Attachment>,
 }
 
 /// Named groups of the attendance, in display order.
@@ -84,6 +87,8 @@ pub struct Minutes {
     pub posted: Option<Date>,
     /// Corrections after justering, oldest first.
     pub corrections: Vec<Correction>,
+    /// Files attached to the protokoll (`bilagor`).
+    pub attachments: Vec<Attachment>,
 }
 
 impl Minutes {
@@ -134,6 +139,8 @@ pub struct MeetingNotice {
     pub preamble: String,
     /// Agenda items.
     pub items: Vec<Paragraph>,
+    /// Files attached to the kallelse (`bilagor`).
+    pub attachments: Vec<Attachment>,
 }
 
 /// A meeting.

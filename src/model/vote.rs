@@ -4,7 +4,7 @@
 //! decision is sent to. `reading::room` reads them from a paragraph's sections; `resolve` links
 //! the names to people.
 
-use crate::model::names::WrittenName;
+use crate::model::names::Named;
 
 /// The choices of a vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -87,10 +87,8 @@ impl Counts {
 /// One member's vote in a roll-call (namnupprop).
 #[derive(Debug, Clone)]
 pub struct Ballot {
-    /// The name as written ("Anna Berg (M)").
-    pub name: WrittenName,
-    /// The person (set by resolve).
-    pub person: Option<usize>,
+    /// The name as written ("Anna Berg (M)") and the person (set by resolve).
+    pub who: Named,
     /// How they voted.
     pub choice: Choice,
     /// 1-based line of the name.
@@ -181,6 +179,8 @@ pub struct Statement {
     pub who: String,
     /// The first sentence or line, as printed (plain text).
     pub text: String,
+    /// The section it was read from (None: a `Jäv:` meta line).
+    pub section: Option<usize>,
     /// The written reason or the text of the yrkande or anteckning (Markdown; may be empty).
     pub reason: String,
     /// 1-based line where it starts.
@@ -231,4 +231,13 @@ impl Room {
     pub fn is_empty(&self) -> bool {
         self.votes.is_empty() && self.statements().next().is_none() && self.send_to.is_empty()
     }
+}
+
+/// What a person did in the room under a paragraph (a person page lists them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InRoom {
+    /// Voted so in the paragraph's `n`th vote (0-based).
+    Voted(usize, Choice),
+    /// Made a statement of this kind.
+    Said(StatementKind),
 }

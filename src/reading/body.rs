@@ -404,6 +404,7 @@ fn read_meta(
                 kind: StatementKind::Disqualified,
                 who,
                 text: value.to_string(),
+                section: None,
                 reason,
                 line: line_no,
                 col,

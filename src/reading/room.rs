@@ -3,8 +3,8 @@
 //! nej-röster"), reservationer, protokollsanteckningar and jäv by member with their reasons, and
 //! the list of whom the decision is sent to. Names stay as written; `resolve` links them.
 
-use crate::model::item::{Item, SectionKind};
-use crate::model::names::split_written;
+use crate::model::item::{Item, Section, SectionKind};
+use crate::model::names::{Named, split_written};
 use crate::model::vote::{Ballot, Choice, Counts, Room, Statement, StatementKind, Vote};
 use crate::reading::diagnostic::Diagnostic;
 use crate::reading::vocabulary::paragraph::{self as words, Said};
@@ -94,21 +94,15 @@ pub fn read(path: &Path, item: &mut Item, errors: &mut Vec<Diagnostic>) {
     for (i, s) in item.sections.iter().enumerate() {
         let base = s.body_line;
         match s.kind {
-            SectionKind::Motions => {
-                room.motions
-                    .extend(statements(&s.markdown, base, StatementKind::Motion))
-            }
+            SectionKind::Motions => room.motions.extend(statements(s, i, StatementKind::Motion)),
             SectionKind::Reservations => {
                 room.reservations
-                    .extend(statements(&s.markdown, base, StatementKind::Reservation))
+                    .extend(statements(s, i, StatementKind::Reservation))
             }
-            SectionKind::Notes => {
-                room.notes
-                    .extend(statements(&s.markdown, base, StatementKind::Note))
-            }
+            SectionKind::Notes => room.notes.extend(statements(s, i, StatementKind::Note)),
             SectionKind::Disqualification => {
                 room.disqualified
-                    .extend(statements(&s.markdown, base, StatementKind::Disqualified))
+                    .extend(statements(s, i, StatementKind::Disqualified))
             }
             SectionKind::Vote => room
                 .votes
@@ -122,7 +116,16 @@ pub fn read(path: &Path, item: &mut Item, errors: &mut Vec<Diagnostic>) {
 
 /// The statements of a section: each block whose first sentence has the kind's verb (or, for the
 /// first block, any block) starts one; the blocks after it are its written reason.
-fn statements(md: &str, base: usize, kind: StatementKind) -> Vec<Statement> {
+fn statements(s: &Section, index: usize, kind: StatementKind) -> Vec<Statement> {
+    let mut out = statements_in(&s.markdown, s.body_line, kind);
+    for x in &mut out {
+        x.section = Some(index);
+    }
+    out
+}
+
+/// The statements of a kind in `md`, whose first line is line `base`.
+fn statements_in(md: &str, base: usize, kind: StatementKind) -> Vec<Statement> {
     let said = match kind {
         StatementKind::Motion => Said::Motion,
         StatementKind::Reservation => Said::Reservation,
@@ -157,6 +160,7 @@ fn statements(md: &str, base: usize, kind: StatementKind) -> Vec<Statement> {
             kind,
             who,
             text: text.clone(),
+            section: None,
             reason: rest,
             line: base + b.first,
             col: b.col(),
@@ -337,8 +341,10 @@ fn vote(
 
 fn push_ballot(ballots: &mut Vec<Ballot>, name: &str, choice: Choice, line: usize, col: usize) {
     ballots.push(Ballot {
-        name: split_written(name),
-        person: None,
+        who: Named {
+            written: split_written(name),
+            person: None,
+        },
         choice,
         line,
         col,
@@ -463,7 +469,7 @@ mod tests {
         );
         assert!(e.is_empty());
         assert_eq!(v.ballots.len(), 3);
-        assert_eq!(v.ballots[1].name.name, "Per Ek");
+        assert_eq!(v.ballots[1].who.written.name, "Per Ek");
         assert_eq!(
             (v.ballots[1].choice, v.ballots[1].line, v.ballots[1].col),
             (Choice::No, 15, 3)
@@ -485,7 +491,7 @@ mod tests {
         assert!(e.is_empty(), "{e:?}");
         assert_eq!(v.ballots.len(), 3);
         assert_eq!(
-            (v.ballots[1].name.name.as_str(), v.ballots[1].col),
+            (v.ballots[1].who.written.name.as_str(), v.ballots[1].col),
             ("Bo Ek", 20)
         );
         assert_eq!(v.outcome(), Some(Choice::Yes));
@@ -512,7 +518,7 @@ mod tests {
 
     #[test]
     fn statements_with_their_reasons() {
-        let s = statements(
+        let s = statements_in(
             "Anna Berg (M) och Per Ek (M) reserverar sig mot beslutet.\n\nVi anser att budgeten är för hög.\n\nEva Lund (V) reserverar sig till förmån för eget yrkande.\n",
             20,
             StatementKind::Reservation,
@@ -521,7 +527,7 @@ mod tests {
         assert_eq!(s[0].who, "Anna Berg (M) och Per Ek (M)");
         assert_eq!(s[0].reason.trim(), "Vi anser att budgeten är för hög.");
         assert_eq!((s[1].line, s[1].col), (24, 1));
-        let j = statements(
+        let j = statements_in(
             "- Anna Berg (C) – styrelseledamot i bolaget\n- Per Ek (M), delägare\n",
             5,
             StatementKind::Disqualified,

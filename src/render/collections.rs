@@ -227,7 +227,8 @@ fn opt<T: ToString>(x: Option<T>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// Every decision, oldest first: one row per paragraph with a `### Beslut`.
+/// Every decision, oldest first: one row per paragraph with a decision, with the counts of its
+/// last vote.
 pub fn decisions_csv(site: &Site) -> String {
     let mut out = String::new();
     row(
@@ -242,6 +243,10 @@ pub fn decisions_csv(site: &Site) -> String {
             "beslut",
             "justerad",
             "url",
+            "ja",
+            "nej",
+            "avstar",
+            "franvarande",
         ],
     );
     let base = site.config.bas_url.as_deref().unwrap_or("");
@@ -249,6 +254,14 @@ pub fn decisions_csv(site: &Site) -> String {
         let meeting = &site.meetings[r.meeting];
         let organ = &site.organs[meeting.organ];
         let p = &meeting.items(r.part)[r.index];
+        // The counts of the last vote: an earlier one is on how to put the question.
+        let counts = p
+            .item
+            .room
+            .votes
+            .last()
+            .map(|v| v.counts())
+            .unwrap_or_default();
         row(
             &mut out,
             &[
@@ -261,6 +274,10 @@ pub fn decisions_csv(site: &Site) -> String {
                 &p.item.decision_text(),
                 &opt(meeting.protokoll.as_ref().and_then(|x| x.approved)),
                 &format!("{base}{}", urls::item(site, r)),
+                &opt(counts.yes),
+                &opt(counts.no),
+                &opt(counts.abstain),
+                &opt(counts.absent),
             ],
         );
     }

@@ -246,9 +246,8 @@ fn item_entry(site: &Site, r: ItemRef) -> Entry {
     Entry {
         url: urls::item(site, r),
         title: format!(
-            "{} {} ({}{} {})",
-            p.item.label(),
-            p.item.title,
+            "{} ({}{} {})",
+            p.item.heading(),
             what,
             organ.short,
             meeting.date.long()

@@ -3,6 +3,7 @@
 //! `templates/` overrides any of them by name.
 
 pub mod api;
+mod attachments;
 mod calendar;
 pub mod collections;
 mod collide;
@@ -11,6 +12,7 @@ mod feeds;
 pub mod noticeboard;
 pub mod page;
 pub mod pages;
+mod room;
 pub mod selection;
 pub mod sitemap;
 pub mod views;
@@ -62,6 +64,11 @@ pub fn render_into(
     }
     planned.extend(
         generated(site, &crate::render::selection::Selection::everything())
+            .into_iter()
+            .map(|(p, b)| (p, Some(b))),
+    );
+    planned.extend(
+        attachments::files(site, root)?
             .into_iter()
             .map(|(p, b)| (p, Some(b))),
     );

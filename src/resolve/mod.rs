@@ -3,6 +3,7 @@
 //! collected; the caller fails once. [`patch`] does the same after an edit of some meeting,
 //! document or page files, making only their entities again before linking the whole site.
 
+mod attachments;
 mod backlinks;
 mod claims;
 mod documents;
@@ -10,6 +11,7 @@ mod links;
 mod meetings;
 mod people;
 mod registers;
+mod room;
 
 use crate::markup::ids;
 use crate::model::config::Config;

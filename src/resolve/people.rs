@@ -48,6 +48,13 @@ impl NameIndex {
         }
     }
 
+    /// The hint for a name no person has: the closest spelling, or how to add it.
+    pub fn suggest(&self, name: &str) -> String {
+        did_you_mean(name, self.spellings.iter().map(String::as_str)).unwrap_or_else(|| {
+            "add the person (or this spelling as an alias) to content/register/".to_string()
+        })
+    }
+
     /// The person a spelling names.
     pub fn get(&self, spelling: &str) -> Option<usize> {
         self.by_key.get(&names::name_key(spelling)).copied()
@@ -199,7 +206,8 @@ pub fn names_read(meeting: &Meeting, protokoll: bool) -> Box<dyn Iterator<Item =
                 .chain(&p.chair)
                 .chain(&p.secretary)
                 .chain(&p.approvers)
-                .chain(p.signatures.iter().map(|s| &s.who)),
+                .chain(p.signatures.iter().map(|s| &s.who))
+                .chain(super::room::ballots(p)),
         ),
         (false, _, Some(k)) => Box::new(
             k.send_list

@@ -100,6 +100,16 @@ fn item(site: &Site, r: ItemRef) -> SearchDoc {
     if let Some(presenter) = &p.item.presenter {
         text.push(format!("Föredragande: {}", presenter.value));
     }
+    // Jäv written as a meta line is in no section; bilagor by their titles.
+    let room = &p.item.room;
+    text.extend(
+        room.disqualified
+            .iter()
+            .filter(|s| s.section.is_none())
+            .map(|s| format!("Jäv: {}", s.text)),
+    );
+    text.extend(p.attachments.iter().map(|a| format!("Bilaga: {}", a.title)));
+    let said = room.statements().flat_map(|s| s.people.iter().copied());
     let kind = match (r.part, p.item.is_decision()) {
         (Part::Kallelse, _) => "punkt",
         (Part::Protokoll, true) => "beslut",
@@ -116,7 +126,10 @@ fn item(site: &Site, r: ItemRef) -> SearchDoc {
         dnr: p.dnr.clone(),
         decision: decision.join("\n"),
         text: join(text),
-        people: names(site, p.presenters.iter().chain(&p.mentions).copied()),
+        people: names(
+            site,
+            p.presenters.iter().chain(&p.mentions).copied().chain(said),
+        ),
     }
 }
 
@@ -136,19 +149,12 @@ fn meeting(site: &Site, m: usize) -> SearchDoc {
     let mut people = Vec::new();
     if let Some(k) = &meeting.kallelse {
         text.push(to_plain(&k.preamble));
-        text.extend(
-            k.items
-                .iter()
-                .map(|i| format!("{} {}", i.item.label(), i.item.title)),
-        );
+        text.extend(k.items.iter().map(|i| i.item.heading()));
     }
     if let Some(p) = &meeting.protokoll {
         text.push(to_plain(&p.preamble));
-        text.extend(
-            p.items
-                .iter()
-                .map(|i| format!("{} {}", i.item.label(), i.item.title)),
-        );
+        text.extend(p.attachments.iter().map(|a| format!("Bilaga: {}", a.title)));
+        text.extend(p.items.iter().map(|i| i.item.heading()));
         people.extend(
             p.attendance
                 .iter()
@@ -179,12 +185,7 @@ fn case(site: &Site, c: &Case) -> SearchDoc {
                 let p = &m.items(r.part)[r.index];
                 title.get_or_insert_with(|| p.item.title.clone());
                 (
-                    format!(
-                        "{} {} {}",
-                        site.organs[m.organ].short,
-                        p.item.label(),
-                        p.item.title
-                    ),
+                    format!("{} {}", site.organs[m.organ].short, p.item.heading()),
                     Some(m.date),
                 )
             }

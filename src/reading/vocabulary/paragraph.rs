@@ -583,19 +583,10 @@ pub fn understood(dnr: &str) -> bool {
         && dnr.chars().filter(char::is_ascii_digit).count() >= 2
 }
 
-/// The key a case is known by: the Dnr as written without its label, its words single-spaced,
-/// no spaces around `/` and `-`, letters in capitals. `Dnr ks 2006 / 123` and `KS 2006/123` are
-/// one case; its URL is the key's slug (`/arende/ks-2006-123/`), as it was before keys.
+/// The key a case is known by (`model::site::dnr_key`) of a Dnr as written, with or without its
+/// label: `Dnr ks 2006 / 123` and `KS 2006/123` are one case.
 pub fn dnr_key(dnr: &str) -> String {
-    let t = strip_dnr_label(dnr);
-    let mut out = String::with_capacity(t.len());
-    for w in t.split_whitespace() {
-        if !out.is_empty() && !out.ends_with(['/', '-']) && !w.starts_with(['/', '-']) {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out.to_uppercase()
+    crate::model::site::dnr_key(strip_dnr_label(dnr))
 }
 
 /// Whether a line of text looks like a diarienummer line (`Dnr 2023/07`, `Diarienummer: …`).

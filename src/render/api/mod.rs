@@ -9,6 +9,7 @@
 mod entities;
 mod meeting;
 pub mod refs;
+mod room;
 
 use crate::model::meeting::ItemRef;
 use crate::model::parties::party_name;
