@@ -108,8 +108,11 @@ pub struct Vote {
     pub printed: Option<(Counts, usize)>,
     /// Each member's vote, where printed, in the order printed.
     pub ballots: Vec<Ballot>,
-    /// The section's Markdown without the members' votes (the propositions, the result).
+    /// The section's Markdown before the members' votes (the propositions, the counts), or all of
+    /// it when no member's vote is printed.
     pub text: String,
+    /// The section's Markdown after the members' votes (the result).
+    pub after: String,
 }
 
 impl Vote {

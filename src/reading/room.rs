@@ -153,6 +153,9 @@ fn statements_in(md: &str, base: usize, kind: StatementKind) -> Vec<Statement> {
             continue;
         }
         let (who, rest) = match verb {
+            Some(at) if kind == StatementKind::Disqualified => {
+                (text[..at].trim().to_string(), because(&text[at..]))
+            }
             Some(at) => (text[..at].trim().to_string(), String::new()),
             None => who_and_reason(&text),
         };
@@ -168,6 +171,17 @@ fn statements_in(md: &str, base: usize, kind: StatementKind) -> Vec<Statement> {
         });
     }
     out
+}
+
+/// Why, in a sentence of jäv: what follows "då", "eftersom", "på grund av" or "som" ("… deltar
+/// inte, då han är delägare i bolaget." → "han är delägare i bolaget").
+fn because(sentence: &str) -> String {
+    [" då ", " eftersom ", " på grund av ", " pga. ", " med anledning av "]
+        .iter()
+        .filter_map(|w| sentence.find(w).map(|i| i + w.len()))
+        .min()
+        .map(|i| sentence[i..].trim().trim_end_matches('.').to_string())
+        .unwrap_or_default()
 }
 
 /// A statement without its verb: `Anna Berg (C), ledamot i bolagets styrelse` or
@@ -236,7 +250,8 @@ fn vote(
         line: heading_line,
         ..Vote::default()
     };
-    let mut kept: Vec<&str> = Vec::new();
+    // The text before the members' votes, and after them.
+    let mut kept: [Vec<&str>; 2] = [Vec::new(), Vec::new()];
     let mut printed = Counts::default();
     let mut printed_line = 0;
     let mut current: Option<Choice> = None;
@@ -244,8 +259,9 @@ fn vote(
     while i < lines.len() {
         let line = lines[i];
         let t = line.trim();
+        let part = usize::from(!v.ballots.is_empty());
         if t.is_empty() {
-            kept.push(line);
+            kept[part].push(line);
             i += 1;
             continue;
         }
@@ -255,7 +271,7 @@ fn vote(
                 i += 1;
             }
             if !table(&lines[start..i], base + start, &mut v.ballots) {
-                kept.extend(&lines[start..i]);
+                kept[part].extend(&lines[start..i]);
             }
             current = None;
             continue;
@@ -301,16 +317,15 @@ fn vote(
                 printed_line = base + i;
             }
         }
-        kept.push(line);
+        kept[part].push(line);
         i += 1;
     }
     if !printed.is_empty() {
         v.printed = Some((printed, printed_line));
     }
-    v.text = kept.join("\n").trim().to_string();
-    if !v.text.is_empty() {
-        v.text.push('\n');
-    }
+    let [before, after] = kept;
+    v.text = tidy(&before);
+    v.after = tidy(&after);
     if !v.ballots.is_empty()
         && let Some((p, line)) = v.printed
     {
@@ -337,6 +352,25 @@ fn vote(
         }
     }
     v
+}
+
+/// Lines as Markdown: trimmed, with no more than one blank line in a row.
+fn tidy(lines: &[&str]) -> String {
+    let mut out = String::new();
+    let mut blank = false;
+    for l in lines {
+        if l.trim().is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if blank {
+            out.push('\n');
+            blank = false;
+        }
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
 }
 
 fn push_ballot(ballots: &mut Vec<Ballot>, name: &str, choice: Choice, line: usize, col: usize) {
@@ -480,7 +514,8 @@ mod tests {
             (Some(1), Some(1), Some(1), None)
         );
         assert!(!v.text.contains('|'));
-        assert!(v.text.contains("beslutat enligt ja"));
+        assert_eq!(v.text, "Ja för förslaget, nej för yrkandet.\n");
+        assert_eq!(v.after, "Styrelsen har beslutat enligt ja.\n");
     }
 
     #[test]

@@ -32,7 +32,14 @@ pub fn section(site: &Site, p: &Paragraph, i: usize, id: &str) -> Vec<(&'static 
         | SectionKind::Disqualification => {
             let people = people_of(site, room.statements().filter(|s| s.section == Some(i)));
             if !people.is_empty() {
+                let label = match p.item.sections[i].kind {
+                    SectionKind::Motions => "Yrkanden av",
+                    SectionKind::Reservations => "Reserverade sig",
+                    SectionKind::Notes => "Protokollsanteckning av",
+                    _ => "Jäviga",
+                };
                 out.push(("personer", Value::Array(people)));
+                out.push(("personer_rubrik", json!(label)));
             }
         }
         _ => {}
@@ -86,9 +93,10 @@ fn vote(site: &Site, label: &str, v: &Vote, id: &str) -> Value {
         })
         .collect();
     let text = markdown::render(&v.text, &format!("{id}-")).html;
+    let after = markdown::render(&v.after, &format!("{id}-efter-")).html;
     json!({
         "id": id, "caption": caption, "antal": counts, "rader": rows, "text_html": text,
-        "utfall": v.outcome().map(Choice::text),
+        "efter_html": after, "utfall": v.outcome().map(Choice::text),
     })
 }
 

@@ -22,7 +22,7 @@ pub struct Vote<'a> {
     order: usize,
     resultat: Option<&'static str>,
     rost: Vec<Ballot<'a>>,
-    text: &'a str,
+    text: String,
     r#type: &'static str,
 }
 
@@ -56,7 +56,11 @@ pub fn votes<'a>(site: &'a Site, votes: &'a [vote::Vote]) -> Vec<Vote<'a>> {
                         voter: named(site, &b.who),
                     })
                     .collect(),
-                text: &v.text,
+                text: match (v.text.is_empty(), v.after.is_empty()) {
+                    (_, true) => v.text.clone(),
+                    (true, false) => v.after.clone(),
+                    (false, false) => format!("{}\n{}", v.text, v.after),
+                },
                 r#type: "Vote",
             }
         })
