@@ -60,8 +60,14 @@ pub enum Of {
     Notice,
 }
 
-/// Parses a body that starts at 1-based line `first_line` of `path`.
-pub fn parse(
+/// Parses the body of a protokoll that starts at 1-based line `first_line` of `path`, with the
+/// tool's own words only.
+pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Diagnostic>> {
+    parse_with(path, body, first_line, &Words::default(), Of::Minutes)
+}
+
+/// Parses a body that starts at 1-based line `first_line` of `path`, with the site's own words.
+pub fn parse_with(
     path: &Path,
     body: &str,
     first_line: usize,
@@ -448,9 +454,6 @@ fn meta_near_miss(path: &Path, line: &str, line_no: usize) -> Option<Diagnostic>
 mod tests {
     use super::*;
 
-    fn parse(path: &Path, md: &str, first: usize) -> Result<Body, Vec<Diagnostic>> {
-        super::parse(path, md, first, &Words::default(), Of::Minutes)
-    }
 
     #[test]
     fn cuts_paragraphs_meta_and_sections() {

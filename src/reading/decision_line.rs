@@ -112,11 +112,11 @@ pub fn reads_like(item: &Item) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::reading::body::{Of, Words, parse};
+    use crate::reading::body::parse;
     use std::path::Path;
 
     fn item(md: &str) -> (crate::model::item::Item, Vec<String>) {
-        let b = parse(Path::new("p.md"), md, 1, &Words::default(), Of::Minutes).unwrap();
+        let b = parse(Path::new("p.md"), md, 1).unwrap();
         let w = b.warnings.iter().map(ToString::to_string).collect();
         (b.items.into_iter().next().unwrap(), w)
     }

@@ -154,12 +154,15 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Vec<Diagnostic>> {
         .flat_map(|f: &SourceFile| f.attachments.iter().map(|(p, _)| p))
         .collect();
     for shown in others.iter().filter(|p| !attached.contains(p)) {
-        warnings.push(Diagnostic::warning(
-            shown,
-            1,
-            1,
-            "not read: only .md and .toml files under content/ are content, and this file is no content file's attachment",
-        ));
+        warnings.push(
+            Diagnostic::warning(
+                shown,
+                1,
+                1,
+                "not read: only .md and .toml files under content/ are content",
+            )
+            .with_hint("to publish it as a bilaga, name it on a `Bilagor:` line or in `bilagor` of a protokoll or kallelse beside it"),
+        );
     }
     if errors.is_empty() {
         Ok(Loaded { files, warnings })
@@ -212,7 +215,7 @@ fn read_with(
         ]
     })?;
     let is_register = path.extension().and_then(|x| x.to_str()) == Some("toml");
-    let mut f = parse_file(shown, text, is_register, words)?;
+    let mut f = parse_file_with(shown, text, is_register, words)?;
     let errors = crate::reading::attachments::check(root, &mut f, config.max_attachment_bytes());
     if errors.is_empty() {
         Ok(f)
@@ -221,9 +224,18 @@ fn read_with(
     }
 }
 
-/// Parses one file's text, with the site's own words. `is_register` for `.toml` register files.
-/// Every error is returned, the personnummer guard's included; nothing here panics on any input.
+/// Parses one file's text. `is_register` for `.toml` register files. Every error is returned,
+/// the personnummer guard's included; nothing here panics on any input.
 pub fn parse_file(
+    path: PathBuf,
+    text: String,
+    is_register: bool,
+) -> Result<SourceFile, Vec<Diagnostic>> {
+    parse_file_with(path, text, is_register, &Words::default())
+}
+
+/// [`parse_file`] with the site's own words (`[ordlista]` of `protokoll.toml`).
+pub fn parse_file_with(
     path: PathBuf,
     text: String,
     is_register: bool,
@@ -292,13 +304,13 @@ fn parse_kind(
     match typ.get_ref().as_str() {
         "protokoll" => {
             let fm: ProtokollFm = frontmatter::parse(path, text, split).map_err(one)?;
-            let mut body = body::parse(path, split.body, body_line, words, Of::Minutes)?;
+            let mut body = body::parse_with(path, split.body, body_line, words, Of::Minutes)?;
             let warnings = std::mem::take(&mut body.warnings);
             Ok((Parsed::Protokoll(Box::new(fm), body), warnings))
         }
         "kallelse" => {
             let fm: KallelseFm = frontmatter::parse(path, text, split).map_err(one)?;
-            let mut body = body::parse(path, split.body, body_line, words, Of::Notice)?;
+            let mut body = body::parse_with(path, split.body, body_line, words, Of::Notice)?;
             let warnings = std::mem::take(&mut body.warnings);
             Ok((Parsed::Kallelse(Box::new(fm), body), warnings))
         }

@@ -10,6 +10,7 @@ mod check_command;
 mod fixtures;
 mod incremental;
 mod outputs;
+mod paragraphs;
 mod personnummer_props;
 mod progress;
 mod real_site;
