@@ -57,6 +57,8 @@ pub struct Attachment {
     pub size: u64,
     /// SHA-256 of its bytes, lower-case hex.
     pub sha256: String,
+    /// 1-based line and column where the content file names it.
+    pub at: (usize, usize),
 }
 
 /// Every attachment of a meeting: its protokoll's and kallelse's, and their paragraphs'.

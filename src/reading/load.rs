@@ -134,12 +134,15 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Vec<Diagnostic>> {
         }
     }
     let words = Words::of(config);
-    let results: Vec<Result<SourceFile, Vec<Diagnostic>>> = paths
+    let results: Vec<(Result<SourceFile, Vec<Diagnostic>>, Vec<PathBuf>)> = paths
         .par_iter()
         .map(|p| read_with(root, p, config, &words))
         .collect();
     let mut files = Vec::new();
-    for r in results {
+    // Attachments a content file names are not stray files, found or not.
+    let mut attached = std::collections::HashSet::new();
+    for (r, named) in results {
+        attached.extend(named);
         match r {
             Ok(mut f) => {
                 warnings.append(&mut f.warnings);
@@ -148,12 +151,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Vec<Diagnostic>> {
             Err(mut e) => errors.append(&mut e),
         }
     }
-    // Attachments a content file names are not stray files.
-    let attached: std::collections::HashSet<&PathBuf> = files
-        .iter()
-        .flat_map(|f: &SourceFile| f.attachments.iter().map(|(p, _)| p))
-        .collect();
-    for shown in others.iter().filter(|p| !attached.contains(p)) {
+    for shown in others.iter().filter(|p| !attached.contains(*p)) {
         warnings.push(
             Diagnostic::warning(
                 shown,
@@ -179,14 +177,39 @@ fn rel(root: &Path, p: &Path) -> PathBuf {
 /// Reads and parses one file (`path` under `root`), with the site's settings (the size limits,
 /// its own words); symlinks are the caller's.
 pub fn read_one(root: &Path, path: &Path, config: &Config) -> Result<SourceFile, Vec<Diagnostic>> {
-    read_with(root, path, config, &Words::of(config))
+    read_with(root, path, config, &Words::of(config)).0
 }
 
+/// [`read_one`] with the words made already; also gives the attachments the file names (paths
+/// relative to the root), found or not.
 fn read_with(
     root: &Path,
     path: &Path,
     config: &Config,
     words: &Words,
+) -> (Result<SourceFile, Vec<Diagnostic>>, Vec<PathBuf>) {
+    let mut f = match read_parsed(path, config, words, root) {
+        Ok(f) => f,
+        Err(e) => return (Err(e), Vec::new()),
+    };
+    let named = crate::reading::attachments::named(&f)
+        .iter()
+        .filter_map(|r| crate::reading::attachments::locate(&f.path, &r.file).ok())
+        .collect();
+    let errors = crate::reading::attachments::check(root, &mut f, config.max_attachment_bytes());
+    if errors.is_empty() {
+        (Ok(f), named)
+    } else {
+        (Err(errors), named)
+    }
+}
+
+/// Reads and parses one file; its attachments are not looked at yet.
+fn read_parsed(
+    path: &Path,
+    config: &Config,
+    words: &Words,
+    root: &Path,
 ) -> Result<SourceFile, Vec<Diagnostic>> {
     let max_bytes = config.max_file_bytes();
     let shown = rel(root, path);
@@ -215,13 +238,7 @@ fn read_with(
         ]
     })?;
     let is_register = path.extension().and_then(|x| x.to_str()) == Some("toml");
-    let mut f = parse_file_with(shown, text, is_register, words)?;
-    let errors = crate::reading::attachments::check(root, &mut f, config.max_attachment_bytes());
-    if errors.is_empty() {
-        Ok(f)
-    } else {
-        Err(errors)
-    }
+    parse_file_with(shown, text, is_register, words)
 }
 
 /// Parses one file's text. `is_register` for `.toml` register files. Every error is returned,

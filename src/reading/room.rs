@@ -341,8 +341,9 @@ fn vote(
                         line,
                         1,
                         format!(
-                            "the vote says {want} {} but {got} members are listed as voting {}",
+                            "the vote is printed as {want} {}, but {got} {} listed as voting {}",
                             c.text().to_lowercase(),
+                            if got == 1 { "member is" } else { "members are" },
                             c.text().to_lowercase()
                         ),
                     )
@@ -535,7 +536,7 @@ mod tests {
         );
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].line, 10);
-        assert!(e[0].message.contains("3 ja but 2 members"));
+        assert!(e[0].message.contains("printed as 3 ja, but 2 members are"));
         let (v, _) = read_vote(
             "Med 25 ja-röster mot 14 nej-röster beslutar styrelsen. 2 ledamöter avstår.\n",
         );

@@ -32,6 +32,7 @@ pub fn of(f: &SourceFile, refs: &[AttachmentRef]) -> Vec<Attachment> {
             source,
             size: facts.size,
             sha256: facts.sha256.clone(),
+            at: (r.line, r.col),
         });
     }
     out
@@ -59,8 +60,8 @@ pub fn check_meeting(m: &Meeting, errors: &mut Vec<Diagnostic>) {
                 errors.push(
                     Diagnostic::error(
                         std::path::Path::new(path),
-                        1,
-                        1,
+                        a.at.0,
+                        a.at.1,
                         format!(
                             "the attachments {} and {} would have the same URL …/bilagor/{}",
                             b.source, a.source, a.segment

@@ -9,6 +9,7 @@ mod bad_inputs;
 mod check_command;
 mod fixtures;
 mod incremental;
+mod mutations;
 mod outputs;
 mod paragraphs;
 mod personnummer_props;
