@@ -367,8 +367,7 @@ mod tests {
         let text = format!(
             "+++\ntyp = \"protokoll\"\norgan = \"styrelsen\"\ndatum = 2024-01-10\njusterad = 2024-01-12\n{rattelse}+++\nInledning.\n\n## § 1 Val\n\nText.\n\n## § 2 Budget\n\n### Beslut\n\n{decision}\n"
         );
-        crate::reading::load::parse_file("content/p.md".into(), text, false, &Default::default())
-            .unwrap()
+        crate::reading::load::parse_file("content/p.md".into(), text, false).unwrap()
     }
 
     #[test]

@@ -199,13 +199,7 @@ mod tests {
     use crate::reading::load::parse_file;
 
     fn file(path: &str, text: &str) -> SourceFile {
-        parse_file(
-            path.into(),
-            text.to_string(),
-            path.ends_with(".toml"),
-            &Default::default(),
-        )
-        .unwrap()
+        parse_file(path.into(), text.to_string(), path.ends_with(".toml")).unwrap()
     }
 
     #[test]
