@@ -317,7 +317,11 @@ fn is_dnr_key(key: &str) -> bool {
 /// The entries of a list value with the byte offset of each: separated by `;` when it has one,
 /// else by `,`.
 fn entries(value: &str) -> Vec<(&str, usize)> {
-    let sep = if value.contains(';') { ';' } else { ',' };
+    entries_by(value, if value.contains(';') { ';' } else { ',' })
+}
+
+/// The entries of a list value separated by `sep`, with the byte offset of each.
+fn entries_by(value: &str, sep: char) -> Vec<(&str, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     for part in value.split(sep) {
@@ -378,7 +382,7 @@ fn read_meta(
     };
     match *key {
         k if is_dnr_key(k) => {
-            for (part, at) in entries(value) {
+            for (part, at) in entries_by(value, ',') {
                 let mut from = 0;
                 for d in words::dnr_list(part) {
                     let off = part[from..].find(d.as_str()).map_or(from, |x| from + x);
@@ -453,7 +457,6 @@ fn meta_near_miss(path: &Path, line: &str, line_no: usize) -> Option<Diagnostic>
 #[cfg(test)]
 mod tests {
     use super::*;
-
 
     #[test]
     fn cuts_paragraphs_meta_and_sections() {

@@ -134,7 +134,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Vec<Diagnostic>> {
         }
     }
     let words = Words::of(config);
-    let results: Vec<(Result<SourceFile, Vec<Diagnostic>>, Vec<PathBuf>)> = paths
+    let results: Vec<Read> = paths
         .par_iter()
         .map(|p| read_with(root, p, config, &words))
         .collect();
@@ -174,6 +174,10 @@ fn rel(root: &Path, p: &Path) -> PathBuf {
     p.strip_prefix(root).unwrap_or(p).to_path_buf()
 }
 
+/// A file read and parsed, or its errors; and the attachments it names (paths relative to the
+/// root), found or not.
+type Read = (Result<SourceFile, Vec<Diagnostic>>, Vec<PathBuf>);
+
 /// Reads and parses one file (`path` under `root`), with the site's settings (the size limits,
 /// its own words); symlinks are the caller's.
 pub fn read_one(root: &Path, path: &Path, config: &Config) -> Result<SourceFile, Vec<Diagnostic>> {
@@ -182,12 +186,7 @@ pub fn read_one(root: &Path, path: &Path, config: &Config) -> Result<SourceFile,
 
 /// [`read_one`] with the words made already; also gives the attachments the file names (paths
 /// relative to the root), found or not.
-fn read_with(
-    root: &Path,
-    path: &Path,
-    config: &Config,
-    words: &Words,
-) -> (Result<SourceFile, Vec<Diagnostic>>, Vec<PathBuf>) {
+fn read_with(root: &Path, path: &Path, config: &Config, words: &Words) -> Read {
     let mut f = match read_parsed(path, config, words, root) {
         Ok(f) => f,
         Err(e) => return (Err(e), Vec::new()),

@@ -176,12 +176,18 @@ fn statements_in(md: &str, base: usize, kind: StatementKind) -> Vec<Statement> {
 /// Why, in a sentence of jäv: what follows "då", "eftersom", "på grund av" or "som" ("… deltar
 /// inte, då han är delägare i bolaget." → "han är delägare i bolaget").
 fn because(sentence: &str) -> String {
-    [" då ", " eftersom ", " på grund av ", " pga. ", " med anledning av "]
-        .iter()
-        .filter_map(|w| sentence.find(w).map(|i| i + w.len()))
-        .min()
-        .map(|i| sentence[i..].trim().trim_end_matches('.').to_string())
-        .unwrap_or_default()
+    [
+        " då ",
+        " eftersom ",
+        " på grund av ",
+        " pga. ",
+        " med anledning av ",
+    ]
+    .iter()
+    .filter_map(|w| sentence.find(w).map(|i| i + w.len()))
+    .min()
+    .map(|i| sentence[i..].trim().trim_end_matches('.').to_string())
+    .unwrap_or_default()
 }
 
 /// A statement without its verb: `Anna Berg (C), ledamot i bolagets styrelse` or

@@ -169,7 +169,8 @@ impl Incremental {
             .iter()
             .filter(|f| paths.contains(&f.path))
             .filter_map(|f| {
-                crate::reading::load::parse_file_with(f.path.clone(), f.text.clone(), false, &words).ok()
+                crate::reading::load::parse_file_with(f.path.clone(), f.text.clone(), false, &words)
+                    .ok()
             })
             .collect()
     }

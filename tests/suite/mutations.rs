@@ -15,9 +15,16 @@ use std::path::{Path, PathBuf};
 fn real_copy() -> tempfile::TempDir {
     let t = tempfile::tempdir().unwrap();
     copy_tree(&repo().join("content"), &t.path().join("content"));
-    fs::copy(repo().join("protokoll.toml"), t.path().join("protokoll.toml")).unwrap();
+    fs::copy(
+        repo().join("protokoll.toml"),
+        t.path().join("protokoll.toml"),
+    )
+    .unwrap();
     t
 }
+
+/// A form of the decision heading, for the protokoll at a path.
+type Heading = fn(&Path) -> String;
 
 /// Every protokoll of the copy.
 fn protokoll_files(root: &Path) -> Vec<PathBuf> {
@@ -94,14 +101,24 @@ fn mutate(root: &Path, edit: impl Fn(&Path, &str) -> String) {
 fn lost(before: &Found, after: &Found) -> Vec<String> {
     let mut lost = Vec::new();
     for (url, text) in &before.decisions {
-        let tail: String = text.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail: String = text
+            .chars()
+            .rev()
+            .take(40)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         match after.decisions.get(url) {
             Some(t) if t.contains(&tail) => {}
             _ => {
                 // The paragraph's file: /<organ>/<datum>/<nr>/ → content/<organ>/<datum>/protokoll.md.
                 let parts: Vec<&str> = url.trim_matches('/').split('/').collect();
                 let file = format!("content/{}/{}/protokoll.md", parts[0], parts[1]);
-                let warned = after.warnings.iter().any(|w| w.path == Path::new(&file) && w.line > 0);
+                let warned = after
+                    .warnings
+                    .iter()
+                    .any(|w| w.path == Path::new(&file) && w.line > 0);
                 if !warned {
                     lost.push(format!("{url}: {:?}", after.decisions.get(url)));
                 }
@@ -116,8 +133,8 @@ fn every_decision_is_found_whatever_its_heading_is_written_like() {
     let base = found(repo().as_path());
     assert!(base.decisions.len() >= 15, "{}", base.decisions.len());
     // Each usual form of the heading: a heading of its own, or inline with the first line.
-    let forms: Vec<(&str, Box<dyn Fn(&Path) -> String>)> = vec![
-        ("the organ's name", Box::new(|p: &Path| {
+    let forms: Vec<(&str, Heading)> = vec![
+        ("the organ's name", |p: &Path| {
             let genitive = match subject(p) {
                 "Förbundsmötet" => "Förbundsmötets",
                 "Läns gemensam ledning" => "Läns gemensam lednings",
@@ -125,17 +142,19 @@ fn every_decision_is_found_whatever_its_heading_is_written_like() {
                 _ => "Styrelsens",
             };
             format!("### {genitive} beslut\n\n")
-        })),
-        ("Kommunfullmäktiges beslut", Box::new(|_: &Path| "### Kommunfullmäktiges beslut\n\n".into())),
-        ("### Beslut:", Box::new(|_: &Path| "### Beslut:\n\n".into())),
-        ("#### Beslut", Box::new(|_: &Path| "#### Beslut\n\n".into())),
-        ("**Beslut:**", Box::new(|_: &Path| "**Beslut:**\n\n".into())),
-        ("**Beslut**", Box::new(|_: &Path| "**Beslut**\n\n".into())),
-        ("Beslut", Box::new(|_: &Path| "Beslut\n\n".into())),
-        ("Beslut:", Box::new(|_: &Path| "Beslut:\n\n".into())),
-        ("Beslut on the line before", Box::new(|_: &Path| "Beslut\n".into())),
-        ("**Beslut:** inline", Box::new(|_: &Path| "**Beslut:** ".into())),
-        ("Beslut: inline", Box::new(|_: &Path| "Beslut: ".into())),
+        }),
+        ("Kommunfullmäktiges beslut", |_: &Path| {
+            "### Kommunfullmäktiges beslut\n\n".into()
+        }),
+        ("### Beslut:", |_: &Path| "### Beslut:\n\n".into()),
+        ("#### Beslut", |_: &Path| "#### Beslut\n\n".into()),
+        ("**Beslut:**", |_: &Path| "**Beslut:**\n\n".into()),
+        ("**Beslut**", |_: &Path| "**Beslut**\n\n".into()),
+        ("Beslut", |_: &Path| "Beslut\n\n".into()),
+        ("Beslut:", |_: &Path| "Beslut:\n\n".into()),
+        ("Beslut on the line before", |_: &Path| "Beslut\n".into()),
+        ("**Beslut:** inline", |_: &Path| "**Beslut:** ".into()),
+        ("Beslut: inline", |_: &Path| "Beslut: ".into()),
     ];
     let copy = real_copy();
     let pristine: Vec<(PathBuf, String)> = protokoll_files(copy.path())
@@ -156,7 +175,11 @@ fn every_decision_is_found_whatever_its_heading_is_written_like() {
             failures.push(format!("{name}: {lost:?}"));
         }
         if after.decisions.len() != base.decisions.len() {
-            failures.push(format!("{name}: {} decisions, not {}", after.decisions.len(), base.decisions.len()));
+            failures.push(format!(
+                "{name}: {} decisions, not {}",
+                after.decisions.len(),
+                base.decisions.len()
+            ));
         }
         let new: Vec<String> = after
             .warnings
@@ -190,7 +213,10 @@ fn a_decision_without_its_heading_is_found_by_its_line() {
             }
             let first = first.strip_prefix("Att ").unwrap_or(first);
             let mut chars = first.chars();
-            let lowered: String = chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default();
+            let lowered: String = chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default();
             out.push_str(&format!("{s} beslutar att {lowered}"));
             out.push_str(&part[line_end..]);
         }
@@ -202,7 +228,11 @@ fn a_decision_without_its_heading_is_found_by_its_line() {
     assert_eq!(after.decisions.len(), base.decisions.len());
     // The text is the decision: "Styrelsen beslutar att adjungera Henric Gustavsson (C) …".
     let p30 = &after.decisions["/styrelsen/2024-09-12/30/"];
-    assert!(p30.starts_with("Styrelsen beslutar att styrelsen beslutar att adjungera") || p30.starts_with("Styrelsen beslutar att adjungera"), "{p30}");
+    assert!(
+        p30.starts_with("Styrelsen beslutar att styrelsen beslutar att adjungera")
+            || p30.starts_with("Styrelsen beslutar att adjungera"),
+        "{p30}"
+    );
 }
 
 #[test]
@@ -211,7 +241,9 @@ fn every_case_is_found_whatever_its_dnr_label_is_written_like() {
     assert!(base.cases.len() >= 8, "{}", base.cases.len());
     for label in ["Dnr.", "Diarienummer:", "Dnr", "Diarienr"] {
         let copy = real_copy();
-        mutate(copy.path(), |_, text| text.replace("\nDnr: ", &format!("\n{label} ")));
+        mutate(copy.path(), |_, text| {
+            text.replace("\nDnr: ", &format!("\n{label} "))
+        });
         let after = found(copy.path());
         assert_eq!(after.cases, base.cases, "{label}");
         let new: Vec<String> = after
