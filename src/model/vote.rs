@@ -162,6 +162,19 @@ pub enum StatementKind {
 }
 
 impl StatementKind {
+    /// All, in the order pages and twins list them.
+    pub const ALL: [StatementKind; 4] = [
+        StatementKind::Motion,
+        StatementKind::Reservation,
+        StatementKind::Note,
+        StatementKind::Disqualified,
+    ];
+
+    /// Its place in [`StatementKind::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The key of JSON and CSS.
     pub fn key(self) -> &'static str {
         match self {

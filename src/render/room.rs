@@ -10,7 +10,7 @@ use crate::model::item::SectionKind;
 use crate::model::meeting::Paragraph;
 use crate::model::site::{Person, Site};
 use crate::model::urls;
-use crate::model::vote::{Choice, InRoom, Statement, StatementKind, Vote};
+use crate::model::vote::{Choice, InRoom, Statement, Vote};
 use serde_json::{Value, json};
 
 /// What section `i` of paragraph `p` adds to its view: the vote read from it (`omrostning`) and
@@ -142,7 +142,7 @@ pub fn person(site: &Site, person: &Person) -> Vec<(&'static str, Value)> {
                 item_card(site, r),
                 &format!("röstade {}", c.text().to_lowercase()),
             )),
-            InRoom::Said(k) => said[index(k)].push(item_card(site, r)),
+            InRoom::Said(k) => said[k.index()].push(item_card(site, r)),
         }
     }
     let [motions, reservations, notes, disqualified] = said;
@@ -153,15 +153,6 @@ pub fn person(site: &Site, person: &Person) -> Vec<(&'static str, Value)> {
         ("protokollsanteckningar", Value::Array(notes)),
         ("jav", Value::Array(disqualified)),
     ]
-}
-
-fn index(k: StatementKind) -> usize {
-    match k {
-        StatementKind::Motion => 0,
-        StatementKind::Reservation => 1,
-        StatementKind::Note => 2,
-        StatementKind::Disqualified => 3,
-    }
 }
 
 /// A card with `extra` after its meta line.

@@ -8,7 +8,7 @@ use crate::model::attachment::Attachment;
 use crate::model::meeting::ItemRef;
 use crate::model::site::Site;
 use crate::model::urls;
-use crate::model::vote::{self, InRoom, StatementKind};
+use crate::model::vote::{self, InRoom};
 use serde::Serialize;
 
 /// An omröstning.
@@ -133,7 +133,8 @@ pub struct Voted<'a> {
 pub struct PersonRoom<'a> {
     /// Their votes.
     pub votes: Vec<Voted<'a>>,
-    /// Paragraphs where they moved, reserved themselves, noted or were disqualified.
+    /// Paragraphs where they moved, reserved themselves, noted or were disqualified (in the order
+    /// of `StatementKind::ALL`).
     pub said: [Vec<AgendaItemRef<'a>>; 4],
 }
 
@@ -148,18 +149,8 @@ pub fn person_room<'a>(site: &'a Site, list: &[(ItemRef, InRoom)]) -> PersonRoom
                 choice: c.key(),
                 order: n + 1,
             }),
-            InRoom::Said(k) => out.said[kind_index(k)].push(item_ref(site, r)),
+            InRoom::Said(k) => out.said[k.index()].push(item_ref(site, r)),
         }
     }
     out
-}
-
-/// The place of a kind in [`PersonRoom::said`].
-pub fn kind_index(k: StatementKind) -> usize {
-    match k {
-        StatementKind::Motion => 0,
-        StatementKind::Reservation => 1,
-        StatementKind::Note => 2,
-        StatementKind::Disqualified => 3,
-    }
 }
