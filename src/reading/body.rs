@@ -362,9 +362,16 @@ fn read_meta(
         return false;
     };
     let after = &content[key.len()..];
-    let value_start = key.len() + (after.len() - after.trim_start_matches([':', ' ']).len());
-    let value = content[value_start..].trim();
-    let col_of = |byte: usize| content[..value_start + byte].chars().count() + 1 + lead;
+    let raw = after.trim_start_matches([':', ' ']);
+    // Where the value starts: after the key, its colon and any white space.
+    let value_start = content.len() - raw.trim_start().len();
+    let value = content[value_start..].trim_end();
+    let col_of = |byte: usize| {
+        let chars = content
+            .get(..value_start + byte)
+            .map_or(0, |x| x.chars().count());
+        chars + 1 + lead
+    };
     let col = col_of(0);
     if value.is_empty() {
         errors.push(Diagnostic::error(
@@ -385,8 +392,9 @@ fn read_meta(
             for (part, at) in entries_by(value, ',') {
                 let mut from = 0;
                 for d in words::dnr_list(part) {
-                    let off = part[from..].find(d.as_str()).map_or(from, |x| from + x);
-                    from = off + d.len();
+                    let found = part.get(from..).and_then(|x| x.find(d.as_str()));
+                    let off = found.map_or(from, |x| from + x);
+                    from = if found.is_some() { off + d.len() } else { from };
                     let m = meta(&d, at + off);
                     if !words::understood(&d) && !crate::markup::ids::slug(&d).is_empty() {
                         warnings.push(

@@ -301,7 +301,10 @@ fn vote(
             for name in names.split(',').flat_map(|p| p.split(" och ")) {
                 let n = name.trim().trim_end_matches('.');
                 if !n.is_empty() {
-                    let at = line[col - 1..].find(n).map_or(col, |x| col + x);
+                    let Some(at) = line.get(col - 1..).and_then(|x| x.find(n)).map(|x| col + x)
+                    else {
+                        continue;
+                    };
                     push_ballot(
                         &mut v.ballots,
                         n,

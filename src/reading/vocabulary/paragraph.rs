@@ -489,9 +489,13 @@ fn located(title: &str, value: &str, start: usize) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
     for d in dnr_list(value) {
-        let at = value[from..].find(d.as_str()).map_or(from, |i| from + i);
-        out.push((d.clone(), title[..start + at].chars().count()));
-        from = at + d.len();
+        let found = value.get(from..).and_then(|v| v.find(d.as_str()));
+        let at = found.map_or(from, |i| from + i);
+        let chars = title.get(..start + at).map_or(0, |t| t.chars().count());
+        out.push((d.clone(), chars));
+        if found.is_some() {
+            from = at + d.len();
+        }
     }
     out
 }
@@ -635,13 +639,20 @@ pub fn reads_like_decision(line: &str) -> Option<usize> {
     READS_LIKE_DECISION
         .iter()
         .filter_map(|w| {
-            find_word(&lower, w.trim_end_matches(':'))
-                .filter(|&at| !w.ends_with(':') || lower[at + w.len() - 1..].starts_with(':'))
+            let word = w.trim_end_matches(':');
+            // `beslut:` must be followed by its colon; `beslut om …` before it does not count.
+            let mut from = 0;
+            while let Some(at) = find_word(&lower[from..], word).map(|i| from + i) {
+                if !w.ends_with(':') || lower[at + word.len()..].starts_with(':') {
+                    return Some(at);
+                }
+                from = at + word.len();
+            }
+            None
         })
         .min()
         .map(|at| lower[..at].chars().count())
 }
-
 /// Whether a meta line says the paragraph has no decision: `Inget beslut`, `Inget beslut.`,
 /// `Inget beslut: informationsärende`. Gives what follows the colon.
 pub fn no_decision(line: &str) -> Option<String> {
