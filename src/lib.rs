@@ -42,7 +42,7 @@ use std::path::{Path, PathBuf};
 pub fn run(build: &Build, progress: &(dyn Fn(Progress) + Sync)) -> Result<Built, BuildError> {
     let destination = Destination::open(build)?;
     let config = reading::config::load(&build.root).map_err(|d| BuildError::Content(vec![d]))?;
-    let loaded = reading::load::load(&build.root, config.max_file_bytes()).map_err(sorted)?;
+    let loaded = reading::load::load(&build.root, &config).map_err(sorted)?;
     let scanned = scan::scan(&loaded.files);
     let (site, sealing) = resolve_and_check_seals(config, &build.root, &loaded, &scanned)?;
     progress(Progress::Checked {
@@ -79,7 +79,7 @@ pub fn run(build: &Build, progress: &(dyn Fn(Progress) + Sync)) -> Result<Built,
 /// Loads and resolves the site: the model only, without rendering (for `protokoll new`).
 pub fn read_site(root: &Path) -> Result<Site, BuildError> {
     let config = reading::config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
-    let loaded = reading::load::load(root, config.max_file_bytes()).map_err(sorted)?;
+    let loaded = reading::load::load(root, &config).map_err(sorted)?;
     resolve::resolve(config, &loaded.files).map_err(sorted)
 }
 

@@ -23,7 +23,28 @@ pub struct Config {
     /// sitemap need absolute URLs and are only written when it is set. Stored without the
     /// trailing slash.
     pub bas_url: Option<String>,
+    /// Largest attachment (bilaga) accepted, written as `max_filstorlek` is; default 50 MB.
+    #[serde(default)]
+    pub max_bilagestorlek: Option<FileSize>,
+    /// The site's own words for what its minutes print (`[ordlista]`).
+    #[serde(default)]
+    pub ordlista: Wordlist,
 }
+
+/// `[ordlista]`: local habits of the minutes, beyond the words the tool knows.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wordlist {
+    /// More headings that mark a paragraph's decision (`"Ställningstagande"`).
+    #[serde(default)]
+    pub beslut: Vec<String>,
+    /// More titles of items printed without a number (`"Allmänhetens frågor"`).
+    #[serde(default)]
+    pub utan_nummer: Vec<String>,
+}
+
+/// The attachment size limit when `protokoll.toml` sets none: 50 MB.
+pub const DEFAULT_MAX_ATTACHMENT_BYTES: u64 = 50_000_000;
 
 /// A size in bytes, written as an integer or as a number with a unit (B, kB, MB, GB; powers of 1000).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +102,8 @@ impl Default for Config {
             tema: default_theme(),
             max_filstorlek: None,
             bas_url: None,
+            max_bilagestorlek: None,
+            ordlista: Wordlist::default(),
         }
     }
 }
@@ -89,6 +112,12 @@ impl Config {
     /// The largest content file accepted, in bytes.
     pub fn max_file_bytes(&self) -> u64 {
         self.max_filstorlek.map_or(DEFAULT_MAX_FILE_BYTES, |s| s.0)
+    }
+
+    /// The largest attachment accepted, in bytes.
+    pub fn max_attachment_bytes(&self) -> u64 {
+        self.max_bilagestorlek
+            .map_or(DEFAULT_MAX_ATTACHMENT_BYTES, |s| s.0)
     }
 }
 

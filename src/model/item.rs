@@ -1,6 +1,10 @@
 //! A paragraph (§) or agenda item as printed: its number, title, meta lines (Dnr, Föredragande,
-//! Punkt, Handlingar) and its known sections (Bakgrund, Beslut …). `reading::body` cuts a body into
-//! these; the model, every page, feed, list and index read them.
+//! Punkt, Handlingar, Bilagor, Jäv) and its known sections (Bakgrund, Beslut …), with what happened
+//! in the room read from them. `reading::body` cuts a body into these; the model, every page, feed,
+//! list and index read them.
+
+use crate::model::attachment::AttachmentRef;
+use crate::model::vote::Room;
 
 /// A known section of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +17,8 @@ pub enum SectionKind {
     Proposal,
     /// Yrkanden.
     Motions,
+    /// Propositionsordning.
+    Procedure,
     /// Omröstning.
     Vote,
     /// Beslut: makes the paragraph a decision.
@@ -21,6 +27,8 @@ pub enum SectionKind {
     Reservations,
     /// Protokollsanteckningar.
     Notes,
+    /// Jäv.
+    Disqualification,
     /// Beslutet skickas till.
     SendTo,
 }
@@ -33,10 +41,12 @@ impl SectionKind {
             SectionKind::Basis => "beslutsunderlag",
             SectionKind::Proposal => "forslag",
             SectionKind::Motions => "yrkanden",
+            SectionKind::Procedure => "propositionsordning",
             SectionKind::Vote => "omrostning",
             SectionKind::Decision => "beslut",
             SectionKind::Reservations => "reservationer",
             SectionKind::Notes => "protokollsanteckningar",
+            SectionKind::Disqualification => "jav",
             SectionKind::SendTo => "skickas-till",
         }
     }
@@ -54,6 +64,11 @@ pub struct Section {
     /// Its plain text (words separated by single spaces), made once for every page, feed, list
     /// and index that shows it.
     pub plain: String,
+    /// 1-based line of its heading (of its first line, for a decision recognized by its words).
+    pub line: usize,
+    /// 1-based line of the first line of `markdown` (the heading's own line when the heading is
+    /// written inline with its text: `Beslut: Styrelsen beslutar …`).
+    pub body_line: usize,
 }
 
 /// A meta line value with its position.
@@ -74,6 +89,11 @@ pub struct Item {
     pub number: String,
     /// Whether it was written with § (a paragraph) or as "5." (an item).
     pub section_sign: bool,
+    /// The number as shown: "§ 28", "§ 31 a", "KF § 266", "5."; empty for an unnumbered item.
+    pub printed: String,
+    /// Whether it is an unnumbered item (Parentation, Dagordning …), whose `number` is its title's
+    /// slug.
+    pub unnumbered: bool,
     /// The title.
     pub title: String,
     /// Line of the heading.
@@ -86,10 +106,18 @@ pub struct Item {
     pub agenda_item: Option<Meta>,
     /// `Handlingar:` document ids.
     pub documents: Vec<Meta>,
+    /// `Bilagor:` files attached to it.
+    pub attachments: Vec<AttachmentRef>,
+    /// `Inget beslut`: the paragraph says it has no decision (the value: why, may be empty).
+    pub no_decision: Option<Meta>,
     /// Markdown before the first known section.
     pub text: String,
+    /// 1-based line of the first line of `text` (0 when it has none).
+    pub text_line: usize,
     /// Known sections in order.
     pub sections: Vec<Section>,
+    /// What happened in the room, read from the sections.
+    pub room: Room,
 }
 
 impl Item {
@@ -116,12 +144,17 @@ impl Item {
         out
     }
 
-    /// "§ 28" or "5.".
+    /// "§ 28", "§ 31 a", "KF § 266" or "5."; empty for an unnumbered item.
     pub fn label(&self) -> String {
-        if self.section_sign {
-            format!("§ {}", self.number)
+        self.printed.clone()
+    }
+
+    /// The label and the title, as a heading shows them: "§ 28 Val av justerare", "Parentation".
+    pub fn heading(&self) -> String {
+        if self.printed.is_empty() {
+            self.title.clone()
         } else {
-            format!("{}.", self.number)
+            format!("{} {}", self.printed, self.title)
         }
     }
 }

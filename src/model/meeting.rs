@@ -1,6 +1,7 @@
 //! A meeting (sammanträde) of an organ: its kallelse with the agenda and its protokoll with the
 //! attendance, the justering and every paragraph, each paragraph with its resolved links.
 
+use crate::model::attachment::Attachment;
 use crate::model::attendance::Attendance;
 use crate::model::date::{Date, Time};
 use crate::model::item::Item;
@@ -47,6 +48,8 @@ pub struct Paragraph {
     pub memberships: Vec<usize>,
     /// Documents adopted by this decision.
     pub adopted: Vec<usize>,
+    /// Files attached to it (`Bilagor:`).
+    pub attachments: Vec<Attachment>,
 }
 
 /// The minutes.
@@ -80,6 +83,8 @@ pub struct Minutes {
     pub marked: Option<bool>,
     /// The justering and anslag as printed (place, take-down day, förvaringsplats, who certified).
     pub printed: AsPrinted,
+    /// Files attached to the protokoll (`bilagor`).
+    pub attachments: Vec<Attachment>,
 }
 
 impl Minutes {
@@ -137,6 +142,8 @@ pub struct MeetingNotice {
     pub preamble: String,
     /// Agenda items.
     pub items: Vec<Paragraph>,
+    /// Files attached to the kallelse (`bilagor`).
+    pub attachments: Vec<Attachment>,
 }
 
 /// A meeting.
@@ -235,7 +242,7 @@ impl Meeting {
     }
 
     /// Every name written in it, resolved: the protokoll's (attendance, chairs, secretary,
-    /// justerare, signatures, who certified the posting), then the kallelse's (sändlista, signatures), each in reading order.
+    /// justerare, signatures, who certified the posting, the votes of each §), then the kallelse's (sändlista, signatures), each in reading order.
     /// The one list of a meeting's names: the people's spellings, their pages and `serve`'s
     /// preview all read it.
     pub fn names(&self) -> impl Iterator<Item = &Named> {
@@ -253,7 +260,8 @@ impl Meeting {
                     .chain(&p.secretary)
                     .chain(&p.approvers)
                     .chain(p.signatures.iter().map(|s| &s.who))
-                    .chain(&p.printed.certified_by),
+                    .chain(&p.printed.certified_by)
+                    .chain(p.items.iter().flat_map(|i| i.item.room.ballots())),
             ),
             (Part::Kallelse, _, Some(k)) => Box::new(
                 k.send_list

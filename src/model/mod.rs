@@ -4,6 +4,7 @@
 //! `search`, `serve` and `archive`; read-only once made. Knows nothing of templates or files.
 
 pub mod appeal;
+pub mod attachment;
 pub mod attendance;
 pub mod clock;
 pub mod config;
@@ -18,3 +19,4 @@ pub mod party_periods;
 pub mod site;
 pub mod sitting;
 pub mod urls;
+pub mod vote;

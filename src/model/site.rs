@@ -126,6 +126,8 @@ pub struct Person {
     pub documents: Vec<usize>,
     /// Sändlistor: meeting index and column.
     pub send_lists: Vec<(usize, String)>,
+    /// What they did in the room: votes, yrkanden, reservationer, protokollsanteckningar, jäv.
+    pub room: Vec<(ItemRef, crate::model::vote::InRoom)>,
 }
 
 /// A membership.
@@ -268,4 +270,18 @@ impl Case {
 /// The URL segment of a Dnr: "2023/07" → "2023-07".
 pub fn dnr_slug(dnr: &str) -> String {
     crate::markup::ids::slug(dnr)
+}
+
+/// The key a case is known by, from a Dnr as written without its label: its words single-spaced,
+/// no spaces around `/` and `-`, letters in capitals ("ks 2006 / 123" → "KS 2006/123"). Its slug
+/// is the Dnr's slug, so the URL does not change.
+pub fn dnr_key(dnr: &str) -> String {
+    let mut out = String::with_capacity(dnr.len());
+    for w in dnr.split_whitespace() {
+        if !out.is_empty() && !out.ends_with(['/', '-']) && !w.starts_with(['/', '-']) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.to_uppercase()
 }

@@ -46,6 +46,14 @@ pub fn anchor(part: Part, number: &str) -> String {
     }
 }
 
+/// `/<organ>/<YYYY-MM-DD>/bilagor/<file>`: an attachment of meeting `m` or of one of its items.
+pub fn attachment(site: &Site, m: usize, segment: &str) -> String {
+    let mut s = meeting(site, m);
+    s.push_str("bilagor/");
+    s.push_str(segment);
+    s
+}
+
 /// `/organ-id/`.
 pub fn organ(site: &Site, o: usize) -> String {
     path(&[&site.organs[o].id])

@@ -124,13 +124,11 @@ fn parts(f: &SourceFile, body: &crate::reading::body::Body) -> Vec<PartHash> {
             body_line,
         ),
     ];
-    cuts.extend(body.items.iter().map(|i| {
-        (
-            i.number.clone(),
-            format!("{} {}", i.label(), i.title),
-            i.line,
-        )
-    }));
+    cuts.extend(
+        body.items
+            .iter()
+            .map(|i| (i.number.clone(), i.heading(), i.line)),
+    );
     let mut out = Vec::new();
     for (k, (key, label, start)) in cuts.iter().enumerate() {
         let end = cuts.get(k + 1).map_or(lines.len() + 1, |c| c.2);

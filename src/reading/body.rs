@@ -1,10 +1,17 @@
 //! The Markdown body of a protokoll or kallelse, cut into the preamble and its paragraphs or agenda
-//! items (`## § 28 Titel`, `## 5. Titel`), each with its meta lines (Dnr, Föredragande, Punkt,
-//! Handlingar) and its known sections (`### Beslut` …).
+//! items as printed (`## § 28 Titel`, `## § 31 a`, `## KF § 266`, `## 5. Titel`, `## Parentation`),
+//! each with its meta lines (Dnr in its printed forms, Föredragande, Punkt, Handlingar, Bilagor,
+//! Jäv, `Inget beslut`) and its known sections, whether headed `### Beslut`, `### Styrelsens
+//! beslut`, `**Beslut:**` or a line of their own. A protokoll paragraph without a decision heading
+//! whose text says "Styrelsen beslutar att …" has that text as its decision; one whose text only
+//! reads like a decision is a warning. The forms are those of `vocabulary::paragraph`.
 
+use crate::model::attachment::AttachmentRef;
+use crate::model::config::Config;
 use crate::model::item::{Item, Meta, Section, SectionKind};
+use crate::model::vote::{Room, Statement, StatementKind};
 use crate::reading::diagnostic::Diagnostic;
-use crate::reading::vocabulary::paragraph;
+use crate::reading::vocabulary::paragraph as words;
 use std::path::Path;
 
 /// A parsed meeting body.
@@ -14,12 +21,59 @@ pub struct Body {
     pub preamble: String,
     /// Items in order.
     pub items: Vec<Item>,
-    /// Lines that look like a misspelt section heading or meta line.
+    /// Lines that look like a misspelt section heading or meta line, or like a decision or a Dnr
+    /// that is not recognized.
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Parses a body that starts at 1-based line `first_line` of `path`.
+/// The site's own words for what its minutes print (`[ordlista]` of `protokoll.toml`), lower case.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// More decision headings.
+    pub decision: Vec<String>,
+    /// More titles of unnumbered items.
+    pub unnumbered: Vec<String>,
+}
+
+impl Words {
+    /// The words of a site's settings.
+    pub fn of(config: &Config) -> Words {
+        let lower = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .map(|w| words::clean_heading(w).to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        Words {
+            decision: lower(&config.ordlista.beslut),
+            unnumbered: lower(&config.ordlista.utan_nummer),
+        }
+    }
+}
+
+/// Which document a body is the body of: only a protokoll's paragraphs have decisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Of {
+    /// A protokoll.
+    Minutes,
+    /// A kallelse.
+    Notice,
+}
+
+/// Parses the body of a protokoll that starts at 1-based line `first_line` of `path`, with the
+/// tool's own words only.
 pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Diagnostic>> {
+    parse_with(path, body, first_line, &Words::default(), Of::Minutes)
+}
+
+/// Parses a body that starts at 1-based line `first_line` of `path`, with the site's own words.
+pub fn parse_with(
+    path: &Path,
+    body: &str,
+    first_line: usize,
+    local: &Words,
+    of: Of,
+) -> Result<Body, Vec<Diagnostic>> {
     let mut out = Body::default();
     let mut errors = Vec::new();
     let mut fence: Option<String> = None;
@@ -30,44 +84,28 @@ pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Dia
             if raw.trim_start().starts_with(f.as_str()) {
                 fence = None;
             }
-            push_line(&mut out, raw);
+            push_line(&mut out, raw, line_no);
             continue;
         }
         let trimmed = raw.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             fence = Some(trimmed[..3].to_string());
-            push_line(&mut out, raw);
+            push_line(&mut out, raw, line_no);
             continue;
         }
         if let Some(h) = raw.strip_prefix("## ") {
-            match parse_heading(h) {
-                Some((number, section_sign, title)) => {
-                    if let Some(prev) = out.items.iter().find(|it| it.number == number) {
-                        errors.push(
-                            Diagnostic::error(path, line_no, 4, format!("duplicate paragraph number {number}"))
-                                .with_hint(format!("{} is already used on line {}", prev.label(), prev.line)),
-                        );
-                    }
-                    let mut item = Item {
-                        number,
-                        section_sign,
-                        title,
-                        line: line_no,
-                        dnr: Vec::new(),
-                        presenter: None,
-                        agenda_item: None,
-                        documents: Vec::new(),
-                        text: String::new(),
-                        sections: Vec::new(),
-                    };
+            match words::heading(h, &local.unnumbered) {
+                Some(heading) => {
+                    let mut item = new_item(path, heading, line_no, &out.items, &mut errors);
                     // Meta lines: directly after the heading, blank lines allowed between.
                     while let Some(&(j, next)) = lines.peek() {
                         if next.trim().is_empty() {
                             lines.next();
                             continue;
                         }
-                        if !read_meta(path, &mut item, next, first_line + j, &mut errors) {
-                            out.warnings.extend(meta_near_miss(path, next, first_line + j));
+                        let at = first_line + j;
+                        if !read_meta(path, &mut item, next, at, &mut errors, &mut out.warnings) {
+                            out.warnings.extend(meta_near_miss(path, next, at));
                             break;
                         }
                         lines.next();
@@ -76,41 +114,41 @@ pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Dia
                 }
                 None => errors.push(
                     Diagnostic::error(path, line_no, 1, "a level-2 heading must start a paragraph or agenda item")
-                        .with_hint("write `## § 28 Titel` or `## 5. Titel`; use ### or deeper for other headings"),
+                        .with_hint("write `## § 28 Titel`, `## 5. Titel` or an unnumbered item such as `## Parentation`; use ### or deeper for other headings"),
                 ),
             }
             continue;
         }
-        if let (Some(h), Some(item)) = (raw.strip_prefix("### "), out.items.last_mut()) {
-            if let Some(kind) = section_kind(h) {
-                item.sections.push(Section {
-                    kind,
-                    heading: clean_heading(h),
-                    markdown: String::new(),
-                    plain: String::new(),
-                });
+        if let Some(item) = out.items.last_mut() {
+            if let Some(h) = deeper_heading(raw) {
+                if let Some(kind) = words::section_kind(h, &local.decision) {
+                    item.sections
+                        .push(section(kind, words::clean_heading(h), line_no));
+                    continue;
+                }
+                if raw.starts_with("### ") {
+                    out.warnings.extend(section_near_miss(path, h, line_no));
+                }
+            } else if let Some((kind, heading, rest)) = words::section_line(raw, &local.decision) {
+                let mut s = section(kind, heading, line_no);
+                if !rest.is_empty() {
+                    s.markdown = format!("{rest}\n");
+                    s.body_line = line_no;
+                }
+                item.sections.push(s);
                 continue;
-            }
-            let names = paragraph::SECTION_NAMES.iter().map(|(n, _)| *n);
-            if let Some(name) = crate::reading::diagnostic::near_miss(&clean_heading(h), names) {
+            } else if words::looks_like_dnr_line(raw) {
+                let col = raw.len() - raw.trim_start().len() + 1;
                 out.warnings.push(
-                    Diagnostic::warning(
-                        path,
-                        line_no,
-                        5,
-                        format!(
-                            "\"{}\" is not a known section, so it stays a heading in the text",
-                            clean_heading(h)
-                        ),
-                    )
-                    .with_hint(format!("did you mean \"{}\"?", capitalized(name))),
+                    Diagnostic::warning(path, line_no, col, "this Dnr line is not read: it is not directly under the paragraph heading")
+                        .with_hint("move it up to the meta lines under the heading, or write it in running text"),
                 );
             }
         }
-        push_line(&mut out, raw);
+        push_line(&mut out, raw, line_no);
     }
-    for s in out.items.iter_mut().flat_map(|i| &mut i.sections) {
-        s.plain = crate::markup::markdown::to_plain(&s.markdown);
+    for item in &mut out.items {
+        finish(path, item, of, &mut out.warnings, &mut errors);
     }
     if errors.is_empty() {
         Ok(out)
@@ -119,62 +157,181 @@ pub fn parse(path: &Path, body: &str, first_line: usize) -> Result<Body, Vec<Dia
     }
 }
 
-fn push_line(out: &mut Body, line: &str) {
+/// An item from its heading, its number checked against those before it.
+fn new_item(
+    path: &Path,
+    h: words::Heading,
+    line_no: usize,
+    before: &[Item],
+    errors: &mut Vec<Diagnostic>,
+) -> Item {
+    let mut number = h.number;
+    if h.unnumbered {
+        // A second "Information" is "information-2".
+        let base = number.clone();
+        let mut n = 1;
+        while before.iter().any(|it| it.number == number) {
+            n += 1;
+            number = format!("{base}-{n}");
+        }
+    } else if let Some(prev) = before.iter().find(|it| it.number == number) {
+        errors.push(
+            Diagnostic::error(
+                path,
+                line_no,
+                4,
+                format!("duplicate paragraph number {number}"),
+            )
+            .with_hint(format!(
+                "{} is already used on line {}",
+                prev.label(),
+                prev.line
+            )),
+        );
+    }
+    let dnr = h
+        .dnr
+        .into_iter()
+        .map(|(value, at)| Meta {
+            value,
+            line: line_no,
+            col: at + 4,
+        })
+        .collect();
+    Item {
+        number,
+        section_sign: h.section_sign,
+        printed: h.label,
+        unnumbered: h.unnumbered,
+        title: h.title,
+        line: line_no,
+        dnr,
+        presenter: None,
+        agenda_item: None,
+        documents: Vec::new(),
+        attachments: Vec::new(),
+        no_decision: None,
+        text: String::new(),
+        text_line: 0,
+        sections: Vec::new(),
+        room: Room::default(),
+    }
+}
+
+fn section(kind: SectionKind, heading: String, line: usize) -> Section {
+    Section {
+        kind,
+        heading,
+        markdown: String::new(),
+        plain: String::new(),
+        line,
+        body_line: line + 1,
+    }
+}
+
+/// The text of a `###` to `######` heading.
+fn deeper_heading(raw: &str) -> Option<&str> {
+    let hashes = raw.len() - raw.trim_start_matches('#').len();
+    (3..=6)
+        .contains(&hashes)
+        .then(|| &raw[hashes..])
+        .and_then(|r| r.strip_prefix(' '))
+}
+
+/// A warning for `### Beslutt`, a heading one or two letters from a known section.
+fn section_near_miss(path: &Path, h: &str, line_no: usize) -> Option<Diagnostic> {
+    let names = words::SECTION_NAMES.iter().map(|(n, _)| *n);
+    let heading = words::clean_heading(h);
+    let name = crate::reading::diagnostic::near_miss(&heading, names)?;
+    Some(
+        Diagnostic::warning(
+            path,
+            line_no,
+            5,
+            format!("\"{heading}\" is not a known section, so it stays a heading in the text"),
+        )
+        .with_hint(format!("did you mean \"{}\"?", capitalized(name))),
+    )
+}
+
+/// After the whole item is read: a decision written as a line ("Styrelsen beslutar att …") made
+/// its decision section; a text that only reads like a decision warned about; the plain text of
+/// each section; what happened in the room.
+fn finish(
+    path: &Path,
+    item: &mut Item,
+    of: Of,
+    warnings: &mut Vec<Diagnostic>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    if of == Of::Minutes && !item.is_decision() && item.no_decision.is_none() {
+        super::decision_line::cut(item);
+        if !item.is_decision()
+            && let Some((line, col)) = super::decision_line::reads_like(item)
+        {
+            warnings.push(
+                Diagnostic::warning(
+                    path,
+                    line,
+                    col,
+                    format!(
+                        "{} reads like a decision, but no decision is recognized in it",
+                        item.heading()
+                    ),
+                )
+                .with_hint(
+                    "write the decision under `### Beslut` (or `**Beslut:**`, or a line \"Styrelsen beslutar att …\"); \
+                     if the paragraph has no decision, write `Inget beslut` under its heading",
+                ),
+            );
+        }
+    }
+    for s in &mut item.sections {
+        s.plain = crate::markup::markdown::to_plain(&s.markdown);
+    }
+    super::room::read(path, item, errors);
+}
+
+fn push_line(out: &mut Body, line: &str, line_no: usize) {
     let target = match out.items.last_mut() {
         None => &mut out.preamble,
         Some(item) => match item.sections.last_mut() {
             Some(s) => &mut s.markdown,
-            None => &mut item.text,
+            None => {
+                if item.text.is_empty() {
+                    item.text_line = line_no;
+                }
+                &mut item.text
+            }
         },
     };
     target.push_str(line);
     target.push('\n');
 }
 
-/// "§ 28 Val av justerare" → ("28", true, "Val av justerare"); "5. Titel" → ("5", false, "Titel").
-fn parse_heading(h: &str) -> Option<(String, bool, String)> {
-    let h = h.trim();
-    let (section_sign, rest) = match h.strip_prefix('§') {
-        Some(r) => (true, r.trim_start()),
-        None => (false, h),
-    };
-    let num_end = rest
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(rest.len());
-    let number = &rest[..num_end];
-    if number.is_empty() || !number.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let digits = number.trim_end_matches(|c: char| c.is_ascii_lowercase());
-    if !digits.bytes().all(|b| b.is_ascii_digit()) || number.len() - digits.len() > 1 {
-        return None;
-    }
-    let mut title = &rest[num_end..];
-    if !section_sign {
-        title = title.strip_prefix('.')?;
-    }
-    let title = title.trim();
-    if title.is_empty() {
-        return None;
-    }
-    Some((number.to_string(), section_sign, title.to_string()))
+/// Whether a meta key is a label of a diarienummer (which may be followed by a space, not `:`).
+fn is_dnr_key(key: &str) -> bool {
+    words::DNR_LABELS.contains(&key)
 }
 
-fn clean_heading(h: &str) -> String {
-    h.trim()
-        .trim_matches(['*', '_'])
-        .trim()
-        .trim_end_matches(':')
-        .trim()
-        .to_string()
+/// The entries of a list value with the byte offset of each: separated by `;` when it has one,
+/// else by `,`.
+fn entries(value: &str) -> Vec<(&str, usize)> {
+    entries_by(value, if value.contains(';') { ';' } else { ',' })
 }
 
-fn section_kind(h: &str) -> Option<SectionKind> {
-    let name = clean_heading(h).to_lowercase();
-    paragraph::SECTION_NAMES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, k)| *k)
+/// The entries of a list value separated by `sep`, with the byte offset of each.
+fn entries_by(value: &str, sep: char) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in value.split(sep) {
+        let lead = part.len() - part.trim_start().len();
+        if !part.trim().is_empty() {
+            out.push((part.trim(), at + lead));
+        }
+        at += part.len() + 1;
+    }
+    out
 }
 
 /// Reads one meta line into `item`; false when the line is not a meta line.
@@ -184,58 +341,97 @@ fn read_meta(
     line: &str,
     line_no: usize,
     errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
 ) -> bool {
+    let lead_ws = line.len() - line.trim_start().len();
+    if let Some(why) = words::no_decision(line) {
+        item.no_decision = Some(Meta {
+            value: why,
+            line: line_no,
+            col: lead_ws + 1,
+        });
+        return true;
+    }
     let content = line.trim().trim_matches(['*', '_']);
-    let lead = line.len() - line.trim_start().len()
-        + (line.trim().len() - line.trim().trim_start_matches(['*', '_']).len());
-    let Some(key) = paragraph::META_KEYS.iter().find(|k| {
+    let lead = lead_ws + (line.trim().len() - line.trim().trim_start_matches(['*', '_']).len());
+    let Some(key) = words::META_KEYS.iter().find(|k| {
         content
             .strip_prefix(**k)
-            .is_some_and(|r| r.starts_with(':') || (**k == "Dnr" && r.starts_with(' ')))
+            .is_some_and(|r| r.starts_with(':') || (is_dnr_key(k) && r.starts_with(' ')))
     }) else {
         return false;
     };
     let after = &content[key.len()..];
-    let value_start = key.len() + (after.len() - after.trim_start_matches([':', ' ']).len());
-    let value = content[value_start..].trim().to_string();
-    let col = content[..value_start].chars().count() + 1 + lead;
+    let raw = after.trim_start_matches([':', ' ']);
+    // Where the value starts: after the key, its colon and any white space.
+    let value_start = content.len() - raw.trim_start().len();
+    let value = content[value_start..].trim_end();
+    let col_of = |byte: usize| {
+        let chars = content
+            .get(..value_start + byte)
+            .map_or(0, |x| x.chars().count());
+        chars + 1 + lead
+    };
+    let col = col_of(0);
     if value.is_empty() {
         errors.push(Diagnostic::error(
             path,
             line_no,
             col,
-            format!("`{key}:` has no value"),
+            format!("`{}:` has no value", key.trim_end_matches('.')),
         ));
         return true;
     }
-    let meta = |value: String| Meta {
-        value,
+    let meta = |value: &str, byte: usize| Meta {
+        value: value.to_string(),
         line: line_no,
-        col,
+        col: col_of(byte),
     };
     match *key {
-        "Dnr" => item.dnr.extend(
-            value
-                .split(',')
-                .map(|v| meta(v.trim().to_string()))
-                .filter(|m| !m.value.is_empty()),
-        ),
-        "Föredragande" | "Föredragare" => item.presenter = Some(meta(value)),
-        "Punkt" => {
-            item.agenda_item = Some(meta(
-                value
-                    .trim_start_matches('§')
-                    .trim()
-                    .trim_end_matches('.')
-                    .to_string(),
-            ))
+        k if is_dnr_key(k) => {
+            for (part, at) in entries_by(value, ',') {
+                let mut from = 0;
+                for d in words::dnr_list(part) {
+                    let found = part.get(from..).and_then(|x| x.find(d.as_str()));
+                    let off = found.map_or(from, |x| from + x);
+                    from = if found.is_some() { off + d.len() } else { from };
+                    let m = meta(&d, at + off);
+                    if !words::understood(&d) && !crate::markup::ids::slug(&d).is_empty() {
+                        warnings.push(
+                            Diagnostic::warning(path, m.line, m.col, format!("the Dnr \"{d}\" is not in a form this tool understands"))
+                                .with_hint("write the diarienummer alone, as printed, e.g. `Dnr: 2023/07` or `Dnr: KS 2006/123`; several are separated by commas"),
+                        );
+                    }
+                    item.dnr.push(m);
+                }
+            }
         }
-        _ => item.documents.extend(
-            value
-                .split(',')
-                .map(|v| meta(v.trim().to_string()))
-                .filter(|m| !m.value.is_empty()),
+        "Föredragande" | "Föredragare" => item.presenter = Some(meta(value, 0)),
+        "Punkt" => {
+            let v = value.trim_start_matches('§').trim().trim_end_matches('.');
+            item.agenda_item = Some(meta(v, 0));
+        }
+        "Bilagor" | "Bilaga" => item.attachments.extend(
+            entries(value)
+                .into_iter()
+                .map(|(e, at)| AttachmentRef::parse(e, line_no, col_of(at))),
         ),
+        "Jäv" => {
+            let (who, reason) = super::room::who_and_reason(value);
+            item.room.disqualified.push(Statement {
+                kind: StatementKind::Disqualified,
+                who,
+                text: value.to_string(),
+                section: None,
+                reason,
+                line: line_no,
+                col,
+                people: Vec::new(),
+            });
+        }
+        _ => item
+            .documents
+            .extend(entries(value).into_iter().map(|(v, at)| meta(v, at))),
     }
     true
 }
@@ -253,7 +449,7 @@ fn meta_near_miss(path: &Path, line: &str, line_no: usize) -> Option<Diagnostic>
     if word.is_empty() || word.contains(char::is_whitespace) {
         return None;
     }
-    let key = crate::reading::diagnostic::near_miss(word, paragraph::META_KEYS.iter().copied())?;
+    let key = crate::reading::diagnostic::near_miss(word, words::META_KEYS.iter().copied())?;
     let col = line.len() - line.trim_start().len() + 1;
     Some(
         Diagnostic::warning(

@@ -1,8 +1,10 @@
 //! Load: walk `content/`, read every file and parse it in parallel. Pure parsing lives in
 //! [`parse_file`] so tests can feed strings; this module only adds the file system.
 
+use crate::model::config::Config;
 use crate::model::kinds::DocumentKind;
-use crate::reading::body::{self, Body};
+use crate::reading::attachments::FileFacts;
+use crate::reading::body::{self, Body, Of, Words};
 use crate::reading::diagnostic::Diagnostic;
 use crate::reading::frontmatter::{self, Split};
 use crate::reading::source::{DocumentFm, KallelseFm, Kind, PageFm, ProtokollFm, RegisterFile};
@@ -40,6 +42,8 @@ pub struct SourceFile {
     pub parsed: Parsed,
     /// Problems found while parsing that do not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// The files it attaches (bilagor), by path relative to the root, as found on disk.
+    pub attachments: Vec<(PathBuf, FileFacts)>,
 }
 
 impl SourceFile {
@@ -63,13 +67,15 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads and parses every file under `root/content`, collecting all errors. Files over
-/// `max_bytes` and symlinks that lead outside `content/` are errors.
-pub fn load(root: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
+/// Reads and parses every file under `root/content` with the site's settings, collecting all
+/// errors. Files over the size limit and symlinks that lead outside `content/` are errors; a file
+/// that is neither content nor an attachment a content file names is a warning.
+pub fn load(root: &Path, config: &Config) -> Result<Loaded, Vec<Diagnostic>> {
     let content = root.join("content");
     let mut paths = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    let mut others = Vec::new();
     if !content.is_dir() {
         errors.push(Diagnostic::error(
             &rel(root, &content),
@@ -123,21 +129,20 @@ pub fn load(root: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
             if content_file {
                 paths.push(p.to_path_buf());
             } else if !hidden {
-                warnings.push(Diagnostic::warning(
-                    &shown,
-                    1,
-                    1,
-                    "not read: only .md and .toml files under content/ are content",
-                ));
+                others.push(shown);
             }
         }
     }
-    let results: Vec<Result<SourceFile, Vec<Diagnostic>>> = paths
+    let words = Words::of(config);
+    let results: Vec<Read> = paths
         .par_iter()
-        .map(|p| read_one(root, p, max_bytes))
+        .map(|p| read_with(root, p, config, &words))
         .collect();
     let mut files = Vec::new();
-    for r in results {
+    // Attachments a content file names are not stray files, found or not.
+    let mut attached = std::collections::HashSet::new();
+    for (r, named) in results {
+        attached.extend(named);
         match r {
             Ok(mut f) => {
                 warnings.append(&mut f.warnings);
@@ -145,6 +150,17 @@ pub fn load(root: &Path, max_bytes: u64) -> Result<Loaded, Vec<Diagnostic>> {
             }
             Err(mut e) => errors.append(&mut e),
         }
+    }
+    for shown in others.iter().filter(|p| !attached.contains(*p)) {
+        warnings.push(
+            Diagnostic::warning(
+                shown,
+                1,
+                1,
+                "not read: only .md and .toml files under content/ are content",
+            )
+            .with_hint("to publish it as a bilaga, name it on a `Bilagor:` line or in `bilagor` of a protokoll or kallelse beside it"),
+        );
     }
     if errors.is_empty() {
         Ok(Loaded { files, warnings })
@@ -158,8 +174,43 @@ fn rel(root: &Path, p: &Path) -> PathBuf {
     p.strip_prefix(root).unwrap_or(p).to_path_buf()
 }
 
-/// Reads and parses one file (`path` under `root`), with the size limit; symlinks are the caller's.
-pub fn read_one(root: &Path, path: &Path, max_bytes: u64) -> Result<SourceFile, Vec<Diagnostic>> {
+/// A file read and parsed, or its errors; and the attachments it names (paths relative to the
+/// root), found or not.
+type Read = (Result<SourceFile, Vec<Diagnostic>>, Vec<PathBuf>);
+
+/// Reads and parses one file (`path` under `root`), with the site's settings (the size limits,
+/// its own words); symlinks are the caller's.
+pub fn read_one(root: &Path, path: &Path, config: &Config) -> Result<SourceFile, Vec<Diagnostic>> {
+    read_with(root, path, config, &Words::of(config)).0
+}
+
+/// [`read_one`] with the words made already; also gives the attachments the file names (paths
+/// relative to the root), found or not.
+fn read_with(root: &Path, path: &Path, config: &Config, words: &Words) -> Read {
+    let mut f = match read_parsed(path, config, words, root) {
+        Ok(f) => f,
+        Err(e) => return (Err(e), Vec::new()),
+    };
+    let named = crate::reading::attachments::named(&f)
+        .iter()
+        .filter_map(|r| crate::reading::attachments::locate(&f.path, &r.file).ok())
+        .collect();
+    let errors = crate::reading::attachments::check(root, &mut f, config.max_attachment_bytes());
+    if errors.is_empty() {
+        (Ok(f), named)
+    } else {
+        (Err(errors), named)
+    }
+}
+
+/// Reads and parses one file; its attachments are not looked at yet.
+fn read_parsed(
+    path: &Path,
+    config: &Config,
+    words: &Words,
+    root: &Path,
+) -> Result<SourceFile, Vec<Diagnostic>> {
+    let max_bytes = config.max_file_bytes();
     let shown = rel(root, path);
     let cannot =
         |e: std::io::Error| vec![Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}"))];
@@ -186,7 +237,7 @@ pub fn read_one(root: &Path, path: &Path, max_bytes: u64) -> Result<SourceFile, 
         ]
     })?;
     let is_register = path.extension().and_then(|x| x.to_str()) == Some("toml");
-    parse_file(shown, text, is_register)
+    parse_file_with(shown, text, is_register, words)
 }
 
 /// Parses one file's text. `is_register` for `.toml` register files. Every error is returned,
@@ -195,6 +246,16 @@ pub fn parse_file(
     path: PathBuf,
     text: String,
     is_register: bool,
+) -> Result<SourceFile, Vec<Diagnostic>> {
+    parse_file_with(path, text, is_register, &Words::default())
+}
+
+/// [`parse_file`] with the site's own words (`[ordlista]` of `protokoll.toml`).
+pub fn parse_file_with(
+    path: PathBuf,
+    text: String,
+    is_register: bool,
+    words: &Words,
 ) -> Result<SourceFile, Vec<Diagnostic>> {
     if is_register {
         let mut errors = crate::reading::personnummer::check(&path, &text, text.len());
@@ -206,6 +267,7 @@ pub fn parse_file(
                 text,
                 parsed: Parsed::Register(reg),
                 warnings: Vec::new(),
+                attachments: Vec::new(),
             }),
             Ok(_) => Err(errors),
             Err(e) => {
@@ -224,7 +286,7 @@ pub fn parse_file(
     };
     let mut errors = crate::reading::personnummer::check(&path, &text, split.body_offset);
     let (toml_offset, body_offset) = (split.toml_offset, split.body_offset);
-    match parse_kind(&path, &text, &split) {
+    match parse_kind(&path, &text, &split, words) {
         Ok((parsed, warnings)) if errors.is_empty() => Ok(SourceFile {
             path,
             text,
@@ -232,6 +294,7 @@ pub fn parse_file(
             body_offset,
             parsed,
             warnings,
+            attachments: Vec::new(),
         }),
         Ok(_) => Err(errors),
         Err(mut e) => {
@@ -245,6 +308,7 @@ fn parse_kind(
     path: &Path,
     text: &str,
     split: &Split<'_>,
+    words: &Words,
 ) -> Result<(Parsed, Vec<Diagnostic>), Vec<Diagnostic>> {
     let one = |d| vec![d];
     let kind: Kind = frontmatter::parse(path, text, split).map_err(one)?;
@@ -256,13 +320,13 @@ fn parse_kind(
     match typ.get_ref().as_str() {
         "protokoll" => {
             let fm: ProtokollFm = frontmatter::parse(path, text, split).map_err(one)?;
-            let mut body = body::parse(path, split.body, body_line)?;
+            let mut body = body::parse_with(path, split.body, body_line, words, Of::Minutes)?;
             let warnings = std::mem::take(&mut body.warnings);
             Ok((Parsed::Protokoll(Box::new(fm), body), warnings))
         }
         "kallelse" => {
             let fm: KallelseFm = frontmatter::parse(path, text, split).map_err(one)?;
-            let mut body = body::parse(path, split.body, body_line)?;
+            let mut body = body::parse_with(path, split.body, body_line, words, Of::Notice)?;
             let warnings = std::mem::take(&mut body.warnings);
             Ok((Parsed::Kallelse(Box::new(fm), body), warnings))
         }

@@ -2,12 +2,15 @@
 //! parses every file (front matter, body) in parallel; `scan` reads the Markdown's links and raw
 //! HTML with positions. Every problem is a [`diagnostic::Diagnostic`] at its file, line and column.
 
+pub mod attachments;
 pub mod body;
 pub mod config;
+pub mod decision_line;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod load;
 pub mod personnummer;
+pub mod room;
 pub mod scan;
 pub mod source;
 pub mod vocabulary;

@@ -329,6 +329,9 @@ pub struct ProtokollFm {
     pub forvaringsplats: Option<String>,
     /// Who certified the anslag, as written.
     pub intygat_av: Option<S>,
+    /// Files attached to the meeting (`"Titel (fil.pdf)"` or `"fil.pdf"`, beside this file).
+    #[serde(default)]
+    pub bilagor: Vec<S>,
 }
 
 impl ProtokollFm {
@@ -423,6 +426,9 @@ pub struct KallelseFm {
     /// The days of a meeting over several days.
     #[serde(default)]
     pub dag: Vec<DayRec>,
+    /// Files attached to the meeting (`"Titel (fil.pdf)"` or `"fil.pdf"`, beside this file).
+    #[serde(default)]
+    pub bilagor: Vec<S>,
 }
 
 /// Front matter of every document kind.

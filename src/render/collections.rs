@@ -228,7 +228,8 @@ fn opt<T: ToString>(x: Option<T>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// Every decision, oldest first: one row per paragraph with a `### Beslut`.
+/// Every decision, oldest first: one row per paragraph with a decision, with the counts of its
+/// last vote.
 pub fn decisions_csv(site: &Site) -> String {
     let mut out = String::new();
     row(
@@ -243,6 +244,10 @@ pub fn decisions_csv(site: &Site) -> String {
             "beslut",
             "justerad",
             "url",
+            "ja",
+            "nej",
+            "avstar",
+            "franvarande",
         ],
     );
     for r in site.decisions().rev() {
@@ -257,6 +262,14 @@ pub(super) fn decision_row(site: &Site, r: ItemRef, out: &mut String) {
     let meeting = &site.meetings[r.meeting];
     let organ = &site.organs[meeting.organ];
     let p = &meeting.items(r.part)[r.index];
+    // The counts of the last vote: an earlier one is on how to put the question.
+    let counts = p
+        .item
+        .room
+        .votes
+        .last()
+        .map(|v| v.counts())
+        .unwrap_or_default();
     row(
         out,
         &[
@@ -269,6 +282,10 @@ pub(super) fn decision_row(site: &Site, r: ItemRef, out: &mut String) {
             &p.item.decision_text(),
             &opt(meeting.protokoll.as_ref().and_then(|x| x.approved)),
             &format!("{base}{}", urls::item(site, r)),
+            &opt(counts.yes),
+            &opt(counts.no),
+            &opt(counts.abstain),
+            &opt(counts.absent),
         ],
     );
 }

@@ -97,7 +97,7 @@ pub(super) fn paragraph(site: &Site, r: ItemRef) -> Page<'_> {
     Page {
         url: urls::item(site, r),
         template: "paragraph.html",
-        title: format!("{} {}", p.item.label(), p.item.title),
+        title: p.item.heading(),
         crumbs: vec![
             crumb(&organ.short, &urls::organ(site, meeting.organ)),
             crumb(&meeting.segment(), &urls::meeting(site, r.meeting)),
@@ -268,7 +268,9 @@ fn person_view(site: &Site, p: usize) -> Value {
             ("foredragit", cards(&person.presented)),
             ("namnd_i", cards(&person.mentioned)),
             ("dokument", documents.map(|&d| doc_card(site, d)).collect()),
-        ],
+        ]
+        .into_iter()
+        .chain(super::room::person(site, person)),
     )
 }
 

@@ -249,9 +249,8 @@ pub(super) fn item_entry(site: &Site, r: ItemRef) -> Entry {
     Entry {
         url: urls::item(site, r),
         title: format!(
-            "{} {} ({}{} {})",
-            p.item.label(),
-            p.item.title,
+            "{} ({}{} {})",
+            p.item.heading(),
             what,
             organ.short,
             meeting.when()

@@ -3,6 +3,7 @@
 //! `templates/` overrides any of them by name.
 
 pub mod api;
+mod attachments;
 mod attendance;
 mod calendar;
 pub mod collections;
@@ -12,6 +13,7 @@ mod feeds;
 pub mod noticeboard;
 pub mod page;
 pub mod pages;
+mod room;
 pub mod selection;
 pub mod shown;
 pub mod sitemap;
@@ -65,6 +67,11 @@ pub fn render_into(
     }
     planned.extend(
         generated(site, &crate::render::selection::Selection::everything())
+            .into_iter()
+            .map(|(p, b)| (p, Some(b))),
+    );
+    planned.extend(
+        attachments::files(site, root)?
             .into_iter()
             .map(|(p, b)| (p, Some(b))),
     );

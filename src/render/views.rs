@@ -109,7 +109,7 @@ pub fn item_card(site: &Site, r: ItemRef) -> Value {
     meta.extend(p.dnr.iter().map(|d| format!("Dnr {d}")));
     json!({
         "url": urls::item(site, r),
-        "titel": format!("{} {}", p.item.label(), p.item.title),
+        "titel": p.item.heading(),
         "meta": meta.join(" · "),
         "excerpt": excerpt_of(p.item.decision_sections().map(|s| s.plain.as_str()), 220),
         "datum": meeting.date,
@@ -148,7 +148,12 @@ pub fn paragraph(site: &Site, r: ItemRef) -> Value {
         .enumerate()
         .map(|(i, s)| {
             let h = markdown::render(&s.markdown, &format!("{anchor}-{i}-"));
-            json!({"key": s.kind.key(), "rubrik": s.heading, "html": h.html, "text": s.plain})
+            let view =
+                json!({"key": s.kind.key(), "rubrik": s.heading, "html": h.html, "text": s.plain});
+            with(
+                view,
+                super::room::section(site, p, i, &format!("{anchor}-omrostning-{i}")),
+            )
         })
         .collect();
     let other = match r.part {
@@ -202,6 +207,12 @@ pub fn paragraph(site: &Site, r: ItemRef) -> Value {
             ("namnda", people(&p.mentions)),
             ("rattelser", Value::Array(corrections)),
             ("narvaro", attendance),
+            (
+                "bilagor",
+                super::room::attachments(site, r.meeting, &p.attachments),
+            ),
+            ("jav", super::room::meta_jav(site, p)),
+            ("omrostning", json!(!p.item.room.votes.is_empty())),
         ],
     )
 }
@@ -283,6 +294,7 @@ pub fn meeting(site: &Site, m: usize) -> Value {
             "inledning_html": markdown::render(&p.preamble, "inledning-").html,
             "underskrifter": p.signatures.iter().map(|s| signature(site, s)).collect::<Vec<_>>(),
             "rattelser": corrections(site, m, None),
+            "bilagor": super::room::attachments(site, m, &p.attachments),
         });
         use super::attendance as a;
         with(
@@ -310,6 +322,7 @@ pub fn meeting(site: &Site, m: usize) -> Value {
                 })).collect::<Vec<_>>(),
             })),
             "inledning_html": markdown::render(&k.preamble, "kallelse-").html,
+            "bilagor": super::room::attachments(site, m, &k.attachments),
         });
         with(view, [("punkter", items(Part::Kallelse))])
     });

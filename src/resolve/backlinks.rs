@@ -15,6 +15,7 @@ pub fn clear(site: &mut Site) {
         p.presented.clear();
         p.mentioned.clear();
         p.documents.clear();
+        p.room.clear();
     }
     for m in &mut site.meetings {
         m.documents.clear();
@@ -90,6 +91,7 @@ pub fn backlinks(site: &mut Site) {
             p.items[r.index].memberships.push(i);
         }
     }
+    super::room::backlinks(site);
 }
 
 /// Whether an edit that replaced these meetings and documents of `site` can have changed a case:
@@ -116,14 +118,15 @@ pub fn cases_changed(site: &Site, replaced: &super::Replaced) -> bool {
 /// Every case: the paragraphs, agenda items and documents of each Dnr, in date order.
 pub fn cases(site: &mut Site) {
     let mut cases: Vec<Case> = Vec::new();
-    // A Dnr recurs: each spelling is made a slug once, and each slug is one case.
+    // A Dnr recurs: each spelling is made a slug once, and each slug is one case (its key, the
+    // Dnr as printed normalized, is checked to be one per slug by the URL claims).
     let mut by_written: HashMap<String, usize> = HashMap::new();
     let mut by_slug: HashMap<String, usize> = HashMap::new();
     let mut add = |dnr: &str, e: CaseEntry| {
         let i = match by_written.get(dnr) {
             Some(&i) => i,
             None => {
-                let slug = dnr_slug(dnr);
+                let slug = dnr_slug(&dnr_key(dnr));
                 let i = *by_slug.entry(slug.clone()).or_insert_with(|| {
                     cases.push(Case {
                         dnr: dnr.to_string(),

@@ -84,6 +84,18 @@ impl<'a> Claims<'a> {
 
     /// Claims a group URL (party, municipality, case): the same spelling again is the same group.
     fn group(&mut self, url: &str, written: &'a str, at: At<'a>, what: &str) -> Option<Diagnostic> {
+        self.group_by(url, written, at, what, |a, b| a == b)
+    }
+
+    /// [`Claims::group`], with `same` saying which spellings are one group (a Dnr: the same key).
+    fn group_by(
+        &mut self,
+        url: &str,
+        written: &'a str,
+        at: At<'a>,
+        what: &str,
+        same: fn(&str, &str) -> bool,
+    ) -> Option<Diagnostic> {
         if url.contains("//") {
             let d = at.error(format!(
                 "{what} \"{written}\" has no letters or digits to make a URL of"
@@ -93,7 +105,7 @@ impl<'a> Claims<'a> {
         let known = self
             .seen
             .get(&names::name_key(url))
-            .is_some_and(|p| p.written == written);
+            .is_some_and(|p| same(p.written, written));
         let clash = if known {
             None
         } else {
@@ -169,9 +181,13 @@ pub fn check(files: &[SourceFile], errors: &mut Vec<Diagnostic>) {
             Parsed::Document(fm, _) => {
                 for d in &fm.dnr {
                     match dnr_url(d.get_ref()) {
-                        Some(url) => {
-                            errors.extend(cases.group(&url, d.get_ref().trim(), at(f, d), "Dnr"))
-                        }
+                        Some(url) => errors.extend(cases.group_by(
+                            &url,
+                            d.get_ref().trim(),
+                            at(f, d),
+                            "Dnr",
+                            same_case,
+                        )),
                         None => errors.push(empty_dnr(at(f, d), d.get_ref())),
                     }
                 }
@@ -183,13 +199,20 @@ pub fn check(files: &[SourceFile], errors: &mut Vec<Diagnostic>) {
                     }
                     let at = At::Line(&f.path, m.line, m.col);
                     match dnr_url(&m.value) {
-                        Some(url) => errors.extend(cases.group(&url, &m.value, at, "Dnr")),
+                        Some(url) => {
+                            errors.extend(cases.group_by(&url, &m.value, at, "Dnr", same_case))
+                        }
                         None => errors.push(empty_dnr(at, &m.value)),
                     }
                 }
             }
         }
     }
+}
+
+/// Whether two Dnr as written are one case: the same key (`ks 2006/123` and `KS 2006/123`).
+fn same_case(a: &str, b: &str) -> bool {
+    a == b || crate::model::site::dnr_key(a) == crate::model::site::dnr_key(b)
 }
 
 /// `/arende/<slug>/`, or None when the Dnr has nothing to make a URL of.

@@ -180,14 +180,17 @@ pub fn link_meetings(
         .collect();
     // Each meeting's items only need the registers: the meetings are linked in parallel, and their
     // errors kept in meeting order.
-    let per_meeting: Vec<Vec<Diagnostic>> = site
-        .meetings
+    let Site {
+        meetings, people, ..
+    } = site;
+    let people: &[Person] = people;
+    let per_meeting: Vec<Vec<Diagnostic>> = meetings
         .par_iter_mut()
         .enumerate()
         .filter(|(m, _)| only.is_none_or(|o| o.contains(m)))
         .map(|(_, meeting)| {
             let mut errors = Vec::new();
-            link_items(meeting, names, &doc_ids, &mut errors);
+            link_items(meeting, people, names, &doc_ids, &mut errors);
             match_agenda(meeting, &mut errors);
             errors
         })
@@ -198,6 +201,7 @@ pub fn link_meetings(
 /// An item's cases, presenters, documents and, for a paragraph, the people its decision names.
 fn link_items(
     meeting: &mut Meeting,
+    people: &[Person],
     names: &NameIndex,
     doc_ids: &BTreeMap<String, usize>,
     errors: &mut Vec<Diagnostic>,
@@ -253,6 +257,7 @@ fn link_items(
             }
             if part == Part::Protokoll {
                 p.mentions = names.mentioned_in(&p.item.decision_text());
+                super::room::link(&mut p.item.room, &path, people, names, errors);
             }
         }
     }

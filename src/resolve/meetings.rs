@@ -1,7 +1,7 @@
 //! Meetings: each made from its protokoll and kallelse, with every name in them resolved and the
 //! printed paragraph range and rättelser checked.
 
-use super::{Resolver, key_line, links};
+use super::{Resolver, attachments, key_line, links};
 use crate::model::date::Date;
 use crate::model::meeting::*;
 use crate::reading::diagnostic::Diagnostic;
@@ -62,6 +62,9 @@ impl Resolver {
             });
             self.add_part(m, f);
         }
+        for m in by_key.values() {
+            attachments::check_meeting(m, &mut self.errors);
+        }
         self.site.meetings = by_key.into_values().collect();
     }
 
@@ -79,6 +82,7 @@ impl Resolver {
                 self.add_part(&mut meeting, f);
             }
         }
+        attachments::check_meeting(&meeting, &mut self.errors);
         meeting
     }
 
@@ -158,8 +162,18 @@ impl Resolver {
                 mentions: Vec::new(),
                 memberships: Vec::new(),
                 adopted: Vec::new(),
+                attachments: Vec::new(),
             })
             .collect()
+    }
+
+    /// The paragraphs of `f` with their attachments.
+    fn paragraphs_of(f: &SourceFile, items: &[crate::model::item::Item]) -> Vec<Paragraph> {
+        let mut out = Self::paragraphs(items);
+        for p in &mut out {
+            p.attachments = attachments::of(f, &p.item.attachments);
+        }
+        out
     }
 
     fn minutes(
@@ -190,12 +204,13 @@ impl Resolver {
             printed_range: fm.paragrafer.as_ref().map(|s| s.get_ref().clone()),
             attendance,
             preamble: body.preamble.clone(),
-            items: Self::paragraphs(&body.items),
+            items: Self::paragraphs_of(f, &body.items),
             signatures: self.signatures(f, &fm.underskrift),
             posted: fm.anslagen.or(fm.justerad),
             corrections,
             marked: fm.justerat.as_ref().map(|j| *j.get_ref()),
             printed,
+            attachments: attachments::of_front_matter(f, &fm.bilagor),
         }
     }
 
@@ -287,7 +302,8 @@ impl Resolver {
             signed_by: self.name_list(f, &fm.undertecknad, false),
             send_list,
             preamble: body.preamble.clone(),
-            items: Self::paragraphs(&body.items),
+            items: Self::paragraphs_of(f, &body.items),
+            attachments: attachments::of_front_matter(f, &fm.bilagor),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! collected; the caller fails once. [`patch`] does the same after an edit of some meeting,
 //! document or page files, making only their entities again before linking the whole site.
 
+mod attachments;
 mod attendance;
 mod backlinks;
 mod claims;
@@ -12,6 +13,7 @@ mod links;
 mod meetings;
 mod people;
 mod registers;
+mod room;
 mod sittings;
 mod spelling;
 

@@ -94,6 +94,11 @@ impl NameIndex {
         }
     }
 
+    /// The hint for a name no person has: a spelling of the same person, or how to add it.
+    pub fn suggest(&self, name: &str) -> String {
+        super::spelling::hint(name, &self.spellings)
+    }
+
     /// The person a spelling names.
     pub fn get(&self, spelling: &str) -> Option<usize> {
         self.by_key.get(&names::name_key(spelling)).copied()

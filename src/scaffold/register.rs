@@ -50,7 +50,7 @@ pub fn unknown(root: &Path, output: Option<&Path>) -> Result<Review, NewError> {
     }
     let cfg =
         config::load(root).map_err(|d| NewError::Site(crate::BuildError::Content(vec![d])))?;
-    let loaded = load::load(root, cfg.max_file_bytes()).map_err(|mut d| {
+    let loaded = load::load(root, &cfg).map_err(|mut d| {
         crate::reading::diagnostic::sort(&mut d);
         NewError::Site(crate::BuildError::Content(d))
     })?;

@@ -172,12 +172,28 @@ fn item(site: &Site, r: ItemRef) -> SearchDoc {
     if let Some(presenter) = &p.item.presenter {
         text.push(format!("Föredragande: {}", presenter.value));
     }
+    // Jäv written as a meta line is in no section; bilagor by their titles.
+    let room = &p.item.room;
+    text.extend(
+        room.disqualified
+            .iter()
+            .filter(|s| s.section.is_none())
+            .map(|s| format!("Jäv: {}", s.text)),
+    );
+    text.extend(p.attachments.iter().map(|a| format!("Bilaga: {}", a.title)));
     let kind = match (r.part, p.item.is_decision()) {
         (Part::Kallelse, _) => "punkt",
         (Part::Protokoll, true) => "beslut",
         (Part::Protokoll, false) => "paragraf",
     };
-    let named = || p.presenters.iter().chain(&p.mentions).copied();
+    let said = || room.statements().flat_map(|s| s.people.iter().copied());
+    let named = || {
+        p.presenters
+            .iter()
+            .chain(&p.mentions)
+            .copied()
+            .chain(said())
+    };
     SearchDoc {
         url: urls::item(site, r),
         kind,
@@ -211,14 +227,11 @@ fn meeting(site: &Site, m: usize) -> SearchDoc {
     let mut people = Vec::new();
     if let Some(k) = &meeting.kallelse {
         text.push(to_plain(&k.preamble));
-        text.extend(
-            k.items
-                .iter()
-                .map(|i| format!("{} {}", i.item.label(), i.item.title)),
-        );
+        text.extend(k.items.iter().map(|i| i.item.heading()));
     }
     if let Some(p) = &meeting.protokoll {
         text.push(to_plain(&p.preamble));
+        text.extend(p.attachments.iter().map(|a| format!("Bilaga: {}", a.title)));
         text.extend(
             p.items
                 .iter()

@@ -211,6 +211,16 @@ fn item_dependents(site: &Site, r: ItemRef, p: &Paragraph, sel: &mut Selection) 
     sel.cases.extend(p.dnr.iter().cloned());
     sel.people.extend(&p.presenters);
     sel.people.extend(&p.mentions);
+    // Its members' votes and statements are on their pages.
+    let room = &p.item.room;
+    sel.people.extend(
+        room.votes
+            .iter()
+            .flat_map(|v| &v.ballots)
+            .filter_map(|b| b.who.person),
+    );
+    sel.people
+        .extend(room.statements().flat_map(|s| s.people.iter().copied()));
     sel.documents.extend(&p.documents);
     sel.documents.extend(&p.adopted);
     sel.documents.extend(&meeting.documents); // they show it as their agenda item

@@ -50,7 +50,6 @@ pub struct NeedsFull(pub String);
 /// The state kept between builds.
 pub struct Incremental {
     opts: Build,
-    max_bytes: u64,
     files: Vec<SourceFile>,
     /// Files whose current text does not parse, with their errors.
     broken: BTreeMap<PathBuf, Vec<Diagnostic>>,
@@ -84,7 +83,6 @@ impl Incremental {
             .collect();
         Ok(Incremental {
             opts: opts.clone(),
-            max_bytes: v.site.config.max_file_bytes(),
             files: sources.files,
             broken: BTreeMap::new(),
             pending: BTreeSet::new(),
@@ -164,11 +162,13 @@ impl Incremental {
     }
 
     fn files_in(&self, paths: &BTreeSet<PathBuf>) -> Vec<SourceFile> {
+        let words = crate::reading::body::Words::of(&self.site.config);
         self.files
             .iter()
             .filter(|f| paths.contains(&f.path))
             .filter_map(|f| {
-                crate::reading::load::parse_file(f.path.clone(), f.text.clone(), false).ok()
+                crate::reading::load::parse_file_with(f.path.clone(), f.text.clone(), false, &words)
+                    .ok()
             })
             .collect()
     }
@@ -193,9 +193,13 @@ impl Incremental {
             Ok(m) if m.file_type().is_file() => {}
             _ => return full("removed or replaced"),
         }
-        match crate::reading::load::read_one(&self.opts.root, &abs, self.max_bytes) {
+        match crate::reading::load::read_one(&self.opts.root, &abs, &self.site.config) {
             Ok(mut f) => {
                 self.broken.remove(rel);
+                // Attachments are copied by a full build only.
+                if f.attachments != self.files[i].attachments {
+                    return full("its attachments changed");
+                }
                 if f.text != self.files[i].text {
                     f.warnings.clear();
                     self.files[i] = f;

@@ -183,6 +183,13 @@ fn every_kind_of_edit_gives_the_output_of_a_full_build() {
         let t = format!("{}{first}-{next}{}", &t[..at], &t[end..]);
         format!("{t}\n## § {next} Ett tillagt ärende\n\n### Beslut\n\nBeslutet fattas.\n")
     });
+    site.edit("a vote and a reservation added: shown on the members' pages", &p, |t| {
+        let at = t.find("beslutande = [\"").unwrap() + "beslutande = [\"".len();
+        let end = at + t[at..].find([' ', '(', ',', '"']).unwrap();
+        let end = end + t[end..].find(['(', ',', '"']).unwrap();
+        let name = t[at..end].trim();
+        format!("{t}\n### Omröstning\n\nJa: {name}\n\n### Reservationer\n\n{name} reserverar sig mot beslutet.\n")
+    });
     site.edit("a person added to the attendance", &p, |t| {
         let list = t.find("ej_tjanstgorande = [\"").unwrap() + "ej_tjanstgorande = [".len();
         let end = list + 1 + t[list + 1..].find('"').unwrap() + 1;

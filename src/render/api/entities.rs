@@ -132,17 +132,25 @@ pub(super) struct Person<'a> {
     alias: &'a [String],
     foredragit: Vec<AgendaItemRef<'a>>,
     id: String,
+    // The room's keys are left out when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    jav: Vec<AgendaItemRef<'a>>,
     key: &'a str,
     kommun: Option<KommunLink<'a>>,
     meeting: Vec<Attended<'a>>,
     membership: Vec<Membership<'a>>,
     name: &'a str,
     namnd_i: Vec<AgendaItemRef<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    omrostning: Vec<super::room::Voted<'a>>,
     organisation: Option<BodyRef<'a>>,
     paper: Vec<PaperRef<'a>>,
     parti: Option<PartyLink<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     parti_i_protokollen: Vec<PartyPrinted>,
+    protokollsanteckning: Vec<AgendaItemRef<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reservation: Vec<AgendaItemRef<'a>>,
     sandlista: Vec<Called<'a>>,
     stavningar: &'a [String],
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -150,6 +158,8 @@ pub(super) struct Person<'a> {
     titel: Option<&'a str>,
     r#type: &'static str,
     web: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    yrkande: Vec<AgendaItemRef<'a>>,
 }
 
 /// An earlier party of a person, with its period.
@@ -211,6 +221,10 @@ struct Called<'a> {
 pub(super) fn person(site: &Site, p: usize) -> Person<'_> {
     let person = &site.people[p];
     let r = person_ref(site, p);
+    let super::room::PersonRoom {
+        votes,
+        said: [motions, reservations, notes, disqualified],
+    } = super::room::person_room(site, &person.room);
     Person {
         alias: &person.aliases,
         foredragit: person
@@ -219,6 +233,7 @@ pub(super) fn person(site: &Site, p: usize) -> Person<'_> {
             .map(|&i| item_ref(site, i))
             .collect(),
         id: r.id,
+        jav: disqualified,
         key: r.key,
         kommun: person.kommun.as_deref().map(|k| KommunLink {
             name: k,
@@ -250,6 +265,7 @@ pub(super) fn person(site: &Site, p: usize) -> Person<'_> {
             .iter()
             .map(|&i| item_ref(site, i))
             .collect(),
+        omrostning: votes,
         organisation: person.organisation.map(|o| body_ref(site, o)),
         paper: person
             .documents
@@ -276,6 +292,8 @@ pub(super) fn person(site: &Site, p: usize) -> Person<'_> {
                 Vec::new()
             }
         },
+        protokollsanteckning: notes,
+        reservation: reservations,
         sandlista: person
             .send_lists
             .iter()
@@ -297,6 +315,7 @@ pub(super) fn person(site: &Site, p: usize) -> Person<'_> {
         titel: person.title.as_deref(),
         r#type: "Person",
         web: r.web,
+        yrkande: motions,
     }
 }
 

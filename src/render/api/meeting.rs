@@ -3,6 +3,7 @@
 
 use super::attendance as att;
 use super::refs::*;
+use super::room::{self, File, Statement, Vote};
 use crate::model::clock;
 use crate::model::date::Date;
 use crate::model::meeting as model;
@@ -103,7 +104,7 @@ pub fn meeting(site: &Site, m: usize) -> Meeting<'_> {
         kallelse: meeting
             .kallelse
             .as_ref()
-            .map(|k| kallelse(site, k, items(Part::Kallelse))),
+            .map(|k| kallelse(site, m, k, items(Part::Kallelse))),
         location: meeting
             .place
             .as_deref()
@@ -150,6 +151,8 @@ struct Location<'a> {
 #[derive(Serialize)]
 struct Protokoll<'a> {
     anslagen: Option<Date>,
+    #[serde(rename = "auxiliaryFile", skip_serializing_if = "Vec::is_empty")]
+    auxiliary_file: Vec<File<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     forvaringsplats: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -193,6 +196,7 @@ fn protokoll<'a>(site: &'a Site, m: usize, p: &'a model::Minutes) -> Protokoll<'
         anslagen: p.posted,
         forvaringsplats: printed.archive_place.as_deref(),
         intygat_av: printed.certified_by.as_ref().map(|n| named(site, n)),
+        auxiliary_file: room::files(site, m, &p.attachments),
         justerad: p.approved,
         justerare: p.approvers.iter().map(|n| named(site, n)).collect(),
         justerat: p.is_approved(),
@@ -257,6 +261,8 @@ struct MeetingCorrection<'a> {
 struct Kallelse<'a> {
     #[serde(rename = "agendaItem")]
     agenda_item: Vec<AgendaItem<'a>>,
+    #[serde(rename = "auxiliaryFile", skip_serializing_if = "Vec::is_empty")]
+    auxiliary_file: Vec<File<'a>>,
     name: Option<&'a str>,
     sandlista: Option<SendList<'a>>,
     source: &'a str,
@@ -283,11 +289,13 @@ struct SendRow<'a> {
 
 fn kallelse<'a>(
     site: &'a Site,
+    m: usize,
     k: &'a model::MeetingNotice,
     agenda_item: Vec<AgendaItem<'a>>,
 ) -> Kallelse<'a> {
     Kallelse {
         agenda_item,
+        auxiliary_file: room::files(site, m, &k.attachments),
         name: k.title.as_deref(),
         sandlista: k.send_list.as_ref().map(|(title, cols, rows)| SendList {
             kolumner: cols,
@@ -314,6 +322,8 @@ fn send_row<'a>(site: &'a Site, r: &'a model::SendRow) -> SendRow<'a> {
 pub struct AgendaItem<'a> {
     antar: Vec<PaperRef<'a>>,
     arende: Vec<CaseRef<'a>>,
+    #[serde(rename = "auxiliaryFile", skip_serializing_if = "Vec::is_empty")]
+    auxiliary_file: Vec<File<'a>>,
     avsnitt: Vec<Avsnitt<'a>>,
     beslut: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -322,6 +332,9 @@ pub struct AgendaItem<'a> {
     dnr: &'a [String],
     foredragande: Option<Foredragande<'a>>,
     id: String,
+    // The room's keys are left out when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    jav: Vec<Statement<'a>>,
     label: String,
     meeting: MeetingRef<'a>,
     membership: Vec<Membership<'a>>,
@@ -329,21 +342,31 @@ pub struct AgendaItem<'a> {
     name: String,
     namnda: Vec<PersonRef<'a>>,
     number: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    omrostning: Vec<Vote<'a>>,
     order: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     ordforande: Option<Named<'a>>,
     paper: Vec<PaperRef<'a>>,
     part: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    protokollsanteckning: Vec<Statement<'a>>,
     public: bool,
     // Only a paragraph of a protokoll has the key.
     #[serde(skip_serializing_if = "Option::is_none")]
     rattelse: Option<Vec<Correction<'a>>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reservation: Vec<Statement<'a>>,
     #[serde(rename = "resolutionText")]
     resolution_text: Option<String>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    skickas_till: &'a [String],
     text: &'a str,
     title: &'a str,
     r#type: &'static str,
     web: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    yrkande: Vec<Statement<'a>>,
 }
 
 /// The twin of paragraph or agenda item `r`.
@@ -378,9 +401,11 @@ pub fn agenda_item(site: &Site, r: ItemRef) -> AgendaItem<'_> {
         Some(a) => (Some(a.beslutande), a.ordforande),
         None => (None, None),
     };
+    let rm = &p.item.room;
     AgendaItem {
         antar: p.adopted.iter().map(|&d| paper_ref(site, d)).collect(),
         arende: p.dnr.iter().map(|d| case_ref(site, d)).collect(),
+        auxiliary_file: room::files(site, r.meeting, &p.attachments),
         avsnitt: p
             .item
             .sections
@@ -400,6 +425,7 @@ pub fn agenda_item(site: &Site, r: ItemRef) -> AgendaItem<'_> {
             text: &m.value,
         }),
         id: own.id,
+        jav: room::statements(site, &rm.disqualified),
         label: p.item.label(),
         meeting: meeting_ref(site, r.meeting),
         membership: p.memberships.iter().map(|&m| membership(site, m)).collect(),
@@ -414,17 +440,22 @@ pub fn agenda_item(site: &Site, r: ItemRef) -> AgendaItem<'_> {
         name: own.name,
         namnda: p.mentions.iter().map(|&x| person_ref(site, x)).collect(),
         number: own.number,
+        omrostning: room::votes(site, &rm.votes),
         order: r.index + 1,
         ordforande,
         paper: p.documents.iter().map(|&d| paper_ref(site, d)).collect(),
         part: own.part,
+        protokollsanteckning: room::statements(site, &rm.notes),
         public: true,
         rattelse,
+        reservation: room::statements(site, &rm.reservations),
         resolution_text: decision.then(|| p.item.decision_text()),
+        skickas_till: &rm.send_to,
         text: &p.item.text,
         title: &p.item.title,
         r#type: "AgendaItem",
         web: own.web,
+        yrkande: room::statements(site, &rm.motions),
     }
 }
 

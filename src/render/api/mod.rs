@@ -10,6 +10,7 @@ mod attendance;
 mod entities;
 mod meeting;
 pub mod refs;
+mod room;
 
 use crate::model::meeting::ItemRef;
 use crate::model::parties::party_name;

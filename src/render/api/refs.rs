@@ -6,7 +6,7 @@
 use crate::model::date::Date;
 use crate::model::meeting::{ItemRef, Part};
 use crate::model::names;
-use crate::model::site::{Ref, Site};
+use crate::model::site::{self as model, Ref, Site};
 use crate::model::urls;
 use serde::Serialize;
 
@@ -136,7 +136,7 @@ pub fn item_ref(site: &Site, r: ItemRef) -> AgendaItemRef<'_> {
         date: meeting.date,
         id,
         meeting: meeting_web,
-        name: format!("{} {}", p.item.label(), p.item.title),
+        name: p.item.heading(),
         number: &p.item.number,
         part,
         web,
@@ -155,13 +155,13 @@ pub struct CaseRef<'a> {
 /// The reference to the case of Dnr `dnr`.
 pub fn case_ref<'a>(site: &Site, dnr: &'a str) -> CaseRef<'a> {
     // Cases are sorted by slug (one case per slug), so this is a binary search, not a scan.
-    let slug = crate::model::site::dnr_slug(dnr);
+    let slug = model::dnr_slug(dnr);
     let name = site
         .cases
         .binary_search_by(|c| c.slug.cmp(&slug))
         .ok()
         .map(|i| &site.cases[i])
-        .filter(|c| c.dnr == dnr)
+        .filter(|c| c.dnr == dnr || model::dnr_key(&c.dnr) == model::dnr_key(dnr))
         .map(|c| c.title(site))
         .unwrap_or_default();
     let web = urls::case(dnr);
