@@ -6,6 +6,7 @@ mod common;
 mod corpus;
 
 mod attendance;
+mod architecture;
 mod bad_inputs;
 mod check_command;
 mod fixtures;
