@@ -62,7 +62,10 @@ fn no_stage_uses_a_later_one() {
     let mut checked = 0;
     for (stage, &level) in &layers {
         let dir = src.join(stage);
-        assert!(dir.is_dir(), "{stage} is listed in lib.rs but is no folder of src/");
+        assert!(
+            dir.is_dir(),
+            "{stage} is listed in lib.rs but is no folder of src/"
+        );
         let mut files = Vec::new();
         rust_files(&dir, &mut files);
         for f in files {
@@ -76,7 +79,7 @@ fn no_stage_uses_a_later_one() {
                     None => level >= commands,
                 };
                 if !ok {
-                    let rel = f.strip_prefix(&repo()).unwrap().display().to_string();
+                    let rel = f.strip_prefix(repo()).unwrap().display().to_string();
                     broken.push(format!("{rel}: {stage} uses crate::{used}"));
                 }
             }
@@ -95,7 +98,10 @@ fn every_folder_of_src_is_a_listed_stage() {
     for e in fs::read_dir(&src).unwrap().flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if e.path().is_dir() && name != "cli" {
-            assert!(layers.contains_key(&name), "src/{name}/ is not in lib.rs's list");
+            assert!(
+                layers.contains_key(&name),
+                "src/{name}/ is not in lib.rs's list"
+            );
         }
     }
     let flat: Vec<String> = fs::read_dir(&src)
@@ -106,5 +112,9 @@ fn every_folder_of_src_is_a_listed_stage() {
         .collect();
     let mut flat = flat;
     flat.sort();
-    assert_eq!(flat, ["lib.rs", "main.rs"], "src/ holds stages, not loose files");
+    assert_eq!(
+        flat,
+        ["lib.rs", "main.rs"],
+        "src/ holds stages, not loose files"
+    );
 }

@@ -5,8 +5,8 @@ mod common;
 #[path = "../../examples/synth/corpus/mod.rs"]
 mod corpus;
 
-mod attendance;
 mod architecture;
+mod attendance;
 mod bad_inputs;
 mod check_command;
 mod fixtures;
