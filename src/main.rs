@@ -15,7 +15,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(
     name = "protokoll",
-    version,
+    version = env!("PROTOKOLL_VERSION"),
     about = "Static site generator for the published record of Swedish public bodies"
 )]
 struct Cli {
@@ -25,6 +25,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start a new site in DIR (default: here): settings, register, accessibility statement.
+    Init {
+        /// The folder of the new site (made if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The publishing organisation's name, e.g. "Hultsbo kommun".
+        #[arg(long)]
+        organisation: Option<String>,
+        /// An organ that meets, e.g. "Kommunstyrelsen"; give it once per organ.
+        #[arg(long = "organ")]
+        organs: Vec<String>,
+        /// The address the site will be published at, e.g. https://protokoll.hultsbo.se.
+        #[arg(long)]
+        bas_url: Option<String>,
+    },
     /// Build the site into the output directory.
     Build {
         /// The site root (holds protokoll.toml and content/).
@@ -206,12 +221,34 @@ fn main() -> ExitCode {
             &root,
             output.as_deref(),
         )),
-        Command::Archive { root, output } => cli::build::archive(&root, &output),
+        Command::Init {
+            dir,
+            organisation,
+            organs,
+            bas_url,
+        } => {
+            let args = protokoll::scaffold::InitArgs {
+                organisation,
+                organs,
+                bas_url,
+            };
+            cli::init::report(&dir, protokoll::scaffold::init(&dir, &args))
+        }
+        Command::Archive { root, output } => match cli::require_site(&root) {
+            Ok(()) => cli::build::archive(&root, &output),
+            Err(code) => code,
+        },
         Command::Build { root, output } => {
+            if let Err(code) = cli::require_site(&root) {
+                return code;
+            }
             let output = output.unwrap_or_else(|| root.join("public"));
             cli::build::build(&Build::new(root, output, Mode::Publish))
         }
-        Command::Serve { root, port, output } => cli::serve::run(root, port, output),
+        Command::Serve { root, port, output } => match cli::require_site(&root) {
+            Ok(()) => cli::serve::run(root, port, output),
+            Err(code) => code,
+        },
         Command::New { what } => match what {
             NewCommand::Meeting { organ, date, root } => cli::new::report(
                 "kallelse",
@@ -245,6 +282,9 @@ fn main() -> ExitCode {
         Command::Check {
             root,
             deny_warnings,
-        } => cli::build::check(&root, deny_warnings),
+        } => match cli::require_site(&root) {
+            Ok(()) => cli::build::check(&root, deny_warnings),
+            Err(code) => code,
+        },
     }
 }

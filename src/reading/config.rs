@@ -4,6 +4,11 @@ use crate::model::config::Config;
 use crate::reading::diagnostic::Diagnostic;
 use std::path::Path;
 
+/// Whether `root` is a site: it holds `protokoll.toml`.
+pub fn is_site(root: &Path) -> bool {
+    root.join("protokoll.toml").is_file()
+}
+
 /// Reads `root/protokoll.toml`; a missing file gives the defaults.
 pub fn load(root: &Path) -> Result<Config, Diagnostic> {
     let path = root.join("protokoll.toml");

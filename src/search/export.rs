@@ -19,8 +19,9 @@ use tantivy::postings::Postings;
 use tantivy::schema::{Field, IndexRecordOption, Value as _};
 use tantivy::{DocSet, Index, Score, TERMINATED, TantivyDocument};
 
-/// Where the export lives in the output: the entry file and the folder of immutable files.
-pub const DIR: &str = "sok";
+/// The folder of the export's immutable files, one sub-folder per generation; a host can cache
+/// everything under it for ever (the theme's `_headers` says so).
+pub const DIR: &str = "sok/export";
 /// The entry file, the only one that must not be cached.
 pub const ENTRY: &str = "sok/index.json";
 /// Version of the export format.
