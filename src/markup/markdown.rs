@@ -298,8 +298,32 @@ fn write_table(out: &mut String, table: &TableData, events: &[Event]) {
                         .get(row)
                         .and_then(|r| r.get(col))
                         .is_some_and(|c| c.value.is_some());
-                let tag = if in_head {
+                // The first cell of a row that is not a figure is the row's label: a row header,
+                // so a screen reader says which row a number belongs to.
+                let label = col == 0
+                    && table.headers.len() > 1
+                    && table
+                        .rows
+                        .get(row)
+                        .and_then(|r| r.first())
+                        .is_some_and(|c| !c.text.trim().is_empty());
+                // A column of figures has its heading right-aligned over them.
+                let figures = in_head
+                    && col > 0
+                    && table
+                        .rows
+                        .iter()
+                        .any(|r| r.get(col).is_some_and(|c| c.value.is_some()));
+                // A heading cell with nothing in it (over the labels) is no header.
+                let blank = in_head && plain_text(&events[cell_start + 1..j]).trim().is_empty();
+                let tag = if blank {
+                    "td"
+                } else if figures {
+                    "th scope=\"col\" class=\"num\""
+                } else if in_head {
                     "th scope=\"col\""
+                } else if label && !numeric {
+                    "th scope=\"row\""
                 } else if numeric {
                     "td class=\"num\""
                 } else {
@@ -309,7 +333,11 @@ fn write_table(out: &mut String, table: &TableData, events: &[Event]) {
                 out.push_str(tag);
                 out.push('>');
                 html::push_html(out, events[cell_start + 1..j].iter().cloned());
-                out.push_str(if in_head { "</th>" } else { "</td>" });
+                out.push_str(if (in_head && !blank) || (label && !numeric) {
+                    "</th>"
+                } else {
+                    "</td>"
+                });
                 col += 1;
             }
             _ => {}
@@ -357,6 +385,40 @@ mod tests {
             r.html.contains("<h3 id=\"flersoversikt\">")
                 || r.html.contains("id=\"flerarsoversikt\"")
         );
+    }
+
+    #[test]
+    fn a_rows_label_is_its_header_and_a_column_of_figures_is_right_aligned() {
+        let r = render(
+            "| Post | 2023 | Not |\n|---|---|---|\n| Intäkter | 71 163 | a |\n|  | 5 | b |\n",
+            "",
+        );
+        assert!(
+            r.html.contains("<th scope=\"row\">Intäkter</th>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<th scope=\"col\" class=\"num\">2023</th>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<th scope=\"col\">Not</th>"), "{}", r.html);
+        // An empty label cell is no header (axe: a header needs text).
+        assert!(
+            r.html.contains("<tr><td></td><td class=\"num\">5</td>"),
+            "{}",
+            r.html
+        );
+        // A one-column table is a list, not labels.
+        let blank = render("|  | 2023 |\n|---|---|\n| Intäkter | 1 |\n", "");
+        assert!(
+            blank.html.contains("<thead><tr><td></td><th"),
+            "{}",
+            blank.html
+        );
+        let one = render("| Namn |\n|---|\n| Anna |\n", "");
+        assert!(one.html.contains("<td>Anna</td>"), "{}", one.html);
     }
 
     #[test]

@@ -20,6 +20,7 @@ mod personnummer_props;
 mod progress;
 mod real_site;
 mod register;
+mod resident;
 mod robustness;
 mod runs;
 mod scaffold;

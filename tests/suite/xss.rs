@@ -164,7 +164,12 @@ fn walk(node: &Handle, out: &mut Vec<String>) {
             // The theme's search form is the only form.
             "form" if attr("action").as_deref() != Some("/sok/") => out.push("<form>".into()),
             "meta" if attr("http-equiv").is_some() => out.push("<meta http-equiv>".into()),
-            "link" if !matches!(attr("rel").as_deref(), Some("stylesheet" | "alternate")) => {
+            "link"
+                if !matches!(
+                    attr("rel").as_deref(),
+                    Some("stylesheet" | "alternate" | "icon")
+                ) =>
+            {
                 out.push("<link>".into())
             }
             _ => {}
