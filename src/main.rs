@@ -112,7 +112,8 @@ enum Command {
 
 #[derive(Subcommand)]
 enum NewCommand {
-    /// A kallelse with the organ's current members in its sändlista: content/<organ>/<date>/kallelse.md.
+    /// A kallelse with the organ's current members in its sändlista:
+    /// content/<organ>/<date>/kallelse.md.
     Meeting {
         /// The organ's id, e.g. styrelsen.
         #[arg(long)]
@@ -124,7 +125,8 @@ enum NewCommand {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// A protokoll from the meeting's kallelse (or the register): content/<organ>/<date>/protokoll.md.
+    /// A protokoll from the meeting's kallelse (or the register):
+    /// content/<organ>/<date>/protokoll.md.
     Protokoll {
         /// The organ's id, e.g. styrelsen.
         #[arg(long)]

@@ -42,7 +42,8 @@ fn check_base_url(url: &str) -> Result<String, String> {
     }
     if host.contains('/') || host.contains('?') || host.contains('#') {
         return Err(format!(
-            "bas_url \"{url}\" has a path: the site's links start at the root, so it must be published at the root of its host"
+            "bas_url \"{url}\" has a path: the site's links start at the root, so \
+                it must be published at the root of its host"
         ));
     }
     if !host
