@@ -70,6 +70,7 @@ pub fn render(md: &str, id_prefix: &str) -> Rendered {
     let mut last_heading = String::new();
     let mut i = 0;
     let mut chunk: Vec<Event> = Vec::new();
+    let mut charts: Vec<String> = Vec::new();
     while i < events.len() {
         match &events[i] {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -97,6 +98,13 @@ pub fn render(md: &str, id_prefix: &str) -> Rendered {
                 html::push_html(&mut out.html, chunk.drain(..));
                 let table = table_data(&last_heading, &events[i..=end]);
                 write_table(&mut out.html, &table, &events[i..=end]);
+                // A table of years gets its charts after it; they are our own SVG, put in after
+                // the sanitizer (which keeps no SVG) in place of a marker it leaves alone.
+                if let Some(svg) = crate::markup::chart::svg_figure(&table, charts.len(), id_prefix)
+                {
+                    out.html.push_str(&chart_marker(charts.len()));
+                    charts.push(svg);
+                }
                 out.tables.push(table);
                 i = end + 1;
             }
@@ -108,7 +116,15 @@ pub fn render(md: &str, id_prefix: &str) -> Rendered {
     }
     html::push_html(&mut out.html, chunk.into_iter());
     out.html = crate::markup::sanitize::clean(&out.html);
+    for (n, svg) in charts.iter().enumerate() {
+        out.html = out.html.replacen(&chart_marker(n), svg, 1);
+    }
     out
+}
+
+/// Where the `n`th chart goes: a paragraph of private-use characters that text never holds.
+fn chart_marker(n: usize) -> String {
+    format!("<p>\u{e000}{n}\u{e000}</p>\n")
 }
 
 /// Index of the event that closes the one opened at `start`.
