@@ -158,7 +158,7 @@ test('every template of the paragraph fixture: the same', async () => {
   assert.deepEqual(problems, []);
 });
 
-test('on a phone: the first meeting on the first screen, the § index first, row labels stay in view', async () => {
+test('on a phone: the first meeting on the first screen, the § index first, no layout shift on search, row labels stay in view', async () => {
   const out = build(repo);
   const server = await serve(out);
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -194,6 +194,20 @@ test('on a phone: the first meeting on the first screen, the § index first, row
       assert.ok(r.beforeAttendance && r.beforeParagraphs, `${url}: the index comes first`);
       assert.ok(r.top < 2 * 844, `${url}: the index starts at ${r.top} px`);
     }
+
+    // The search page does not move as its results come (CLS under Lighthouse's "good" 0.1).
+    const watched = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const sp = await watched.newPage();
+    await sp.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    await sp.goto(base + '/sok/?q=medlemsavgift', { waitUntil: 'load' });
+    await sp.locator('#sok-traffar li').first().waitFor();
+    await sp.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const shift = await sp.evaluate(() => window.__shift);
+    assert.ok(shift < 0.1, `the search page shifts by ${shift}`);
 
     const narrow = await browser.newContext({ viewport: { width: 320, height: 844 } });
     const p2 = await narrow.newPage();
