@@ -248,6 +248,18 @@ fn policy_warnings(site: &Site) -> Vec<Diagnostic> {
             ),
         );
     }
+    if site.pages.iter().any(|p| p.id == ABOUT_PAGE) && !site.config.tillganglighet.has_contact() {
+        out.push(
+            Diagnostic::warning(
+                Path::new("protokoll.toml"),
+                0,
+                0,
+                "the accessibility statement gives no way to reach you: lagen (2018:1937) asks for \
+                 an e-mail address, a phone number or a form",
+            )
+            .with_hint("add [tillganglighet] with epost = \"…\", telefon = \"…\" or formular = \"https://…\" (and granskad = \"YYYY-MM-DD\") to protokoll.toml"),
+        );
+    }
     out.extend(unposted(site));
     out
 }

@@ -70,6 +70,7 @@ pub fn render(md: &str, id_prefix: &str) -> Rendered {
     let mut last_heading = String::new();
     let mut i = 0;
     let mut chunk: Vec<Event> = Vec::new();
+    let mut charts: Vec<String> = Vec::new();
     while i < events.len() {
         match &events[i] {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -97,6 +98,13 @@ pub fn render(md: &str, id_prefix: &str) -> Rendered {
                 html::push_html(&mut out.html, chunk.drain(..));
                 let table = table_data(&last_heading, &events[i..=end]);
                 write_table(&mut out.html, &table, &events[i..=end]);
+                // A table of years gets its charts after it; they are our own SVG, put in after
+                // the sanitizer (which keeps no SVG) in place of a marker it leaves alone.
+                if let Some(svg) = crate::markup::chart::svg_figure(&table, charts.len(), id_prefix)
+                {
+                    out.html.push_str(&chart_marker(charts.len()));
+                    charts.push(svg);
+                }
                 out.tables.push(table);
                 i = end + 1;
             }
@@ -108,7 +116,15 @@ pub fn render(md: &str, id_prefix: &str) -> Rendered {
     }
     html::push_html(&mut out.html, chunk.into_iter());
     out.html = crate::markup::sanitize::clean(&out.html);
+    for (n, svg) in charts.iter().enumerate() {
+        out.html = out.html.replacen(&chart_marker(n), svg, 1);
+    }
     out
+}
+
+/// Where the `n`th chart goes: a paragraph of private-use characters that text never holds.
+fn chart_marker(n: usize) -> String {
+    format!("<p>\u{e000}{n}\u{e000}</p>\n")
 }
 
 /// Index of the event that closes the one opened at `start`.
@@ -298,8 +314,32 @@ fn write_table(out: &mut String, table: &TableData, events: &[Event]) {
                         .get(row)
                         .and_then(|r| r.get(col))
                         .is_some_and(|c| c.value.is_some());
-                let tag = if in_head {
+                // The first cell of a row that is not a figure is the row's label: a row header,
+                // so a screen reader says which row a number belongs to.
+                let label = col == 0
+                    && table.headers.len() > 1
+                    && table
+                        .rows
+                        .get(row)
+                        .and_then(|r| r.first())
+                        .is_some_and(|c| !c.text.trim().is_empty());
+                // A column of figures has its heading right-aligned over them.
+                let figures = in_head
+                    && col > 0
+                    && table
+                        .rows
+                        .iter()
+                        .any(|r| r.get(col).is_some_and(|c| c.value.is_some()));
+                // A heading cell with nothing in it (over the labels) is no header.
+                let blank = in_head && plain_text(&events[cell_start + 1..j]).trim().is_empty();
+                let tag = if blank {
+                    "td"
+                } else if figures {
+                    "th scope=\"col\" class=\"num\""
+                } else if in_head {
                     "th scope=\"col\""
+                } else if label && !numeric {
+                    "th scope=\"row\""
                 } else if numeric {
                     "td class=\"num\""
                 } else {
@@ -309,7 +349,11 @@ fn write_table(out: &mut String, table: &TableData, events: &[Event]) {
                 out.push_str(tag);
                 out.push('>');
                 html::push_html(out, events[cell_start + 1..j].iter().cloned());
-                out.push_str(if in_head { "</th>" } else { "</td>" });
+                out.push_str(if (in_head && !blank) || (label && !numeric) {
+                    "</th>"
+                } else {
+                    "</td>"
+                });
                 col += 1;
             }
             _ => {}
@@ -357,6 +401,40 @@ mod tests {
             r.html.contains("<h3 id=\"flersoversikt\">")
                 || r.html.contains("id=\"flerarsoversikt\"")
         );
+    }
+
+    #[test]
+    fn a_rows_label_is_its_header_and_a_column_of_figures_is_right_aligned() {
+        let r = render(
+            "| Post | 2023 | Not |\n|---|---|---|\n| Intäkter | 71 163 | a |\n|  | 5 | b |\n",
+            "",
+        );
+        assert!(
+            r.html.contains("<th scope=\"row\">Intäkter</th>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<th scope=\"col\" class=\"num\">2023</th>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<th scope=\"col\">Not</th>"), "{}", r.html);
+        // An empty label cell is no header (axe: a header needs text).
+        assert!(
+            r.html.contains("<tr><td></td><td class=\"num\">5</td>"),
+            "{}",
+            r.html
+        );
+        // A one-column table is a list, not labels.
+        let blank = render("|  | 2023 |\n|---|---|\n| Intäkter | 1 |\n", "");
+        assert!(
+            blank.html.contains("<thead><tr><td></td><th"),
+            "{}",
+            blank.html
+        );
+        let one = render("| Namn |\n|---|\n| Anna |\n", "");
+        assert!(one.html.contains("<td>Anna</td>"), "{}", one.html);
     }
 
     #[test]

@@ -80,6 +80,7 @@ const CLASSES: &[(&str, &[&str])] = &[
     ("div", &["table-wrap", "footnote-definition"]),
     ("sup", &["footnote-reference", "footnote-definition-label"]),
     ("td", &["num"]),
+    ("th", &["num"]),
 ];
 
 /// URL schemes a link or image may use; relative URLs and site paths are always allowed.

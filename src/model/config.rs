@@ -29,6 +29,42 @@ pub struct Config {
     /// The site's own words for what its minutes print (`[ordlista]`).
     #[serde(default)]
     pub ordlista: Wordlist,
+    /// Who answers for the accessibility statement (`[tillganglighet]`).
+    #[serde(default)]
+    pub tillganglighet: Accessibility,
+}
+
+/// `[tillganglighet]`: how a reader reaches the publisher about the accessibility statement
+/// (lagen 2018:1937 asks for a way to report shortcomings), and when it was last reviewed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    /// An e-mail address.
+    pub epost: Option<String>,
+    /// A phone number, as it is to be shown.
+    pub telefon: Option<String>,
+    /// The address of a web form.
+    pub formular: Option<String>,
+    /// The day the statement was last reviewed, `"YYYY-MM-DD"`.
+    #[serde(default, deserialize_with = "day")]
+    pub granskad: Option<crate::model::date::Date>,
+}
+
+/// A day written `"YYYY-MM-DD"`.
+fn day<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<crate::model::date::Date>, D::Error> {
+    let s = String::deserialize(d)?;
+    crate::model::date::Date::parse(&s)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
+}
+
+impl Accessibility {
+    /// Whether it gives any way to reach the publisher.
+    pub fn has_contact(&self) -> bool {
+        self.epost.is_some() || self.telefon.is_some() || self.formular.is_some()
+    }
 }
 
 /// `[ordlista]`: local habits of the minutes, beyond the words the tool knows.
@@ -104,6 +140,7 @@ impl Default for Config {
             bas_url: None,
             max_bilagestorlek: None,
             ordlista: Wordlist::default(),
+            tillganglighet: Accessibility::default(),
         }
     }
 }

@@ -186,6 +186,9 @@ pub enum Status {
     Approved,
     /// Inställt: cancelled.
     Cancelled,
+    /// Protokoll ej publicerat: the day has passed and no protokoll is published (only
+    /// [`Meeting::status_on`] says so; the record itself, [`Meeting::status`], stays planned or called).
+    Unpublished,
 }
 
 impl Status {
@@ -197,6 +200,7 @@ impl Status {
             Status::Held => "genomfort",
             Status::Approved => "justerat",
             Status::Cancelled => "installt",
+            Status::Unpublished => "ej-publicerat",
         }
     }
 
@@ -208,6 +212,7 @@ impl Status {
             Status::Held => "Genomfört",
             Status::Approved => "Justerat",
             Status::Cancelled => "Inställt",
+            Status::Unpublished => "Protokoll ej publicerat",
         }
     }
 }
@@ -222,6 +227,24 @@ impl Meeting {
             (None, Some(_)) => Status::Called,
             (None, None) => Status::Planned,
         }
+    }
+
+    /// Where it stands as seen on `day` (the build's reference day, [`crate::model::clock`]): as
+    /// [`Meeting::status`], but a meeting whose last day is before `day` and that has no protokoll is
+    /// [`Status::Unpublished`], not still called or planned. Without a day, as [`Meeting::status`].
+    pub fn status_on(&self, day: Option<Date>) -> Status {
+        match self.status() {
+            Status::Called | Status::Planned if day.is_some_and(|d| self.last_date() < d) => {
+                Status::Unpublished
+            }
+            s => s,
+        }
+    }
+
+    /// Whether it is still to come on `day`: its last day is `day` or later and it has no protokoll
+    /// (and was not cancelled). Without a day, whether it has no protokoll.
+    pub fn upcoming_on(&self, day: Option<Date>) -> bool {
+        matches!(self.status_on(day), Status::Called | Status::Planned)
     }
 
     /// A meeting with nothing known yet but organ and date.

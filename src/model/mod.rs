@@ -16,6 +16,7 @@ pub mod names;
 pub mod noticeboard;
 pub mod parties;
 pub mod party_periods;
+pub mod plural;
 pub mod site;
 pub mod sitting;
 pub mod urls;

@@ -29,6 +29,9 @@ pub struct Site {
     pub pages: Vec<FreePage>,
     /// Cases by Dnr order.
     pub cases: Vec<Case>,
+    /// The day the site is built "as of" ([`crate::model::clock::reference_day`]), set by the
+    /// link phase of the resolve: meeting statuses and upcoming lists are relative to it.
+    pub reference_day: Option<Date>,
 }
 
 impl Site {

@@ -97,7 +97,9 @@ pub(super) fn paragraph(site: &Site, r: ItemRef) -> Page<'_> {
     Page {
         url: urls::item(site, r),
         template: "paragraph.html",
-        title: p.item.heading(),
+        // The body and the day in the title too: tabs, bookmarks and search results hold many a
+        // "§ 4 Fastställande av dagordning".
+        title: format!("{} – {} {}", p.item.heading(), organ.short, meeting.when()),
         crumbs: vec![
             crumb(&organ.short, &urls::organ(site, meeting.organ)),
             crumb(&meeting.segment(), &urls::meeting(site, r.meeting)),
@@ -221,15 +223,24 @@ pub(super) fn person(site: &Site, p: usize) -> Page<'_> {
 
 fn person_view(site: &Site, p: usize) -> Value {
     let person = &site.people[p];
-    let (mut meetings, absences) = super::attendance::person_meetings(site, p);
-    meetings.extend(person.send_lists.iter().rev().map(|(m, col)| {
-        let mut v = meeting_card(site, *m);
-        v["meta"] = json!(format!(
-            "{} · kallad: {col}",
-            v["meta"].as_str().unwrap_or("")
-        ));
-        v
-    }));
+    let (mut meetings, mut absences) = super::attendance::person_meetings(site, p);
+    // A meeting the person was called to (a sändlista) and attended is one card, saying both.
+    for (m, col) in person.send_lists.iter().rev() {
+        let url = crate::model::urls::meeting(site, *m);
+        let called = |v: &mut Value| {
+            let meta = format!("{} · kallad: {col}", v["meta"].as_str().unwrap_or(""));
+            v["meta"] = json!(meta);
+        };
+        let listed = meetings.iter_mut().chain(absences.iter_mut());
+        match listed.into_iter().find(|v| v["url"] == url.as_str()) {
+            Some(v) => called(v),
+            None => {
+                let mut v = meeting_card(site, *m);
+                called(&mut v);
+                meetings.push(v);
+            }
+        }
+    }
     // Every other spelling: the register's aliases and the forms the documents actually use.
     let mut other_spellings: Vec<&String> = Vec::new();
     for sp in person.aliases.iter().chain(&person.spellings) {

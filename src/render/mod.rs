@@ -170,6 +170,7 @@ impl Renderer {
             "titel": site.config.titel, "beskrivning": site.config.beskrivning,
             "anslagstavla": crate::model::noticeboard::enabled(site),
             "om_webbplatsen": site.pages.iter().any(|p| p.id == ABOUT_PAGE),
+            "tillganglighet": accessibility(site),
         });
         let mut r = Renderer {
             tera,
@@ -392,4 +393,16 @@ fn describe(e: &tera::Error) -> String {
         src = x.source();
     }
     s
+}
+
+/// The accessibility statement's contact, review day and supervisor (`[tillganglighet]`), which
+/// the about page shows after its own text.
+fn accessibility(site: &Site) -> serde_json::Value {
+    let a = &site.config.tillganglighet;
+    json!({
+        "epost": a.epost, "telefon": a.telefon, "formular": a.formular,
+        "telefon_url": a.telefon.as_ref().map(|t| format!("tel:{}", t.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>())),
+        "granskad": a.granskad, "granskad_text": a.granskad.map(|d| d.long()),
+        "digg": "https://www.digg.se/tdosanmalan",
+    })
 }

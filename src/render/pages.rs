@@ -10,6 +10,7 @@ use super::views::{doc_card, item_card, meeting_card, person_ref};
 use crate::markup::markdown;
 use crate::model::meeting::*;
 use crate::model::parties::party_name;
+use crate::model::plural::{self, Noun};
 use crate::model::site::*;
 use crate::model::urls;
 use serde_json::{Value, json};
@@ -69,7 +70,7 @@ pub fn selected<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
     }
     if sel.lists(Listing::Cases) {
         pages.push(list_page("/arende/", "Ärenden", "arenden", site.cases.iter().map(|c| json!({
-            "url": urls::case(&c.dnr), "titel": format!("Dnr {}", c.dnr), "meta": c.title(site), "excerpt": format!("{} handlingar och paragrafer", c.entries.len()),
+            "url": urls::case(&c.dnr), "titel": format!("Dnr {}", c.dnr), "meta": c.title(site), "excerpt": plural::CASE_ENTRY.count(c.entries.len()),
         })).collect(), Twin::Cases));
     }
     pages.extend(
@@ -132,7 +133,7 @@ pub fn selected<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
     );
     pages.extend(site.pages.iter().filter(|_| sel.lists(Listing::Pages)).map(|p| Page {
         url: format!("/{}/", p.id), template: "page.html", title: p.title.clone(), crumbs: vec![],
-        data: ("sida", json!({"titel": p.title, "beskrivning": p.description, "html": markdown::render(&p.body, "").html}).into()),
+        data: ("sida", json!({"id": p.id, "titel": p.title, "beskrivning": p.description, "html": markdown::render(&p.body, "").html}).into()),
         twin: None, feeds: vec![],
     }));
     if sel.lists(Listing::NoticeBoard) && crate::model::noticeboard::enabled(site) {
@@ -202,14 +203,16 @@ fn list_page(
 }
 
 fn home(site: &Site) -> Page<'_> {
-    let held: Vec<usize> = (0..site.meetings.len())
-        .rev()
-        .filter(|&m| site.meetings[m].protokoll.is_some())
+    // Relative to the build's reference day: a meeting still to come is upcoming (nearest first);
+    // one whose day has passed is among the latest, with or without its protokoll.
+    let day = site.reference_day;
+    let upcoming: Vec<usize> = (0..site.meetings.len())
+        .filter(|&m| site.meetings[m].upcoming_on(day))
         .take(6)
         .collect();
-    let upcoming: Vec<usize> = (0..site.meetings.len())
+    let held: Vec<usize> = (0..site.meetings.len())
         .rev()
-        .filter(|&m| site.meetings[m].protokoll.is_none())
+        .filter(|&m| !site.meetings[m].upcoming_on(day))
         .take(6)
         .collect();
     let decisions: Vec<Value> = site
@@ -229,13 +232,14 @@ fn home(site: &Site) -> Page<'_> {
                 "senaste_moten": held.iter().map(|&m| meeting_card(site, m)).collect::<Vec<_>>(),
                 "kommande_moten": upcoming.iter().map(|&m| meeting_card(site, m)).collect::<Vec<_>>(),
                 "senaste_beslut": decisions,
-                "statistik": [
-                    {"tal": site.meetings.len(), "text": "möten"},
-                    {"tal": n_decisions, "text": "beslut"},
-                    {"tal": site.cases.len(), "text": "ärenden"},
-                    {"tal": site.documents.len(), "text": "handlingar"},
-                    {"tal": site.people.len(), "text": "personer"},
-                ],
+                "statistik": stats(&[
+                    (site.meetings.len(), plural::MEETING, "/ar/"),
+                    (n_decisions, plural::DECISION, "#beslut"),
+                    (site.cases.len(), plural::CASE, "/arende/"),
+                    (site.documents.len(), plural::DOCUMENT, "/dokument/"),
+                    (site.people.len(), plural::PERSON, "/person/"),
+                ]),
+                "per_dag": day, "per_dag_text": day.map(|d| d.long()),
                 "organ": (0..site.organs.len()).map(|o| json!({"url": urls::organ(site, o), "titel": site.organs[o].name, "meta": "", "excerpt": ""})).collect::<Vec<_>>(),
             })
             .into(),
@@ -247,6 +251,16 @@ fn home(site: &Site) -> Page<'_> {
         ]
         .concat(),
     }
+}
+
+/// The figures of a page (`m::stats`): each count with its noun in the right form and the page that
+/// lists what it counts; counts of nothing are left out.
+fn stats(counts: &[(usize, Noun, &str)]) -> Value {
+    counts
+        .iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, noun, url)| json!({"tal": plural::number(*n), "text": noun.form(*n), "url": url}))
+        .collect()
 }
 
 fn organ_list(site: &Site) -> Page<'_> {
@@ -272,8 +286,8 @@ fn groups(site: &Site) -> Vec<Page<'_>> {
         crate::model::parties::municipalities(site),
     );
     let mut pages = vec![
-        list_page("/parti/", "Partier", "partier", parties.iter().map(|(c, ps)| json!({"url": urls::party(c), "titel": format!("{} ({c})", party_name(c)), "meta": format!("{} personer", ps.len()), "excerpt": ""})).collect(), Twin::Parties),
-        list_page("/kommun/", "Kommuner", "kommuner", kommuner.iter().map(|(k, ps)| json!({"url": urls::kommun(k), "titel": k, "meta": format!("{} personer", ps.len()), "excerpt": ""})).collect(), Twin::Kommuner),
+        list_page("/parti/", "Partier", "partier", parties.iter().map(|(c, ps)| json!({"url": urls::party(c), "titel": format!("{} ({c})", party_name(c)), "meta": plural::PERSON.count(ps.len()), "excerpt": ""})).collect(), Twin::Parties),
+        list_page("/kommun/", "Kommuner", "kommuner", kommuner.iter().map(|(k, ps)| json!({"url": urls::kommun(k), "titel": k, "meta": plural::PERSON.count(ps.len()), "excerpt": ""})).collect(), Twin::Kommuner),
     ];
     let people_cards = |ps: &[usize]| -> Vec<Value> {
         ps.iter().map(|&p| {
@@ -314,7 +328,7 @@ fn years<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
     let list: Vec<i32> = years.keys().copied().collect();
     let mut pages = Vec::new();
     if sel.lists(Listing::Years) {
-        pages.push(list_page("/ar/", "År", "ar", list.iter().rev().map(|y| json!({"url": urls::year(*y), "titel": y.to_string(), "meta": format!("{} möten, {} handlingar", years[y].0.len(), years[y].1.len()), "excerpt": ""})).collect(), Twin::Years));
+        pages.push(list_page("/ar/", "År", "ar", list.iter().rev().map(|y| json!({"url": urls::year(*y), "titel": y.to_string(), "meta": format!("{}, {}", plural::MEETING.count(years[y].0.len()), plural::DOCUMENT.count(years[y].1.len())), "excerpt": ""})).collect(), Twin::Years));
     }
     for (i, (y, (ms, ds))) in years.iter().enumerate() {
         if !sel.has(&sel.years, y) {
@@ -330,16 +344,22 @@ fn years<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
             .filter(|&&d| site.documents[d].kind.is_report())
             .map(|&d| doc_card(site, d))
             .collect();
+        // The reports have their own list; the other documents of the year follow them.
+        let others: Vec<Value> = ds
+            .iter()
+            .filter(|&&d| !site.documents[d].kind.is_report())
+            .map(|&d| doc_card(site, d))
+            .collect();
         pages.push(Page { url: urls::year(*y), template: "year.html", title: format!("År {y}"), crumbs: vec![crumb("År", "/ar/")],
             data: ("ar", json!({
                 "ar": y,
                 "foregaende": i.checked_sub(1).map(|j| json!({"url": urls::year(list[j]), "titel": list[j].to_string()})),
                 "nasta": list.get(i + 1).map(|n| json!({"url": urls::year(*n), "titel": n.to_string()})),
-                "statistik": [{"tal": ms.len(), "text": "möten"}, {"tal": decisions.len(), "text": "beslut"}, {"tal": ds.len(), "text": "handlingar"}, {"tal": reports.len(), "text": "rapporter"}],
+                "statistik": stats(&[(ms.len(), plural::MEETING, "#moten"), (decisions.len(), plural::DECISION, "#beslut"), (reports.len(), plural::REPORT, "#rapporter"), (others.len(), plural::DOCUMENT, "#dokument")]),
                 "moten": ms.iter().rev().map(|&m| meeting_card(site, m)).collect::<Vec<_>>(),
                 "beslut": decisions,
                 "rapporter": reports,
-                "dokument": ds.iter().map(|&d| doc_card(site, d)).collect::<Vec<_>>(),
+                "dokument": others,
             }).into()), twin: Some(Twin::Year(*y)), feeds: vec![] });
     }
     pages

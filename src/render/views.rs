@@ -58,7 +58,8 @@ pub fn time_range(m: &Meeting) -> String {
 pub fn meeting_card(site: &Site, m: usize) -> Value {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
-    let (key, text) = (meeting.status().key(), meeting.status().text());
+    let status = meeting.status_on(site.reference_day);
+    let (key, text) = (status.key(), status.text());
     let mut meta = vec![meeting.when_with_weekday()];
     if let Some(p) = &meeting.place {
         meta.push(p.clone());
@@ -268,7 +269,8 @@ pub fn membership(site: &Site, i: usize) -> Value {
 pub fn meeting(site: &Site, m: usize) -> Value {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
-    let (key, text) = (meeting.status().key(), meeting.status().text());
+    let status = meeting.status_on(site.reference_day);
+    let (key, text) = (status.key(), status.text());
     let items = |part: Part| -> Value {
         (0..meeting.items(part).len())
             .map(|index| {

@@ -337,6 +337,7 @@ impl Resolver {
         {
             people::spellings(&mut self.site, files, &self.names);
         }
+        self.site.reference_day = crate::model::clock::reference_day(&self.site);
     }
 
     fn check_id(&mut self, file: &SourceFile, id: &Spanned<String>) {

@@ -22,6 +22,7 @@ mod personnummer_props;
 mod progress;
 mod real_site;
 mod register;
+mod resident;
 mod robustness;
 mod runs;
 mod scaffold;
