@@ -39,6 +39,9 @@ enum Command {
         /// The address the site will be published at, e.g. https://protokoll.hultsbo.se.
         #[arg(long)]
         bas_url: Option<String>,
+        /// The e-mail address readers reach you at about accessibility (the law asks for one).
+        #[arg(long)]
+        epost: Option<String>,
     },
     /// Build the site into the output directory.
     Build {
@@ -226,11 +229,13 @@ fn main() -> ExitCode {
             organisation,
             organs,
             bas_url,
+            epost,
         } => {
             let args = protokoll::scaffold::InitArgs {
                 organisation,
                 organs,
                 bas_url,
+                epost,
             };
             cli::init::report(&dir, protokoll::scaffold::init(&dir, &args))
         }

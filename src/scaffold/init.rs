@@ -19,6 +19,8 @@ pub struct InitArgs {
     pub organs: Vec<String>,
     /// The address the site is published at.
     pub bas_url: Option<String>,
+    /// The e-mail address readers reach the publisher at about the accessibility statement.
+    pub epost: Option<String>,
 }
 
 /// What `init` wrote.
@@ -71,7 +73,7 @@ pub fn init(dir: &Path, args: &InitArgs) -> Result<Initialized, NewError> {
     let files: Vec<(PathBuf, String)> = vec![
         (
             "protokoll.toml".into(),
-            settings(organisation, &org_id, url),
+            settings(organisation, &org_id, url, args.epost.as_deref()),
         ),
         (
             "content/register/register.toml".into(),
@@ -115,7 +117,7 @@ fn id_of(name: &str, flag: &str) -> Result<String, NewError> {
 }
 
 /// `protokoll.toml`: the settings in use, then every other one as a comment.
-fn settings(organisation: &str, org_id: &str, url: &str) -> String {
+fn settings(organisation: &str, org_id: &str, url: &str, epost: Option<&str>) -> String {
     let mut t = String::from(
         "# The site's settings. Lines starting with # are notes; remove the # to use a setting.\n",
     );
@@ -133,6 +135,20 @@ fn settings(organisation: &str, org_id: &str, url: &str) -> String {
          # Feeds, calendars and the sitemap carry it. Change it before you publish.\n",
     );
     let _ = writeln!(t, "bas_url = {}", q(url));
+    t.push_str(
+        "\n# How readers reach you about the accessibility statement (content/om-webbplatsen.md\n\
+         # shows it, with Digg's reporting link): an e-mail address, a phone number or a form, and\n\
+         # the day the statement was last reviewed. The law (2018:1937) asks for at least one.\n",
+    );
+    match epost {
+        Some(e) => {
+            let _ = writeln!(t, "tillganglighet = {{ epost = {} }}", q(e));
+        }
+        None => t.push_str(
+            "# tillganglighet = { epost = \"registrator@example.se\", telefon = \"0123-45 67 89\", \
+             granskad = \"2026-01-01\" }\n",
+        ),
+    }
     t.push_str(
         "\n# Your own theme under themes/<name>/ (the built-in one is \"default\"). Single\n\
          # templates and static files can also be replaced from templates/ and static/.\n\
@@ -187,7 +203,8 @@ fn register(organisation: &str, org_id: &str, organs: &[(String, &str)]) -> Stri
 }
 
 /// The accessibility statement: the parts lagen (2018:1937) and Digg's model statement ask for,
-/// with the places the organisation fills in marked.
+/// with the places the organisation fills in marked. The page template adds the contact of
+/// `[tillganglighet]` and Digg's reporting link below it.
 fn statement(organisation: &str) -> String {
     let mut t = String::from(
         "+++\ntyp = \"sida\"\nid = \"om-webbplatsen\"\ntitel = \"Om webbplatsen\"\n\
@@ -210,15 +227,8 @@ fn statement(organisation: &str) -> String {
          [Beskriv innehåll som inte är tillgängligt och varför, till exempel handlingar som bara finns \
          som inskannade PDF-filer.]\n\n\
          ### Vad kan du göra om du inte kan använda delar av webbplatsen?\n\n\
-         Om du behöver innehåll som inte är tillgängligt för dig kan du kontakta oss: \
-         [e-post], [telefon].\n\n\
-         ### Rapportera brister\n\n\
-         Om du upptäcker problem som inte beskrivs här, eller anser att vi inte uppfyller lagens krav, \
-         kontakta oss på [e-post] så att vi får veta att problemet finns.\n\n\
-         ### Tillsyn\n\n\
-         Myndigheten för digital förvaltning (Digg) har tillsyn över lagen om tillgänglighet till \
-         digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du \
-         [anmäla det till Digg](https://www.digg.se/tdosanmalan).\n\n\
+         Om du behöver innehåll som inte är tillgängligt för dig, eller upptäcker problem som inte \
+         beskrivs här, kontakta oss (kontaktuppgifterna står nedan) så försöker vi hjälpa dig.\n\n\
          ### Hur vi testat webbplatsen\n\n\
          [Beskriv hur och när webbplatsen granskades.] Redogörelsen uppdaterades senast [datum].\n"
     );
@@ -236,6 +246,7 @@ mod tests {
             organisation: Some("Hultsbo kommun".into()),
             organs: vec!["Kommunstyrelsen".into(), "Kommunfullmäktige".into()],
             bas_url: None,
+            epost: None,
         };
         let done = init(t.path(), &args).unwrap();
         assert_eq!(done.organs, ["kommunstyrelsen", "kommunfullmaktige"]);

@@ -70,6 +70,8 @@ fn an_installed_binary_reaches_a_served_meeting_in_five_commands() {
             "Kommunstyrelsen",
             "--bas-url",
             "https://protokoll.hultsbo.se",
+            "--epost",
+            "registrator@hultsbo.se",
         ],
     );
     let date = ["--organ", organ, "--date", "2026-12-10"];
@@ -83,6 +85,10 @@ fn an_installed_binary_reaches_a_served_meeting_in_five_commands() {
     assert!(meeting.contains("Val av justerare"), "{meeting}");
     let statement = read(&site.join("public"), "om-webbplatsen/index.html");
     assert!(statement.contains("digg.se"), "the statement links to Digg");
+    assert!(
+        statement.contains("mailto:registrator@hultsbo.se"),
+        "{statement}"
+    );
 
     // The fifth command: the preview serves the meeting.
     let mut child = Command::new(&bin)
