@@ -131,6 +131,8 @@ pub struct Server {
     shared: Arc<Shared>,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
+    /// The output's lock, held while the server lives: a build into the same folder is refused.
+    _lock: Arc<crate::output::lock::OutputLock>,
 }
 
 /// Stops a running server from another thread (e.g. a Ctrl-C handler).
@@ -150,6 +152,7 @@ impl Server {
     /// Checks the output directory and binds 127.0.0.1 (never another interface).
     pub fn bind(opts: ServeOptions) -> Result<Server, ServeError> {
         crate::output::check_replaceable(&opts.output).map_err(ServeError::Output)?;
+        let lock = crate::output::staging::lock_output(&opts.output).map_err(ServeError::Output)?;
         if let (Ok(root), Ok(out)) = (
             std::path::absolute(&opts.root),
             std::path::absolute(&opts.output),
@@ -186,6 +189,7 @@ impl Server {
             }),
             tx,
             rx,
+            _lock: lock,
         })
     }
 

@@ -5,10 +5,11 @@ mod common;
 #[path = "../../examples/synth/corpus/mod.rs"]
 mod corpus;
 
-mod attendance;
 mod architecture;
+mod attendance;
 mod bad_inputs;
 mod check_command;
+mod faults;
 mod fixtures;
 mod import;
 mod incremental;

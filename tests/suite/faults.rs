@@ -1,0 +1,105 @@
+//! The faults a publisher's machine meets, each as it would happen: a symlinked output (a web
+//! server's docroot), a build that fails at the swap, a preview and a build sharing a folder.
+
+use crate::common::*;
+use std::path::Path;
+use std::process::Command;
+
+fn protokoll() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_protokoll"))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_output_is_updated_in_place_and_never_emptied() {
+    let t = fixture("minimal");
+    let root = t.path();
+    let docroot = root.join("www");
+    let first = protokoll()
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(&docroot)
+        .output()
+        .unwrap();
+    assert!(first.status.success(), "{first:?}");
+    let before = snapshot(&docroot);
+    assert!(before.len() > 10);
+    std::os::unix::fs::symlink(&docroot, root.join("public")).unwrap();
+    let second = protokoll()
+        .args(["build", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(second.status.success(), "{second:?}");
+    let link = std::fs::symlink_metadata(root.join("public")).unwrap();
+    assert!(link.file_type().is_symlink(), "public is still the link");
+    let after = snapshot(&docroot);
+    assert!(after.len() > 10 && after.contains_key(Path::new("index.html")));
+    // Every page and file alike (the tantivy index names its segments at random, and the
+    // manifest lists those names).
+    let random = |k: &Path| k.starts_with("sok/tantivy") || k.ends_with("manifest-sha256.txt");
+    let differ: Vec<_> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|k| !random(k) && before.get(*k) != after.get(*k))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "the target holds the whole site: {differ:?}"
+    );
+}
+
+/// `serve` into a folder holds it: a build into the same folder is refused, naming the server.
+#[cfg(unix)]
+#[test]
+fn a_build_into_a_served_folder_is_refused_naming_the_server() {
+    use std::io::BufRead;
+    let t = fixture("minimal");
+    let root = t.path();
+    let out = root.join("preview");
+    let mut serve = protokoll()
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(&out)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(serve.stderr.take().unwrap()).lines();
+    loop {
+        let line = lines.next().expect("serve reports its build").unwrap();
+        if line.starts_with("built ") {
+            break;
+        }
+    }
+    let before = snapshot(&out);
+    let build = protokoll()
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let _ = serve.kill();
+    let _ = serve.wait();
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(!build.status.success());
+    assert!(
+        stderr.contains(&format!("protokoll serve (pid {})", serve.id())),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&out), before);
+    leftovers_gone(root);
+}
+
+fn leftovers_gone(dir: &Path) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            !name.contains(".staging-") && !name.contains(".old-"),
+            "{name} left in {}",
+            dir.display()
+        );
+    }
+}
