@@ -2,6 +2,7 @@
 //! server's docroot), a build that fails at the swap, a preview and a build sharing a folder.
 
 use crate::common::*;
+use protokoll::{Build, Mode, Progress};
 use std::path::Path;
 use std::process::Command;
 
@@ -48,6 +49,35 @@ fn a_symlinked_output_is_updated_in_place_and_never_emptied() {
         differ.is_empty(),
         "the target holds the whole site: {differ:?}"
     );
+}
+
+/// A build whose swap fails (the output became someone else's while it ran) changes nothing:
+/// neither the output nor the ledger, and leaves no temporary ledger behind.
+#[test]
+fn a_build_that_fails_at_the_swap_leaves_the_ledger_unchanged() {
+    let t = fixture("kommun");
+    let root = t.path();
+    let ledger = root.join("justerade.toml");
+    std::fs::remove_file(&ledger).unwrap();
+    let out = root.join("public");
+    let hook = |p: Progress| {
+        if let Progress::LinksChecked { .. } = p {
+            std::fs::create_dir_all(&out).unwrap();
+            std::fs::write(out.join("someone-elses.txt"), "x").unwrap();
+        }
+    };
+    let err = protokoll::run(&Build::new(root, &out, Mode::Publish), &hook).unwrap_err();
+    assert!(err.to_string().contains("did not create"), "{err}");
+    assert!(!ledger.exists(), "a failed build wrote the ledger");
+    let names: Vec<String> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("justerade")), "{names:?}");
+    // Once the folder is cleared the same build seals and writes the ledger.
+    std::fs::remove_dir_all(&out).unwrap();
+    build(root).unwrap();
+    assert!(ledger.is_file());
 }
 
 /// `serve` into a folder holds it: a build into the same folder is refused, naming the server.
