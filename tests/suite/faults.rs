@@ -133,3 +133,78 @@ fn leftovers_gone(dir: &Path) {
         );
     }
 }
+
+/// The cells of a CSV file (RFC 4180: quoted fields may hold commas, quotes and line breaks).
+fn csv_cells(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    rows
+}
+
+/// A title or note that a spreadsheet would run as a formula is written as text (OWASP's rule:
+/// a leading `'` before `=`, `+`, `-`, `@`, tab and CR), and the `rubrik` is the heading's plain
+/// text, without its markup or control characters.
+#[test]
+fn the_csvs_hold_no_live_formula_and_plain_titles() {
+    let t = fixture("minimal");
+    let root = t.path();
+    let minutes = root.join("content/styrelsen/2024-01-10/protokoll.md");
+    let text = std::fs::read_to_string(&minutes).unwrap().replace(
+        "## § 2 Budget 2024",
+        "## § 2 =HYPERLINK(\"http://evil.example/\",\"Klicka\") <b>fet</b> \u{1b}[31mröd",
+    );
+    std::fs::write(&minutes, text).unwrap();
+    let register = root.join("content/register/register.toml");
+    let text = std::fs::read_to_string(&register).unwrap().replace(
+        "roll = \"ordförande\"\nfran = 2023-01-01\n",
+        "roll = \"ordförande\"\nfran = 2023-01-01\nanteckning = \"@SUM(1+1)*cmd|' /C calc'!A0\"\n",
+    );
+    std::fs::write(&register, text).unwrap();
+    build(root).unwrap();
+    for csv in ["api/beslut.csv", "api/uppdrag.csv"] {
+        let rows = csv_cells(&read(&root.join("public"), csv));
+        assert!(rows.len() > 1, "{csv}");
+        for cell in rows.iter().flatten() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{csv}: a live formula: {cell:?}"
+            );
+            assert!(
+                !cell.chars().any(|c| c.is_control() && c != '\n'),
+                "{csv}: a control character: {cell:?}"
+            );
+        }
+    }
+    let beslut = csv_cells(&read(&root.join("public"), "api/beslut.csv"));
+    let rubrik = beslut[0].iter().position(|h| h == "rubrik").unwrap();
+    assert_eq!(
+        beslut[1][rubrik],
+        "'=HYPERLINK(\"http://evil.example/\",\"Klicka\") fet [31mröd"
+    );
+    let uppdrag = csv_cells(&read(&root.join("public"), "api/uppdrag.csv"));
+    let note = uppdrag[0].iter().position(|h| h == "anteckning").unwrap();
+    assert!(
+        uppdrag
+            .iter()
+            .any(|r| r[note] == "'@SUM(1+1)*cmd|' /C calc'!A0")
+    );
+}
