@@ -9,8 +9,64 @@ use std::path::Path;
 /// How deep block quotes and lists may nest on one line, together.
 pub const MAX_DEPTH: usize = 100;
 
-/// Checks every line of the body (`text[body_offset..]`); one error, at the first line too deep.
+/// How deep raw HTML elements may nest in one file (the HTML parser's time also grows with the
+/// square of the depth: 100,000 `<div>` took 52 s).
+pub const MAX_HTML_DEPTH: usize = 100;
+
+/// Checks the body (`text[body_offset..]`): its lines, then its raw HTML; one error, at the first
+/// place too deep.
 pub fn check(path: &Path, text: &str, body_offset: usize) -> Option<Diagnostic> {
+    check_lines(path, text, body_offset).or_else(|| {
+        let at = html_too_deep(text.get(body_offset..)?)?;
+        Some(
+            Diagnostic::at(
+                path,
+                text,
+                body_offset + at,
+                format!("HTML elements nested more than {MAX_HTML_DEPTH} deep"),
+            )
+            .with_hint("close the elements (`</div>`), or write the text in Markdown"),
+        )
+    })
+}
+
+/// Elements that hold nothing or close themselves: they never deepen the nesting.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option",
+];
+
+/// The byte offset of the start tag that opens an element deeper than [`MAX_HTML_DEPTH`]: start
+/// tags (read by [`crate::markup::html`]) count up, end tags down.
+fn html_too_deep(body: &str) -> Option<usize> {
+    let b = body.as_bytes();
+    let mut ends = memchr::memmem::find_iter(b, b"</")
+        .filter(|&i| b.get(i + 2).is_some_and(u8::is_ascii_alphabetic))
+        .peekable();
+    let mut depth = 0usize;
+    for tag in crate::markup::html::start_tags(body) {
+        while ends.next_if(|&e| e < tag.at).is_some() {
+            depth = depth.saturating_sub(1);
+        }
+        // An autolink (`<https://…>`, `<a@b.se>`) is no element.
+        let element = tag
+            .name
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-');
+        let self_closing = body[..tag.end].trim_end_matches('>').ends_with('/');
+        if !element || self_closing || NOT_NESTING.iter().any(|n| tag.is(n)) {
+            continue;
+        }
+        depth += 1;
+        if depth > MAX_HTML_DEPTH {
+            return Some(tag.at);
+        }
+    }
+    None
+}
+
+/// One error, at the first line whose quotes and lists nest too deep.
+fn check_lines(path: &Path, text: &str, body_offset: usize) -> Option<Diagnostic> {
     let mut offset = body_offset;
     for line in text.get(body_offset..)?.split_inclusive('\n') {
         if let Some(at) = too_deep(line) {
@@ -41,9 +97,7 @@ fn too_deep(line: &str) -> Option<usize> {
         while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
             i += 1;
         }
-        let Some(next) = marker_end(b, i) else {
-            return None;
-        };
+        let next = marker_end(b, i)?;
         depth += 1;
         if depth > MAX_DEPTH {
             return Some(i);
@@ -82,6 +136,16 @@ mod tests {
         assert_eq!(too_deep(&"-x ".repeat(500)), None);
         assert_eq!(too_deep(&"12 ".repeat(500)), None);
         assert_eq!(too_deep(&"-".repeat(500)), None);
+    }
+
+    #[test]
+    fn html_nesting_counts_open_elements_only() {
+        let deep = "<div>".repeat(MAX_HTML_DEPTH + 1);
+        assert_eq!(html_too_deep(&deep), Some(5 * MAX_HTML_DEPTH));
+        let closed = "<div><span>x</span></div>\n".repeat(1000);
+        assert_eq!(html_too_deep(&closed), None);
+        let flat = "<br><img src=x><p>a<li>b <https://example.se/> <a@b.se> <x/>".repeat(500);
+        assert_eq!(html_too_deep(&flat), None);
     }
 
     #[test]
