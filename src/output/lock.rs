@@ -50,8 +50,18 @@ pub fn acquire(lock_path: &Path) -> Result<Arc<OutputLock>, LockError> {
         .open(lock_path)
         .map_err(io_err)?;
     if !try_lock(&file).map_err(io_err)? {
+        // The holder writes its name just after it takes the lock: give it a moment.
         let mut holder = String::new();
-        let _ = file.read_to_string(&mut holder);
+        for _ in 0..20 {
+            holder.clear();
+            let _ = file
+                .rewind()
+                .and_then(|()| file.read_to_string(&mut holder));
+            if !holder.trim().is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
         let holder = holder.trim();
         return Err(LockError::Held(if holder.is_empty() {
             "another process".into()
