@@ -208,3 +208,47 @@ fn the_csvs_hold_no_live_formula_and_plain_titles() {
             .any(|r| r[note] == "'@SUM(1+1)*cmd|' /C calc'!A0")
     );
 }
+
+/// Text from the content is printed with its terminal escape sequences shown, never run: in the
+/// search results and in the diagnostics.
+#[test]
+fn terminal_escapes_in_content_are_printed_escaped() {
+    let t = fixture("minimal");
+    let root = t.path();
+    let minutes = root.join("content/styrelsen/2024-01-10/protokoll.md");
+    let text = std::fs::read_to_string(&minutes).unwrap().replace(
+        "## § 2 Budget 2024",
+        "## § 2 Budget \u{1b}[2J\u{1b}]0;owned\u{7}2024",
+    );
+    std::fs::write(&minutes, &text).unwrap();
+    build(root).unwrap();
+    let search = protokoll()
+        .args(["search", "budget", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&search.stdout);
+    assert!(
+        search.status.success() && stdout.contains("Budget"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
+    assert!(stdout.contains("\\x1b[2J"), "{stdout}");
+    // A diagnostic quoting the content: an unknown key written with an escape in it.
+    let bad = text.replace("plats = ", "\"plats\\u001b[2J\" = 1\nplats = ");
+    std::fs::write(&minutes, bad).unwrap();
+    let check = protokoll()
+        .args(["check", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(!check.status.success());
+    assert!(
+        stderr.contains("\\x1b[2J") && !stderr.contains('\u{1b}'),
+        "{stderr:?}"
+    );
+}
