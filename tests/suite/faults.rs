@@ -252,3 +252,54 @@ fn terminal_escapes_in_content_are_printed_escaped() {
         "{stderr:?}"
     );
 }
+
+/// `serve` keeps answering while 200 clients hold connections open without finishing a request
+/// (slow or idle clients, or live-reload long-polls).
+#[cfg(unix)]
+#[test]
+fn serve_answers_beside_200_slow_connections() {
+    use std::io::{BufRead, Read, Write};
+    let t = fixture("minimal");
+    let mut serve = protokoll()
+        .args(["serve", "--port", "0", "--root"])
+        .arg(t.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut port = None;
+    let mut lines = std::io::BufReader::new(serve.stderr.take().unwrap()).lines();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            port = rest.split('/').next().and_then(|p| p.parse::<u16>().ok());
+        }
+        if line.starts_with("built ") {
+            break;
+        }
+    }
+    // Kept reading: a closed stderr would end the server at its next line.
+    std::thread::spawn(move || lines.for_each(drop));
+    let port = port.expect("serve names its address");
+    let slow: Vec<_> = (0..200)
+        .map(|_| {
+            let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+            s.write_all(b"GET / HTTP/1.1\r\nHost: local").unwrap();
+            s
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for _ in 0..3 {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+            .unwrap();
+        // A refused connection may close before the request is written: its answer still counts.
+        let _ = write!(s, "GET / HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n");
+        let mut head = [0u8; 12];
+        let got = s.read_exact(&mut head).map(|()| head.to_vec());
+        answers.push(String::from_utf8_lossy(&got.unwrap_or_default()).into_owned());
+    }
+    drop(slow);
+    let _ = serve.kill();
+    let _ = serve.wait();
+    assert!(answers.iter().all(|a| a == "HTTP/1.1 200"), "{answers:?}");
+}
