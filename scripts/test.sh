@@ -70,4 +70,7 @@ cp -r "$a/." "$b"
 python3 scripts/check_outputs.py same "$a/public" "$b/public"
 PROTOKOLL_BIN="$PWD/target/release/protokoll" node --test tests/search/
 PROTOKOLL_BIN="$PWD/target/release/protokoll" python3 -m unittest -v tests/search/test_tantivy_py.py
+# Faults injected into real builds (kills, concurrent builds, a symlinked output, deep inputs, slow
+# serve clients): the short form of the script whose full figures are in the README.
+python3 scripts/faults.py --short
 rm -rf "$tmp"
