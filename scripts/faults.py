@@ -240,6 +240,29 @@ def full_disk(root, work, site_bytes, full_seconds):
         subprocess.run(["umount", mnt])
 
 
+def mount_point(root, work):
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        row("a mount point as output", 0, "skipped (needs root to mount)", True)
+        return
+    mnt = os.path.join(work, "mounted")
+    os.makedirs(mnt)
+    if subprocess.run(["mount", "-t", "tmpfs", "tmpfs", mnt]).returncode:
+        row("a mount point as output", 0, "skipped (mount refused)", True)
+        return
+    try:
+        r = build(root, mnt)
+        said = "is a mount point" in r.stderr and "--output" in r.stderr
+        inside = build(root, os.path.join(mnt, "site"))
+        row(
+            "a mount point as output",
+            2,
+            f"refused with what to do {said} (exit {r.returncode}); into a folder inside it: exit {inside.returncode}",
+            r.returncode != 0 and said and inside.returncode == 0,
+        )
+    finally:
+        subprocess.run(["umount", mnt])
+
+
 def deep_inputs(work):
     site = os.path.join(work, "deep")
     shutil.copytree(os.path.join(REPO, "tests/fixtures/minimal"), site)
@@ -343,6 +366,7 @@ def main():
         pairs(root, out, n_pairs)
         symlinked(root, out)
         full_disk(root, work, site_bytes, full)
+        mount_point(root, work)
         deep_inputs(work)
         if not a.short:
             large_table(work, 7)
