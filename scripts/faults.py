@@ -4,7 +4,7 @@ of tries and outcomes.
 
 Over a synthetic corpus (300 meetings by default): builds killed at random moments (SIGKILL,
 SIGINT, SIGTERM in turn), pairs of concurrent builds into one output, a symlinked output, a small
-tmpfs that fills (root only), deeply nested input, a large table, and slow connections to `serve`.
+tmpfs that fills and a mount point as output (root only), deeply nested input, a large table, and slow connections to `serve`.
 After every try it checks that the output path exists and holds either the previous output byte
 for byte or a complete new one (every file its manifest lists, with its hash, and nothing else),
 that the ledger (justerade.toml) is unchanged whenever the output is the old one, and, after the
