@@ -73,4 +73,7 @@ PROTOKOLL_BIN="$PWD/target/release/protokoll" node --test tests/search/
 # and dark; nothing scrolls sideways at 320 px; the phone's first screens hold content.
 PROTOKOLL_BIN="$PWD/target/release/protokoll" node --test tests/a11y/
 PROTOKOLL_BIN="$PWD/target/release/protokoll" python3 -m unittest -v tests/search/test_tantivy_py.py
+# Faults injected into real builds (kills, concurrent builds, a symlinked output, deep inputs, slow
+# serve clients): the short form of the script whose full figures are in the README.
+python3 scripts/faults.py --short
 rm -rf "$tmp"

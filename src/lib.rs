@@ -134,15 +134,24 @@ impl Destination {
             .with_hint("run `protokoll build` and commit justerade.toml first");
             return Err(BuildError::Content(vec![stale]));
         }
-        if build.mode == Mode::Publish {
-            ledger::save(&build.root, sealing).map_err(|e| {
-                BuildError::Write(output::WriteError::Io(build.root.join(ledger::FILE), e))
-            })?;
+        let ledger_error =
+            |e| BuildError::Write(output::WriteError::Io(build.root.join(ledger::FILE), e));
+        // Written first, put in place only once the site is: a failed swap changes neither.
+        let pending = match build.mode {
+            Mode::Publish => ledger::prepare(&build.root, sealing).map_err(ledger_error)?,
+            _ => None,
+        };
+        if let Destination::Staged(s) = self {
+            s.commit().map_err(BuildError::Write)?;
         }
-        match self {
-            Destination::Staged(s) => s.commit().map_err(BuildError::Write),
-            Destination::Nowhere | Destination::Direct(_) => Ok(()),
-        }
+        pending
+            .map_or(Ok(()), ledger::Pending::commit)
+            .map_err(|e| {
+                ledger_error(std::io::Error::new(
+                    e.kind(),
+                    format!("the site was published, but the ledger could not be updated: {e}"),
+                ))
+            })
     }
 }
 

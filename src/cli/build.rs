@@ -12,7 +12,7 @@ pub fn build(build: &Build) -> ExitCode {
     match super::progress::build(build) {
         Ok(r) => {
             for w in &r.warnings {
-                eprintln!("{w}");
+                eprintln!("{}", super::shown(&w.to_string()));
             }
             report_sealed(&r.sealed);
             for p in &r.corrected {
@@ -28,7 +28,7 @@ pub fn build(build: &Build) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", super::shown(&e.to_string()));
             ExitCode::FAILURE
         }
     }
@@ -40,7 +40,7 @@ pub fn check(root: &Path, deny_warnings: bool) -> ExitCode {
     match protokoll::run(&check, &protokoll::build::progress::none) {
         Ok(v) => {
             for w in &v.warnings {
-                eprintln!("{w}");
+                eprintln!("{}", super::shown(&w.to_string()));
             }
             let n = v.warnings.len();
             if deny_warnings && n > 0 {
@@ -54,7 +54,7 @@ pub fn check(root: &Path, deny_warnings: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", super::shown(&e.to_string()));
             ExitCode::FAILURE
         }
     }
@@ -76,7 +76,7 @@ pub fn archive(root: &Path, output: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", super::shown(&e.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -23,3 +23,33 @@ pub fn require_site(root: &std::path::Path) -> Result<(), std::process::ExitCode
     );
     Err(std::process::ExitCode::FAILURE)
 }
+
+/// Text from the content as a terminal should print it: control characters (escape sequences,
+/// bells) shown as `\x1b`, never run; line breaks and tabs kept.
+pub fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !s.chars().any(hidden) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if hidden(c) && (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if hidden(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn controls_are_shown_not_run() {
+        assert_eq!(
+            super::shown("a\u{1b}[2Jb\u{7}\u{9b}"),
+            "a\\x1b[2Jb\\x07\\x9b"
+        );
+        assert_eq!(super::shown("rad\n\tå"), "rad\n\tå");
+    }
+}

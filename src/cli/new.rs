@@ -21,7 +21,7 @@ pub fn report(what: &str, result: Result<Scaffolded, NewError>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", super::shown(&e.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -19,7 +19,7 @@ pub fn report(result: Result<protokoll::scaffold::register::Review, NewError>) -
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", super::shown(&e.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -27,7 +27,8 @@ pub fn run(output: &Path, query: &str, filters: &Filters, limit: usize, json: bo
         return ExitCode::SUCCESS;
     }
     for n in &r.notes {
-        let _ = writeln!(out, "{}: {} {}\n", n.word, n.kind, n.words.join(", "));
+        let note = format!("{}: {} {}\n", n.word, n.kind, n.words.join(", "));
+        let _ = writeln!(out, "{}", super::shown(&note));
     }
     for h in &r.hits {
         let how = if h.tier == "exact" { "" } else { h.tier };
@@ -42,14 +43,14 @@ pub fn run(output: &Path, query: &str, filters: &Filters, limit: usize, json: bo
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-        let shown = writeln!(
-            out,
+        let hit = format!(
             "{:.3}  {}\n       {}\n       {meta}\n       {}\n",
             h.score,
             h.title,
             h.url,
             plain_snippet(&h.snippet)
         );
+        let shown = writeln!(out, "{}", super::shown(&hit));
         if shown.is_err() {
             break;
         }

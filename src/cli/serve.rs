@@ -34,7 +34,7 @@ pub fn run(root: PathBuf, port: u16, output: Option<PathBuf>) -> ExitCode {
     }) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", super::shown(&e.to_string()));
             return ExitCode::FAILURE;
         }
     };

@@ -426,12 +426,54 @@ pub fn unmarked(sealing: &Sealing) -> Vec<Diagnostic> {
 
 /// Writes the new ledger, if there is one, replacing the old in one step.
 pub fn save(root: &Path, sealing: &Sealing) -> std::io::Result<()> {
+    match prepare(root, sealing)? {
+        Some(pending) => pending.commit(),
+        None => Ok(()),
+    }
+}
+
+/// A new ledger written beside the old one, put in its place by [`Pending::commit`] (after the
+/// output is swapped in: the ledger changes only with the site); dropped without that, it is
+/// removed and the ledger stays as it was.
+#[derive(Debug)]
+pub struct Pending {
+    tmp: std::path::PathBuf,
+    path: std::path::PathBuf,
+}
+
+/// Writes the new ledger, if there is one, beside the old (removing what an interrupted build
+/// left there); a failed write leaves nothing behind.
+pub fn prepare(root: &Path, sealing: &Sealing) -> std::io::Result<Option<Pending>> {
     let Some(text) = &sealing.new_text else {
-        return Ok(());
+        return Ok(None);
     };
-    let tmp = root.join(format!(".{FILE}.tmp-{}", std::process::id()));
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, root.join(FILE))
+    let stale = format!(".{FILE}.tmp-");
+    for entry in std::fs::read_dir(root)?.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&stale) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    let pending = Pending {
+        tmp: root.join(format!("{stale}{}", std::process::id())),
+        path: root.join(FILE),
+    };
+    // Dropped on error: no truncated copy is left.
+    std::fs::write(&pending.tmp, text)?;
+    Ok(Some(pending))
+}
+
+impl Pending {
+    /// Puts the new ledger in place of the old, in one step.
+    pub fn commit(self) -> std::io::Result<()> {
+        std::fs::rename(&self.tmp, &self.path)
+        // Dropped here: the temporary name no longer exists.
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.tmp);
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 pub mod ledger;
 pub mod links;
+pub mod lock;
 pub mod manifest;
 pub mod pagelinks;
 pub mod sink;

@@ -288,6 +288,11 @@ pub fn parse_file_with(
         }
     };
     let mut errors = crate::reading::personnummer::check(&path, &text, split.body_offset);
+    // Before anything parses the body: a line nested too deep costs the parser quadratic time.
+    if let Some(deep) = crate::reading::nesting::check(&path, &text, split.body_offset) {
+        errors.push(deep);
+        return Err(errors);
+    }
     let (toml_offset, body_offset) = (split.toml_offset, split.body_offset);
     match parse_kind(&path, &text, &split, words) {
         Ok((parsed, warnings)) if errors.is_empty() => Ok(SourceFile {

@@ -9,6 +9,7 @@ pub mod decision_line;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod load;
+pub mod nesting;
 pub mod personnummer;
 pub mod room;
 pub mod scan;

@@ -195,8 +195,10 @@ fn body(site: &Site, o: usize) -> Value {
 }
 
 /// Appends one CSV field, quoted when it must be (RFC 4180). memchr finds the few characters that
-/// matter, since the decisions make up megabytes of text.
+/// matter, since the decisions make up megabytes of text. The files are meant to be opened in a
+/// spreadsheet, so a field is also made safe for one: see [`safe`].
 fn field(out: &mut String, s: &str) {
+    let s = &*safe(s);
     let b = s.as_bytes();
     if memchr::memchr3(b',', b'"', b'\n', b).is_none() && memchr::memchr(b'\r', b).is_none() {
         out.push_str(s);
@@ -211,6 +213,23 @@ fn field(out: &mut String, s: &str) {
     }
     out.push_str(rest);
     out.push('"');
+}
+
+/// A field a spreadsheet reads as text, never as a formula (OWASP's rule for CSV injection): one
+/// starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`; and control
+/// characters other than the line break are dropped (a terminal or a cell has no use for them).
+fn safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let control = |c: char| c.is_control() && c != '\n';
+    if !formula && !s.chars().any(control) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 1);
+    if formula {
+        out.push('\'');
+    }
+    out.extend(s.chars().filter(|&c| !control(c)));
+    out.into()
 }
 
 /// Appends one CSV row.
@@ -277,7 +296,8 @@ pub(super) fn decision_row(site: &Site, r: ItemRef, out: &mut String) {
             &organ.name,
             &meeting.date.to_string(),
             &p.item.number,
-            &p.item.title,
+            // The heading's plain text: no markup in a spreadsheet cell.
+            &crate::markup::markdown::to_plain(&p.item.title),
             &p.dnr.join("; "),
             &p.item.decision_text(),
             &opt(meeting.protokoll.as_ref().and_then(|x| x.approved)),
@@ -366,5 +386,17 @@ mod tests {
         assert_eq!(quoted("Styrelsen"), "Styrelsen");
         assert_eq!(quoted("a, b"), "\"a, b\"");
         assert_eq!(quoted("sa \"ja\""), "\"sa \"\"ja\"\"\"");
+    }
+
+    #[test]
+    fn a_formula_is_written_as_text_and_controls_are_dropped() {
+        assert_eq!(quoted("=1+1"), "'=1+1");
+        assert_eq!(quoted("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(quoted("-2"), "'-2");
+        assert_eq!(quoted("+46"), "'+46");
+        assert_eq!(quoted("\tx"), "'x");
+        assert_eq!(quoted("a\u{1b}[31mb\u{7}"), "a[31mb");
+        assert_eq!(quoted("rad 1\nrad 2"), "\"rad 1\nrad 2\"");
+        assert_eq!(quoted("1 = 1"), "1 = 1");
     }
 }

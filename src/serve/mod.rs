@@ -24,8 +24,9 @@ use std::time::{Duration, Instant};
 /// How long a reload request waits for a new build before answering "nothing new".
 pub const LONG_POLL: Duration = Duration::from_secs(25);
 
-/// Connections served at once; more get 503.
-pub const MAX_CONNECTIONS: usize = 128;
+/// Connections served at once; more get 503. Each is a thread that mostly waits (a slow client, a
+/// live-reload long-poll), so the bound is high: 200 idle clients must not lock the others out.
+pub const MAX_CONNECTIONS: usize = 1024;
 
 /// What to serve and where.
 #[derive(Debug, Clone)]
@@ -131,6 +132,8 @@ pub struct Server {
     shared: Arc<Shared>,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
+    /// The output's lock, held while the server lives: a build into the same folder is refused.
+    _lock: Arc<crate::output::lock::OutputLock>,
 }
 
 /// Stops a running server from another thread (e.g. a Ctrl-C handler).
@@ -150,6 +153,7 @@ impl Server {
     /// Checks the output directory and binds 127.0.0.1 (never another interface).
     pub fn bind(opts: ServeOptions) -> Result<Server, ServeError> {
         crate::output::check_replaceable(&opts.output).map_err(ServeError::Output)?;
+        let lock = crate::output::staging::lock_output(&opts.output).map_err(ServeError::Output)?;
         if let (Ok(root), Ok(out)) = (
             std::path::absolute(&opts.root),
             std::path::absolute(&opts.output),
@@ -186,6 +190,7 @@ impl Server {
             }),
             tx,
             rx,
+            _lock: lock,
         })
     }
 
@@ -400,7 +405,8 @@ fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>) {
 
 /// Serves one request and closes the connection.
 fn handle(mut stream: TcpStream, shared: &Shared) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    // A client slow to send its request lets its thread go soon.
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
     let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
     let (response, head_only) = match http::read_head(&mut stream) {
         Ok(None) => return,

@@ -10,6 +10,7 @@ mod attendance;
 mod bad_inputs;
 mod check_command;
 mod first_hour;
+mod faults;
 mod fixtures;
 mod import;
 mod incremental;
