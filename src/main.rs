@@ -103,6 +103,18 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Import protokoll, kallelser and their documents from Word (.docx), PDF or text as drafts.
+    Import {
+        /// The files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The organ every meeting of the files belongs to (default: found from the register).
+        #[arg(long)]
+        organ: Option<String>,
+        /// The site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Create a ready-to-fill content file; never overwrites one.
     New {
         #[command(subcommand)]
@@ -204,6 +216,7 @@ fn main() -> ExitCode {
             &root,
             output.as_deref(),
         )),
+        Command::Import { files, organ, root } => cli::import::run(&files, organ, &root),
         Command::Archive { root, output } => cli::build::archive(&root, &output),
         Command::Build { root, output } => {
             let output = output.unwrap_or_else(|| root.join("public"));
