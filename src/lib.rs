@@ -2,12 +2,20 @@
 //! [`run`] is the whole pipeline, one call per stage: read → resolve (∥ the ledger) → render ∥
 //! search index → check links → write; a [`Build`]'s [`Mode`] says how far it goes.
 //!
-//! The stages are folders, each importing only those listed before it:
-//! `markup` (text into HTML, plain text, ids) · `model` (the record and the facts about it) ·
-//! `reading` (files into sources) · `resolve` (sources into the model) · `output` (where files go:
-//! the sink, the link check, the manifest, the ledger, the swap) · `build` (a build's inputs and
-//! outcomes) · `render` and `search` (the model into pages and an index) · `serve`, `archive`,
-//! `scaffold` (the commands built on them). The library never prints; the binary reports.
+//! The stages are folders, each using only those on the lines above it (a test holds the code to
+//! this list; the binary's `cli/` uses them all):
+//!
+//! 1. `markup`: text into HTML, plain text and ids
+//! 2. `model`: the record and the facts about it
+//! 3. `reading`: the site's files into sources
+//! 4. `resolve`: sources into the model
+//! 5. `output`: where files go: the sink, the link check, the manifest, the ledger, the swap
+//! 6. `build`: a build's inputs and outcomes
+//! 7. `render`, `search`: the model into pages, and into an index
+//! 8. `serve`, `archive`, `scaffold`: the commands built on the pipeline
+//! 9. `import`: Word, PDF and text into content files
+//!
+//! The library never prints; the binary reports.
 
 pub mod archive;
 pub mod build;

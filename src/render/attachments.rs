@@ -2,7 +2,7 @@
 //! (`/<organ>/<datum>/bilagor/<fil>`): the manifest and the archive list them with their SHA-256
 //! like every other output file.
 
-use crate::BuildError;
+use crate::build::BuildError;
 use crate::model::attachment;
 use crate::model::site::Site;
 use crate::model::urls;

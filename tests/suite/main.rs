@@ -5,6 +5,7 @@ mod common;
 #[path = "../../examples/synth/corpus/mod.rs"]
 mod corpus;
 
+mod architecture;
 mod attendance;
 mod bad_inputs;
 mod check_command;
