@@ -13,7 +13,7 @@ pub fn normalize(blocks: &[Block]) -> Vec<Block> {
     for b in blocks {
         match &b.kind {
             Kind::PageBreak => {}
-            Kind::Paragraph(t) => cut(b.place, t, &mut out, |t| Kind::Paragraph(t)),
+            Kind::Paragraph(t) => cut(b.place, t, &mut out, Kind::Paragraph),
             Kind::ListItem {
                 depth,
                 marker,

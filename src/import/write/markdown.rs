@@ -317,10 +317,13 @@ pub fn pipe_table(rows: &[Vec<String>]) -> String {
         })
         .collect();
     let line = |r: &Vec<String>| {
-        let cells: Vec<&str> = (0..width)
-            .map(|c| r.get(c).map_or("", String::as_str))
+        let cells: Vec<String> = (0..width)
+            .map(|c| match r.get(c).map_or("", String::as_str) {
+                "" => " ".to_string(),
+                s => format!(" {s} "),
+            })
             .collect();
-        format!("| {} |", cells.join(" | ")).replace("|  |", "| |")
+        format!("|{}|", cells.join("|"))
     };
     let mut out = vec![line(head)];
     out.push(format!(
