@@ -27,6 +27,8 @@ pub struct HeaderRow {
     pub kind: Label,
     /// The value's lines (a cell's paragraphs and line breaks).
     pub lines: Vec<String>,
+    /// The value's lines column by column (names beside a column of their functions).
+    pub columns: Vec<Vec<String>>,
     /// Where the row stands.
     pub place: Place,
 }
@@ -59,14 +61,21 @@ pub fn read(t: &Table) -> Option<Vec<HeaderRow>> {
             .trim_end_matches(':')
             .trim()
             .to_string();
-        let lines: Vec<String> = r
+        let columns: Vec<Vec<String>> = r
             .cells
             .iter()
             .filter(|c| c.col > 0)
-            .flat_map(|c| c.paragraphs.iter().map(|p| p.plain()))
-            .flat_map(|p| p.lines().map(|l| l.trim().to_string()).collect::<Vec<_>>())
-            .filter(|l| !l.is_empty())
+            .map(|c| {
+                c.paragraphs
+                    .iter()
+                    .map(|p| p.plain())
+                    .flat_map(|p| p.lines().map(|l| l.trim().to_string()).collect::<Vec<_>>())
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<String>>()
+            })
+            .filter(|c| !c.is_empty())
             .collect();
+        let lines: Vec<String> = columns.iter().flatten().cloned().collect();
         if label.is_empty() && lines.is_empty() {
             continue;
         }
@@ -79,6 +88,7 @@ pub fn read(t: &Table) -> Option<Vec<HeaderRow>> {
             label,
             kind,
             lines,
+            columns,
             place: r.place,
         });
     }

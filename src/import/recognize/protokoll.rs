@@ -8,7 +8,7 @@ use super::decision::section_start;
 use super::header::{self, Label};
 use super::heading::{follows, head_of};
 use super::meta::{Meta, meta_line};
-use super::names::split_list;
+use super::names::{functions, split_list, with_functions};
 use super::when::{When, date_in, digital_place, place_of};
 use super::{Given, Group, Item, Meeting, Section, Unplaced};
 use crate::import::block::{Block, Kind};
@@ -17,6 +17,7 @@ use crate::import::write::markdown;
 use crate::model::attendance::AttendanceRole;
 use crate::model::date::Date;
 use crate::reading::vocabulary::attendance::{read_entry, role_of};
+use crate::reading::vocabulary::paragraph;
 
 /// Reads a protokoll (`notice` false) or kallelse (`notice` true).
 pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meeting {
@@ -30,7 +31,15 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
     let mut last: Option<String> = None;
     let mut header_seen = false;
     let mut signatures: Vec<(super::Signature, String)> = Vec::new();
-    for b in units {
+    // A protokoll that numbers none of its items has them as short lines over their text.
+    let numbered = notice || units.iter().any(|b| head_of(b).is_some());
+    if !numbered {
+        m.notes
+            .push("the paper does not number its items: the import numbered them 1, 2, …".into());
+    }
+    // An inline section (`Beslut: …`) is the paragraph it is printed in.
+    let mut inline_section = false;
+    for (at, b) in units.iter().enumerate() {
         let plain = b.plain();
         let text_block = matches!(b.kind, Kind::Paragraph(_) | Kind::Heading { .. });
         if let Kind::Table(t) = &b.kind
@@ -47,6 +56,36 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
             continue;
         }
         if let Some(g) = group.as_mut() {
+            if let Kind::Table(t) = &b.kind
+                && t.width() == 2
+            {
+                // Names in one column, what they represent in the other.
+                for r in &t.rows {
+                    let cell = |c: usize| {
+                        r.cells
+                            .iter()
+                            .find(|x| x.col == c)
+                            .map(|x| x.plain().split_whitespace().collect::<Vec<_>>().join(" "))
+                            .unwrap_or_default()
+                    };
+                    let (name, what) = (cell(0), cell(1));
+                    if att::is_entry(&name) {
+                        g.names.push(if what.is_empty() {
+                            att::entry(&name)
+                        } else {
+                            att::entry(&format!("{name}, {what}"))
+                        });
+                    } else if !name.is_empty() || !what.is_empty() {
+                        m.unplaced.push(Unplaced {
+                            place: r.place,
+                            why: "a row of an attendance table that is not a name".into(),
+                            text: format!("{name} {what}"),
+                        });
+                    }
+                }
+                close(&mut m, &mut group);
+                continue;
+            }
             if text_block && plain.lines().all(att::is_entry) {
                 g.names.extend(plain.lines().map(att::entry));
                 continue;
@@ -74,6 +113,23 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
                 continue;
             }
         }
+        if !numbered && unnumbered_head(units, at, part) {
+            flush_signatures(&mut m, &mut signatures);
+            let n = (m.items.len() + 1).to_string();
+            m.items.push(Item {
+                label: format!("{n}."),
+                number: n,
+                title: no_links(b),
+                dnr: Vec::new(),
+                presenter: None,
+                documents: Vec::new(),
+                text: Vec::new(),
+                sections: Vec::new(),
+                place: b.place,
+            });
+            inline_section = false;
+            continue;
+        }
         if let Some(h) = head_of(b)
             && follows(last.as_deref(), &h.number)
             && (m.items.is_empty() || h.label.starts_with('§') == m.items[0].label.starts_with('§'))
@@ -81,6 +137,7 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
             flush_signatures(&mut m, &mut signatures);
             last = Some(h.number.clone());
             pending_title = h.title.is_empty();
+            inline_section = false;
             m.items.push(Item {
                 label: h.label,
                 number: h.number,
@@ -111,7 +168,9 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
                 merge_when(&mut m.when, w);
                 continue;
             }
-            if let Some(v) = plain.strip_prefix("Plats:") {
+            if plain.starts_with("Plats:") {
+                let v = no_links(b);
+                let v = v.trim_start_matches("Plats:");
                 m.plats = Some(v.trim().trim_end_matches('.').trim().to_string());
                 continue;
             }
@@ -146,16 +205,24 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
                 heading,
                 blocks: Vec::new(),
             };
+            inline_section = rest.is_some();
             if let Some(r) = rest {
                 s.blocks.push(markdown::plain(&r));
             }
             item.sections.push(s);
             continue;
         }
+        if text_block && item.sections.is_empty() && paragraph::decision_line(&plain).is_some() {
+            // "Läns gemensam ledning beslutar att …" with no Beslut heading: the decision.
+            item.sections.push(Section {
+                heading: "Beslut".into(),
+                blocks: Vec::new(),
+            });
+        }
         if let Some(md) = markdown::block(b, 0, 4) {
             match item.sections.last_mut() {
-                Some(s) => s.blocks.push(md),
-                None => item.text.push(md),
+                Some(s) if !inline_section => s.blocks.push(md),
+                _ => item.text.push(md),
             }
         }
     }
@@ -227,7 +294,16 @@ fn apply_header(m: &mut Meeting, rows: Vec<header::HeaderRow>, given: &Given) {
             }
             Label::Key("justeringsplats") => m.justeringsplats = Some(v),
             Label::Group(kind) => {
-                let (names, guessed) = att::cell_entries(&r.lines, given);
+                let (mut names, guessed) = att::cell_entries(&r.lines, given);
+                // Names in one column, their functions in the next.
+                if let [who, what] = r.columns.as_slice() {
+                    let (n, _) = att::cell_entries(who, given);
+                    if let Some(f) = functions(&what.join(" "), n.len())
+                        && !n.iter().any(|e| e.contains(','))
+                    {
+                        names = with_functions(&n, &f);
+                    }
+                }
                 if guessed {
                     m.notes.push(format!(
                         "{}: names run together were cut by guess; check them",
@@ -287,6 +363,15 @@ fn finish(m: &mut Meeting, part: &Part) {
             m.ordforande.push(name_part(e));
         } else if let Some(s) = m.signatures.iter().find(|s| s.role == "ordförande") {
             m.ordforande.push(s.name.clone());
+        } else if let Some(c) = m
+            .preamble
+            .iter()
+            .chain(m.items.first().map(|i| &i.text).into_iter().flatten())
+            .find_map(|t| opening_chair(t))
+        {
+            m.ordforande.push(c);
+            m.notes
+                .push("the chair is read from the opening words; check it".into());
         }
     }
     if m.sekreterare.is_none() {
@@ -313,6 +398,62 @@ fn finish(m: &mut Meeting, part: &Part) {
             .map(|s| s.name.clone())
             .collect();
     }
+}
+
+/// A block's text without the text of its links ("Fakta om Kalmar län [Bildspel 2](#)").
+fn no_links(b: &Block) -> String {
+    let t = match &b.kind {
+        Kind::Paragraph(t) | Kind::Heading { text: t, .. } => t,
+        _ => return b.plain(),
+    };
+    let s: String = t
+        .runs
+        .iter()
+        .filter(|r| r.link.is_none())
+        .map(|r| r.text.as_str())
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An item heading of a paper that numbers none: a short line of its own (at most eight words,
+/// not ending in punctuation, not a section, group, name or the title) over a longer paragraph.
+fn unnumbered_head(units: &[Block], at: usize, part: &Part) -> bool {
+    let b = &units[at];
+    let Kind::Paragraph(_) = b.kind else {
+        return false;
+    };
+    let t = no_links(b);
+    let n = t.split_whitespace().count();
+    let next_longer = units.get(at + 1).is_some_and(|x| {
+        matches!(x.kind, Kind::Paragraph(_)) && x.plain().split_whitespace().count() > n.max(8)
+    });
+    (1..=8).contains(&n)
+        && next_longer
+        && !t.ends_with(['.', ',', ':', ';', '?', '!'])
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !b.plain().contains('\n')
+        && section_start(&t).is_none()
+        && att::heading_kind(&t).is_none()
+        && !att::is_entry(&t)
+        && t != part.title
+}
+
+/// A chair named at the opening: "Vice ordförande Anna Hasselbom Trofast, Borgholm kommun,
+/// hälsar …" → `Anna Hasselbom Trofast, vice ordförande`.
+fn opening_chair(text: &str) -> Option<String> {
+    let t = text.trim();
+    let (role, rest) = ["Vice ordförande ", "Ordförande ", "Mötesordförande "]
+        .iter()
+        .find_map(|r| t.strip_prefix(r).map(|rest| (r.trim(), rest)))?;
+    let name: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let mut name = name.join(" ");
+    let cut = name.find(',').unwrap_or(name.len());
+    name.truncate(cut);
+    (crate::import::block::looks_like_name(&name))
+        .then(|| format!("{name}, {}", role.to_lowercase()))
 }
 
 fn name_only(entry: &str) -> String {

@@ -70,8 +70,6 @@ fn stands_alone(line: &str) -> bool {
         || heading::lone_number(l).is_some()
         || attendance::group_of_heading(l).is_some()
         || l == "Tjänsteskrivelse"
-        || l.starts_with("Föredragande:")
-        || l.starts_with("Föredragare:")
         || paragraph::looks_like_dnr_line(l)
 }
 
