@@ -55,6 +55,7 @@ pub fn group(kind: GroupKind, heading: &str) -> Group {
         kind,
         heading: heading_text(heading),
         names: Vec::new(),
+        after_items: false,
     }
 }
 

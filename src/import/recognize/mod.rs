@@ -45,6 +45,8 @@ pub struct Group {
     pub heading: String,
     /// The entries, in the format's form.
     pub names: Vec<String>,
+    /// Printed after the paragraphs (at the end of the paper).
+    pub after_items: bool,
 }
 
 /// A signature: the name as printed and the role under it.

@@ -39,6 +39,9 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
     }
     // An inline section (`Beslut: …`) is the paragraph it is printed in.
     let mut inline_section = false;
+    // Text after an attendance list printed after the items belongs to no item (a footer, the
+    // writer's name and address).
+    let mut after_list = false;
     for (at, b) in units.iter().enumerate() {
         let plain = b.plain();
         let text_block = matches!(b.kind, Kind::Paragraph(_) | Kind::Heading { .. });
@@ -52,7 +55,9 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
         }
         if text_block && let Some(kind) = att::heading_kind(&plain) {
             close(&mut m, &mut group);
-            group = Some(att::group(kind, &plain));
+            let mut g = att::group(kind, &plain);
+            g.after_items = !m.items.is_empty();
+            group = Some(g);
             continue;
         }
         if let Some(g) = group.as_mut() {
@@ -162,6 +167,15 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
             continue;
         }
         flush_signatures(&mut m, &mut signatures);
+        if after_list || m.groups.iter().any(|g| g.after_items) {
+            after_list = true;
+            m.unplaced.push(Unplaced {
+                place: b.place,
+                why: "after the attendance list at the end: part of no item (a footer?)".into(),
+                text: plain.clone(),
+            });
+            continue;
+        }
         if m.items.is_empty() {
             if let Some(v) = plain.strip_prefix("Tid:") {
                 let w = When::of(v);
@@ -314,6 +328,7 @@ fn apply_header(m: &mut Meeting, rows: Vec<header::HeaderRow>, given: &Given) {
                     kind,
                     heading: r.label.clone(),
                     names,
+                    after_items: false,
                 });
             }
             _ => m.unplaced.push(Unplaced {
