@@ -1,8 +1,9 @@
 //! The import's readers on real files: the .docx and .pdf that `tests/import/make_documents.py`
 //! made with LibreOffice from the seed protokoll and kallelser, the seed texts themselves, the bad
-//! inputs, and the split of the seed bundles into their documents.
+//! inputs, the split of the seed bundles into their documents, and `protokoll import` end to end.
 
 mod bad;
+mod command;
 mod readers;
 mod robust;
 mod split;
