@@ -255,6 +255,22 @@ fn add(
                     month_name(month),
                     d.year
                 ));
+            } else if let Some(d) = header_date(source, day, month) {
+                date = Some(d);
+                notes.push(format!(
+                    "the paper prints \"{day} {}\" without a year; {} is from its running header",
+                    month_name(month),
+                    d.year
+                ));
+            } else if let Some(d) =
+                latest_year(source, part).and_then(|y| Date::new(y, month, day).ok())
+            {
+                date = Some(d);
+                notes.push(format!(
+                    "the paper prints \"{day} {}\" without a year; {} is the latest year it prints: check it",
+                    month_name(month),
+                    d.year
+                ));
             }
         }
         meetings.push((i, organ, date, notes));
@@ -321,6 +337,30 @@ fn add(
         plan.report
             .push(format!("  left out: {} ({}): {}", d.place, d.why, d.text));
     }
+}
+
+/// A date with this day and month in a running header the reader left out.
+fn header_date(source: &Source, day: u8, month: u8) -> Option<Date> {
+    source
+        .dropped
+        .iter()
+        .filter(|d| d.why == "running header")
+        .filter_map(|d| recognize::when::date_in(&d.text).map(|x| x.1))
+        .find(|d| d.day == day && d.month == month)
+}
+
+/// The latest year (1990–2100) printed in a part's text.
+fn latest_year(source: &Source, part: &split::Part) -> Option<i32> {
+    source.blocks[part.blocks.clone()]
+        .iter()
+        .flat_map(|b| {
+            b.plain()
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|w| w.parse::<i32>().ok())
+                .filter(|y| (1990..=2100).contains(y))
+                .collect::<Vec<_>>()
+        })
+        .max()
 }
 
 fn month_name(m: u8) -> &'static str {

@@ -84,6 +84,20 @@ pub fn signature(text: &str) -> Option<Signature> {
             role: lines[1].to_lowercase(),
         });
     }
+    // A PDF may lose the break between the name and its role: "Ulrika Ericsson sekreterare".
+    if lines.len() == 1
+        && let Some(role) = SIGN_ROLES
+            .iter()
+            .find(|r| t.to_lowercase().ends_with(&format!(" {r}")))
+    {
+        let name = t[..t.len() - role.len()].trim();
+        if looks_like_name(name) && !name.ends_with(',') {
+            return Some(Signature {
+                name: normalize(name),
+                role: role.to_string(),
+            });
+        }
+    }
     if lines.len() == 1
         && let Some((name, role)) = t.rsplit_once(',')
         && sign_role(role)
@@ -131,5 +145,9 @@ mod tests {
             Some("Åke Gustavsson (S)".into())
         );
         assert_eq!(signature("Styrelsen, ordförande"), None);
+        assert_eq!(
+            signature("Ulrika Ericsson sekreterare").map(|s| s.role),
+            Some("sekreterare".into())
+        );
     }
 }

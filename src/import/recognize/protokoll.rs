@@ -42,6 +42,8 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
     // Text after an attendance list printed after the items belongs to no item (a footer, the
     // writer's name and address).
     let mut after_list = false;
+    // The open group's names came in a table: only another table goes on with it.
+    let mut by_table = false;
     for (at, b) in units.iter().enumerate() {
         let plain = b.plain();
         let text_block = matches!(b.kind, Kind::Paragraph(_) | Kind::Heading { .. });
@@ -55,12 +57,34 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
         }
         if text_block && let Some(kind) = att::heading_kind(&plain) {
             close(&mut m, &mut group);
+            by_table = false;
             let mut g = att::group(kind, &plain);
             g.after_items = !m.items.is_empty();
             group = Some(g);
             continue;
         }
+        if by_table && !matches!(b.kind, Kind::Table(_)) {
+            by_table = false;
+            close(&mut m, &mut group);
+        }
         if let Some(g) = group.as_mut() {
+            if let Kind::Table(t) = &b.kind
+                && t.is_name_grid()
+            {
+                // One name per cell (with what they represent), read column by column.
+                for c in t.reading_order() {
+                    for p in &c.paragraphs {
+                        g.names.extend(
+                            p.plain()
+                                .lines()
+                                .filter(|l| att::is_entry(l))
+                                .map(att::entry),
+                        );
+                    }
+                }
+                by_table = true;
+                continue;
+            }
             if let Kind::Table(t) = &b.kind
                 && t.width() == 2
             {
@@ -88,9 +112,11 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
                         });
                     }
                 }
-                close(&mut m, &mut group);
+                // The table may go on over a page break.
+                by_table = true;
                 continue;
             }
+
             if text_block && plain.lines().all(att::is_entry) {
                 g.names.extend(plain.lines().map(att::entry));
                 continue;
@@ -156,6 +182,27 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
             });
             continue;
         }
+        if let Kind::Table(t) = &b.kind
+            && !t.rows.is_empty()
+            && t.rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .all(|c| c.is_blank() || att::signature(&c.plain()).is_some())
+        {
+            // The signature block as a table: a name over its role in each cell.
+            for c in t
+                .rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .filter(|c| !c.is_blank())
+            {
+                if let Some(s) = att::signature(&c.plain()) {
+                    let md = markdown::plain(&c.plain());
+                    signatures.push((s, md));
+                }
+            }
+            continue;
+        }
         if text_block && let Some(s) = att::signature(&plain) {
             let md = markdown::block(b, 0, 4).unwrap_or_default();
             signatures.push((s, md));
@@ -184,7 +231,9 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
             }
             if plain.starts_with("Plats:") {
                 let v = no_links(b);
-                let v = v.trim_start_matches("Plats:");
+                let v = v.trim_start_matches("Plats:").trim();
+                // A PDF keeps the text of a link to the meeting ("Digitalt via Teams. Länk").
+                let v = v.strip_suffix("Länk").unwrap_or(v);
                 m.plats = Some(v.trim().trim_end_matches('.').trim().to_string());
                 continue;
             }
@@ -434,10 +483,17 @@ fn no_links(b: &Block) -> String {
 /// not ending in punctuation, not a section, group, name or the title) over a longer paragraph.
 fn unnumbered_head(units: &[Block], at: usize, part: &Part) -> bool {
     let b = &units[at];
+    let t = no_links(b);
+    if let Kind::Heading { .. } = b.kind {
+        // A heading of its own: every one but the title, a section or a group.
+        return !t.is_empty()
+            && t != part.title
+            && section_start(&t).is_none()
+            && att::heading_kind(&t).is_none();
+    }
     let Kind::Paragraph(_) = b.kind else {
         return false;
     };
-    let t = no_links(b);
     let n = t.split_whitespace().count();
     let next_longer = units.get(at + 1).is_some_and(|x| {
         matches!(x.kind, Kind::Paragraph(_)) && x.plain().split_whitespace().count() > n.max(8)
