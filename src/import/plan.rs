@@ -307,6 +307,15 @@ fn add(
     }
     for (i, (_, part, d)) in drafts.iter().enumerate() {
         let Draft::Document(doc) = d else { continue };
+        if doc.kind == DocKind::Okand {
+            // The format has no kind for it: reported, not written.
+            plan.report.push(format!(
+                "    not placed: {}: not recognized as a protokoll, kallelse or document; not imported: {}",
+                place_of(source, part),
+                doc.title
+            ));
+            continue;
+        }
         let id = doc_id(doc);
         let path = unique(taken, PathBuf::from(format!("content/dokument/{id}.md")));
         let id = path
