@@ -55,6 +55,23 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
             apply_header(&mut m, rows, given);
             continue;
         }
+        if notice
+            && m.sandlista.is_none()
+            && let Kind::Table(t) = &b.kind
+            && let Some(mut list) = send_list(t)
+        {
+            // Its heading stands just before it, already in the preamble.
+            if let Some(prev) = at.checked_sub(1).map(|i| units[i].plain())
+                && prev.trim().starts_with("Sändlista")
+            {
+                list.heading = Some(prev.trim().to_string());
+                if m.preamble.last().is_some_and(|l| l.contains("Sändlista")) {
+                    m.preamble.pop();
+                }
+            }
+            m.sandlista = Some(list);
+            continue;
+        }
         if text_block && let Some(kind) = att::heading_kind(&plain) {
             close(&mut m, &mut group);
             by_table = false;
@@ -462,6 +479,57 @@ fn finish(m: &mut Meeting, part: &Part) {
             .map(|s| s.name.clone())
             .collect();
     }
+}
+
+/// A kallelse's sändlista: a table of three columns, a municipality then the members and the
+/// ersättare, under a heading row (its first cell `Kommun` or empty).
+fn send_list(t: &crate::import::block::Table) -> Option<super::SendList> {
+    if t.width() != 3 || t.rows.len() < 3 {
+        return None;
+    }
+    let cell = |r: &crate::import::block::Row, c: usize| -> Vec<String> {
+        r.cells
+            .iter()
+            .find(|x| x.col == c)
+            .map(|x| {
+                x.paragraphs
+                    .iter()
+                    .flat_map(|p| {
+                        p.plain()
+                            .lines()
+                            .map(|l| l.trim().to_string())
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let head = &t.rows[0];
+    let first = cell(head, 0).join(" ");
+    if !(first.is_empty() || first.eq_ignore_ascii_case("kommun")) {
+        return None;
+    }
+    let columns = vec![cell(head, 1).join(" "), cell(head, 2).join(" ")];
+    let mut rows = Vec::new();
+    for r in &t.rows[1..] {
+        let kommun = cell(r, 0).join(" ");
+        let names = |c| -> Vec<String> { cell(r, c).iter().map(|n| att::entry(n)).collect() };
+        let (members, subs) = (names(1), names(2));
+        let ok = |v: &Vec<String>| {
+            v.iter()
+                .all(|n| n.eq_ignore_ascii_case("vakant") || att::is_entry(n))
+        };
+        if kommun.is_empty() || !ok(&members) || !ok(&subs) {
+            return None;
+        }
+        rows.push((kommun, members, subs));
+    }
+    Some(super::SendList {
+        heading: None,
+        columns,
+        rows,
+    })
 }
 
 /// A block's text without the text of its links ("Fakta om Kalmar län [Bildspel 2](#)").

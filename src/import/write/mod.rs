@@ -144,6 +144,22 @@ pub fn meeting(m: &Meeting, organ: &str, date: Date, notes: &[String]) -> String
             let _ = writeln!(o, "{} = {}", kind.key(), list(&names));
         }
     }
+    if let Some(l) = &m.sandlista {
+        o.push_str("\n[sandlista]\n");
+        if let Some(h) = &l.heading {
+            let _ = writeln!(o, "rubrik = {}", q(h));
+        }
+        let _ = writeln!(o, "kolumner = {}", list(&l.columns));
+        for (kommun, members, subs) in &l.rows {
+            let _ = write!(
+                o,
+                "\n[[sandlista.rad]]\nkommun = {}\nordinarie = {}\nersattare = {}\n",
+                q(kommun),
+                list(members),
+                list(subs)
+            );
+        }
+    }
     for s in &m.signatures {
         let _ = write!(
             o,

@@ -131,6 +131,10 @@ fn a_bundle_becomes_its_meetings_and_documents_linked_to_their_items() {
         k["utfardad"].as_datetime().unwrap().to_string(),
         "2024-06-04"
     );
+    let rows = k["sandlista"]["rad"].as_array().unwrap();
+    assert_eq!(rows.len(), 12);
+    assert_eq!(rows[0]["kommun"].as_str(), Some("Borgholm"));
+    assert_eq!(rows[0]["ordinarie"][0].as_str(), Some("Ilko Corkovic (S)"));
     let docs: Vec<String> = std::fs::read_dir(s.path().join("content/dokument"))
         .unwrap()
         .flatten()
