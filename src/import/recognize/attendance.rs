@@ -111,6 +111,24 @@ pub fn signature(text: &str) -> Option<Signature> {
     None
 }
 
+/// A chair named at the opening: "Vice ordförande Anna Hasselbom Trofast, Borgholm kommun,
+/// hälsar …" → `Anna Hasselbom Trofast, vice ordförande`.
+pub fn opening_chair(text: &str) -> Option<String> {
+    let t = text.trim();
+    let (role, rest) = ["Vice ordförande ", "Ordförande ", "Mötesordförande "]
+        .iter()
+        .find_map(|r| t.strip_prefix(r).map(|rest| (r.trim(), rest)))?;
+    let name: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let mut name = name.join(" ");
+    let cut = name.find(',').unwrap_or(name.len());
+    name.truncate(cut);
+    (crate::import::block::looks_like_name(&name))
+        .then(|| format!("{name}, {}", role.to_lowercase()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +163,11 @@ mod tests {
             Some("Åke Gustavsson (S)".into())
         );
         assert_eq!(signature("Styrelsen, ordförande"), None);
+        assert_eq!(
+            opening_chair("Vice ordförande Anna Hasselbom Trofast, Borgholm kommun, hälsar alla.")
+                .as_deref(),
+            Some("Anna Hasselbom Trofast, vice ordförande")
+        );
         assert_eq!(
             signature("Ulrika Ericsson sekreterare").map(|s| s.role),
             Some("sekreterare".into())

@@ -3,7 +3,10 @@
 //! numbered list item. The number and title are read by the format's own heading reader
 //! (`vocabulary::paragraph::heading`), so what the import writes reads back the same.
 
+use super::attendance as att;
+use super::decision::section_start;
 use crate::import::block::{Block, Kind, Marker};
+use crate::import::split::Part;
 use crate::reading::vocabulary::paragraph;
 
 /// A paragraph or item heading as read.
@@ -86,6 +89,51 @@ pub fn follows(prev: Option<&str>, next: &str) -> bool {
         (Some(p), Some(n)) => n == p + 1 || (n == p && next.len() > p.to_string().len()),
         _ => false,
     }
+}
+
+/// A block's text without the text of its links ("Fakta om Kalmar län [Bildspel 2](#)").
+pub fn no_links(b: &Block) -> String {
+    let t = match &b.kind {
+        Kind::Paragraph(t) | Kind::Heading { text: t, .. } => t,
+        _ => return b.plain(),
+    };
+    let s: String = t
+        .runs
+        .iter()
+        .filter(|r| r.link.is_none())
+        .map(|r| r.text.as_str())
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An item heading of a paper that numbers none: a short line of its own (at most eight words,
+/// not ending in punctuation, not a section, group, name or the title) over a longer paragraph.
+pub fn unnumbered_head(units: &[Block], at: usize, part: &Part) -> bool {
+    let b = &units[at];
+    let t = no_links(b);
+    if let Kind::Heading { .. } = b.kind {
+        // A heading of its own: every one but the title, a section or a group.
+        return !t.is_empty()
+            && t != part.title
+            && section_start(&t).is_none()
+            && att::heading_kind(&t).is_none();
+    }
+    let Kind::Paragraph(_) = b.kind else {
+        return false;
+    };
+    let n = t.split_whitespace().count();
+    let next_longer = units.get(at + 1).is_some_and(|x| {
+        matches!(x.kind, Kind::Paragraph(_)) && x.plain().split_whitespace().count() > n.max(8)
+    });
+    (1..=8).contains(&n)
+        && next_longer
+        && !t.ends_with(['.', ',', ':', ';', '?', '!'])
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !b.plain().contains('\n')
+        && section_start(&t).is_none()
+        && att::heading_kind(&t).is_none()
+        && !att::is_entry(&t)
+        && t != part.title
 }
 
 #[cfg(test)]

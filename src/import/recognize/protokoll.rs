@@ -6,7 +6,7 @@
 use super::attendance as att;
 use super::decision::section_start;
 use super::header::{self, Label};
-use super::heading::{follows, head_of};
+use super::heading::{follows, head_of, no_links, unnumbered_head};
 use super::meta::{Meta, meta_line};
 use super::names::{functions, split_list, with_functions};
 use super::when::{When, date_in, digital_place, place_of};
@@ -58,7 +58,7 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
         if notice
             && m.sandlista.is_none()
             && let Kind::Table(t) = &b.kind
-            && let Some(mut list) = send_list(t)
+            && let Some(mut list) = super::sendlist::send_list(t)
         {
             // Its heading stands just before it, already in the preamble.
             if let Some(prev) = at.checked_sub(1).map(|i| units[i].plain())
@@ -448,7 +448,7 @@ fn finish(m: &mut Meeting, part: &Part) {
             .preamble
             .iter()
             .chain(m.items.first().map(|i| &i.text).into_iter().flatten())
-            .find_map(|t| opening_chair(t))
+            .find_map(|t| att::opening_chair(t))
         {
             m.ordforande.push(c);
             m.notes
@@ -479,120 +479,6 @@ fn finish(m: &mut Meeting, part: &Part) {
             .map(|s| s.name.clone())
             .collect();
     }
-}
-
-/// A kallelse's sändlista: a table of three columns, a municipality then the members and the
-/// ersättare, under a heading row (its first cell `Kommun` or empty).
-fn send_list(t: &crate::import::block::Table) -> Option<super::SendList> {
-    if t.width() != 3 || t.rows.len() < 3 {
-        return None;
-    }
-    let cell = |r: &crate::import::block::Row, c: usize| -> Vec<String> {
-        r.cells
-            .iter()
-            .find(|x| x.col == c)
-            .map(|x| {
-                x.paragraphs
-                    .iter()
-                    .flat_map(|p| {
-                        p.plain()
-                            .lines()
-                            .map(|l| l.trim().to_string())
-                            .collect::<Vec<_>>()
-                    })
-                    .filter(|l| !l.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let head = &t.rows[0];
-    let first = cell(head, 0).join(" ");
-    if !(first.is_empty() || first.eq_ignore_ascii_case("kommun")) {
-        return None;
-    }
-    let columns = vec![cell(head, 1).join(" "), cell(head, 2).join(" ")];
-    let mut rows = Vec::new();
-    for r in &t.rows[1..] {
-        let kommun = cell(r, 0).join(" ");
-        let names = |c| -> Vec<String> { cell(r, c).iter().map(|n| att::entry(n)).collect() };
-        let (members, subs) = (names(1), names(2));
-        let ok = |v: &Vec<String>| {
-            v.iter()
-                .all(|n| n.eq_ignore_ascii_case("vakant") || att::is_entry(n))
-        };
-        if kommun.is_empty() || !ok(&members) || !ok(&subs) {
-            return None;
-        }
-        rows.push((kommun, members, subs));
-    }
-    Some(super::SendList {
-        heading: None,
-        columns,
-        rows,
-    })
-}
-
-/// A block's text without the text of its links ("Fakta om Kalmar län [Bildspel 2](#)").
-fn no_links(b: &Block) -> String {
-    let t = match &b.kind {
-        Kind::Paragraph(t) | Kind::Heading { text: t, .. } => t,
-        _ => return b.plain(),
-    };
-    let s: String = t
-        .runs
-        .iter()
-        .filter(|r| r.link.is_none())
-        .map(|r| r.text.as_str())
-        .collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// An item heading of a paper that numbers none: a short line of its own (at most eight words,
-/// not ending in punctuation, not a section, group, name or the title) over a longer paragraph.
-fn unnumbered_head(units: &[Block], at: usize, part: &Part) -> bool {
-    let b = &units[at];
-    let t = no_links(b);
-    if let Kind::Heading { .. } = b.kind {
-        // A heading of its own: every one but the title, a section or a group.
-        return !t.is_empty()
-            && t != part.title
-            && section_start(&t).is_none()
-            && att::heading_kind(&t).is_none();
-    }
-    let Kind::Paragraph(_) = b.kind else {
-        return false;
-    };
-    let n = t.split_whitespace().count();
-    let next_longer = units.get(at + 1).is_some_and(|x| {
-        matches!(x.kind, Kind::Paragraph(_)) && x.plain().split_whitespace().count() > n.max(8)
-    });
-    (1..=8).contains(&n)
-        && next_longer
-        && !t.ends_with(['.', ',', ':', ';', '?', '!'])
-        && t.chars().next().is_some_and(char::is_uppercase)
-        && !b.plain().contains('\n')
-        && section_start(&t).is_none()
-        && att::heading_kind(&t).is_none()
-        && !att::is_entry(&t)
-        && t != part.title
-}
-
-/// A chair named at the opening: "Vice ordförande Anna Hasselbom Trofast, Borgholm kommun,
-/// hälsar …" → `Anna Hasselbom Trofast, vice ordförande`.
-fn opening_chair(text: &str) -> Option<String> {
-    let t = text.trim();
-    let (role, rest) = ["Vice ordförande ", "Ordförande ", "Mötesordförande "]
-        .iter()
-        .find_map(|r| t.strip_prefix(r).map(|rest| (r.trim(), rest)))?;
-    let name: Vec<&str> = rest
-        .split_whitespace()
-        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .collect();
-    let mut name = name.join(" ");
-    let cut = name.find(',').unwrap_or(name.len());
-    name.truncate(cut);
-    (crate::import::block::looks_like_name(&name))
-        .then(|| format!("{name}, {}", role.to_lowercase()))
 }
 
 fn name_only(entry: &str) -> String {
