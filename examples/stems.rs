@@ -1,6 +1,7 @@
 //! Prints `token<TAB>stem` for every distinct token of the text files under the given directories,
 //! analyzed as tantivy's default analyzer does (SimpleTokenizer, RemoveLongFilter(40), LowerCaser)
-//! and stemmed by tantivy's own `Stemmer(Language::Swedish)`; the JS stemmer's test compares against it.
+//! and stemmed by tantivy's own `Stemmer(Language::Swedish)`; the JS stemmer's test compares
+//! against it.
 //!
 //! Usage: `cargo run --release --example stems -- DIR...` (tokens sorted, one per line).
 

@@ -241,7 +241,11 @@ fn policy_warnings(site: &Site) -> Vec<Diagnostic> {
                 "there is no page om-webbplatsen: a public body's website must publish an \
                  accessibility statement (lagen om tillgänglighet till digital offentlig service)",
             )
-            .with_hint("write it as a free page, `typ = \"sida\"` with `id = \"om-webbplatsen\"`; the footer of every page links to it once it exists"),
+            .with_hint(
+                "write it as a free page, `typ = \"sida\"` with `id = \
+                \"om-webbplatsen\"`; the footer of every page links to it once it \
+                exists",
+            ),
         );
     }
     out.extend(unposted(site));

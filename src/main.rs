@@ -15,7 +15,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(
     name = "protokoll",
-    version,
+    version = env!("PROTOKOLL_VERSION"),
     about = "Static site generator for the published record of Swedish public bodies"
 )]
 struct Cli {
@@ -25,6 +25,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start a new site in DIR (default: here): settings, register, accessibility statement.
+    Init {
+        /// The folder of the new site (made if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The publishing organisation's name, e.g. "Hultsbo kommun".
+        #[arg(long)]
+        organisation: Option<String>,
+        /// An organ that meets, e.g. "Kommunstyrelsen"; give it once per organ.
+        #[arg(long = "organ")]
+        organs: Vec<String>,
+        /// The address the site will be published at, e.g. https://protokoll.hultsbo.se.
+        #[arg(long)]
+        bas_url: Option<String>,
+    },
     /// Build the site into the output directory.
     Build {
         /// The site root (holds protokoll.toml and content/).
@@ -124,7 +139,8 @@ enum Command {
 
 #[derive(Subcommand)]
 enum NewCommand {
-    /// A kallelse with the organ's current members in its sändlista: content/<organ>/<date>/kallelse.md.
+    /// A kallelse with the organ's current members in its sändlista:
+    /// content/<organ>/<date>/kallelse.md.
     Meeting {
         /// The organ's id, e.g. styrelsen.
         #[arg(long)]
@@ -136,7 +152,8 @@ enum NewCommand {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// A protokoll from the meeting's kallelse (or the register): content/<organ>/<date>/protokoll.md.
+    /// A protokoll from the meeting's kallelse (or the register):
+    /// content/<organ>/<date>/protokoll.md.
     Protokoll {
         /// The organ's id, e.g. styrelsen.
         #[arg(long)]
@@ -216,13 +233,38 @@ fn main() -> ExitCode {
             &root,
             output.as_deref(),
         )),
-        Command::Import { files, organ, root } => cli::import::run(&files, organ, &root),
-        Command::Archive { root, output } => cli::build::archive(&root, &output),
+        Command::Import { files, organ, root } => match cli::require_site(&root) {
+            Ok(()) => cli::import::run(&files, organ, &root),
+            Err(code) => code,
+        },
+        Command::Init {
+            dir,
+            organisation,
+            organs,
+            bas_url,
+        } => {
+            let args = protokoll::scaffold::InitArgs {
+                organisation,
+                organs,
+                bas_url,
+            };
+            cli::init::report(&dir, protokoll::scaffold::init(&dir, &args))
+        }
+        Command::Archive { root, output } => match cli::require_site(&root) {
+            Ok(()) => cli::build::archive(&root, &output),
+            Err(code) => code,
+        },
         Command::Build { root, output } => {
+            if let Err(code) = cli::require_site(&root) {
+                return code;
+            }
             let output = output.unwrap_or_else(|| root.join("public"));
             cli::build::build(&Build::new(root, output, Mode::Publish))
         }
-        Command::Serve { root, port, output } => cli::serve::run(root, port, output),
+        Command::Serve { root, port, output } => match cli::require_site(&root) {
+            Ok(()) => cli::serve::run(root, port, output),
+            Err(code) => code,
+        },
         Command::New { what } => match what {
             NewCommand::Meeting { organ, date, root } => cli::new::report(
                 "kallelse",
@@ -256,6 +298,9 @@ fn main() -> ExitCode {
         Command::Check {
             root,
             deny_warnings,
-        } => cli::build::check(&root, deny_warnings),
+        } => match cli::require_site(&root) {
+            Ok(()) => cli::build::check(&root, deny_warnings),
+            Err(code) => code,
+        },
     }
 }

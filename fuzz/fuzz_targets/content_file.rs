@@ -13,7 +13,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for register in [false, true] {
-        let path = PathBuf::from(if register { "content/r.toml" } else { "content/x.md" });
+        let path = PathBuf::from(if register {
+            "content/r.toml"
+        } else {
+            "content/x.md"
+        });
         if let Ok(file) = parse_file(path, text.to_string(), register) {
             let _ = protokoll::reading::scan::scan(std::slice::from_ref(&file));
         }

@@ -8,11 +8,34 @@ use libfuzzer_sys::fuzz_target;
 use protokoll::reading::load::{SourceFile, parse_file};
 use std::path::{Path, PathBuf};
 
+/// The minimal fixture, relative to the repository.
+macro_rules! fixture {
+    ($path:literal) => {
+        include_str!(concat!("../../tests/fixtures/minimal/", $path))
+    };
+}
+
 const FIXTURE: &[(&str, &str, bool)] = &[
-    ("content/register/register.toml", include_str!("../../tests/fixtures/minimal/content/register/register.toml"), true),
-    ("content/styrelsen/2024-01-10/protokoll.md", include_str!("../../tests/fixtures/minimal/content/styrelsen/2024-01-10/protokoll.md"), false),
-    ("content/styrelsen/2024-01-10/kallelse.md", include_str!("../../tests/fixtures/minimal/content/styrelsen/2024-01-10/kallelse.md"), false),
-    ("content/dokument/budget.md", include_str!("../../tests/fixtures/minimal/content/dokument/budget.md"), false),
+    (
+        "content/register/register.toml",
+        fixture!("content/register/register.toml"),
+        true,
+    ),
+    (
+        "content/styrelsen/2024-01-10/protokoll.md",
+        fixture!("content/styrelsen/2024-01-10/protokoll.md"),
+        false,
+    ),
+    (
+        "content/styrelsen/2024-01-10/kallelse.md",
+        fixture!("content/styrelsen/2024-01-10/kallelse.md"),
+        false,
+    ),
+    (
+        "content/dokument/budget.md",
+        fixture!("content/dokument/budget.md"),
+        false,
+    ),
 ];
 
 fuzz_target!(|data: &[u8]| {
@@ -27,7 +50,8 @@ fuzz_target!(|data: &[u8]| {
         Ok(f) => files.push(f),
         Err(_) => return,
     }
-    let Ok(site) = protokoll::resolve::resolve(protokoll::model::config::Config::default(), &files) else {
+    let config = protokoll::model::config::Config::default();
+    let Ok(site) = protokoll::resolve::resolve(config, &files) else {
         return;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -38,6 +62,8 @@ fuzz_target!(|data: &[u8]| {
         let n = paths.len();
         paths.dedup();
         assert_eq!(n, paths.len(), "two output files on one path");
-        let _ = { let w = protokoll::output::sink::in_memory(&out); protokoll::output::links::check(&w, &protokoll::output::links::Targets::new(&w)) };
+        let written = protokoll::output::sink::in_memory(&out);
+        let targets = protokoll::output::links::Targets::new(&written);
+        let _ = protokoll::output::links::check(&written, &targets);
     }
 });

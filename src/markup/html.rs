@@ -1,8 +1,9 @@
 //! The one reader of HTML tags in the code base: start tags and their attributes as a browser reads
 //! them (double-quoted, single-quoted and unquoted values, spaces around `=`, a bare `=` starting a
 //! name), comments and the text of `<script>` and `<style>` skipped, and character references
-//! decoded as in attribute values. The sanitizer's audit, the link check of every page and `serve`
-//! all read HTML through it, so they cannot disagree on what a page links to.
+//! decoded as in attribute values. The sanitizer's audit and the link check of every page (in a
+//! build and in `serve`'s preview) read HTML through it, so they cannot disagree on what a page
+//! links to; `protokoll search` decodes its snippets with it.
 
 use std::borrow::Cow;
 

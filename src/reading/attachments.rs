@@ -1,7 +1,8 @@
 //! The files a content file attaches (bilagor): named by `Bilagor:` under a paragraph heading or by
 //! `bilagor` in a meeting's front matter, found beside the content file under `content/`, their
 //! size checked against `max_bilagestorlek` and their SHA-256 taken. A missing file, one outside
-//! `content/`, a content file, a folder or a file over the limit is an error at the line that names it.
+//! `content/`, a content file, a folder or a file over the limit is an error at the line that names
+//! it.
 
 use crate::model::attachment::AttachmentRef;
 use crate::reading::diagnostic::{Diagnostic, line_col};
@@ -48,7 +49,8 @@ pub fn locate(file: &Path, written: &str) -> Result<PathBuf, String> {
     }
     if w.is_absolute() || written.contains(':') {
         return Err(format!(
-            "the attachment \"{written}\" must be a path beside the content file, not an absolute one"
+            "the attachment \"{written}\" must be a path beside the content file, \
+                not an absolute one"
         ));
     }
     let mut parts: Vec<Component> = file

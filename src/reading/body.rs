@@ -113,8 +113,17 @@ pub fn parse_with(
                     out.items.push(item);
                 }
                 None => errors.push(
-                    Diagnostic::error(path, line_no, 1, "a level-2 heading must start a paragraph or agenda item")
-                        .with_hint("write `## § 28 Titel`, `## 5. Titel` or an unnumbered item such as `## Parentation`; use ### or deeper for other headings"),
+                    Diagnostic::error(
+                        path,
+                        line_no,
+                        1,
+                        "a level-2 heading must start a paragraph or agenda item",
+                    )
+                    .with_hint(
+                        "write `## § 28 Titel`, `## 5. Titel` or an unnumbered \
+                            item such as `## Parentation`; use ### or deeper for \
+                            other headings",
+                    ),
                 ),
             }
             continue;
@@ -140,8 +149,17 @@ pub fn parse_with(
             } else if words::looks_like_dnr_line(raw) {
                 let col = raw.len() - raw.trim_start().len() + 1;
                 out.warnings.push(
-                    Diagnostic::warning(path, line_no, col, "this Dnr line is not read: it is not directly under the paragraph heading")
-                        .with_hint("move it up to the meta lines under the heading, or write it in running text"),
+                    Diagnostic::warning(
+                        path,
+                        line_no,
+                        col,
+                        "this Dnr line is not read: it is not directly under the \
+                        paragraph heading",
+                    )
+                    .with_hint(
+                        "move it up to the meta lines under the heading, or write \
+                            it in running text",
+                    ),
                 );
             }
         }
@@ -280,7 +298,8 @@ fn finish(
                     ),
                 )
                 .with_hint(
-                    "write the decision under `### Beslut` (or `**Beslut:**`, or a line \"Styrelsen beslutar att …\"); \
+                    "write the decision under `### Beslut` (or `**Beslut:**`, or a line \
+                     \"Styrelsen beslutar att …\"); \
                      if the paragraph has no decision, write `Inget beslut` under its heading",
                 ),
             );
@@ -398,8 +417,17 @@ fn read_meta(
                     let m = meta(&d, at + off);
                     if !words::understood(&d) && !crate::markup::ids::slug(&d).is_empty() {
                         warnings.push(
-                            Diagnostic::warning(path, m.line, m.col, format!("the Dnr \"{d}\" is not in a form this tool understands"))
-                                .with_hint("write the diarienummer alone, as printed, e.g. `Dnr: 2023/07` or `Dnr: KS 2006/123`; several are separated by commas"),
+                            Diagnostic::warning(
+                                path,
+                                m.line,
+                                m.col,
+                                format!("the Dnr \"{d}\" is not in a form this tool understands"),
+                            )
+                            .with_hint(
+                                "write the diarienummer alone, as printed, e.g. \
+                                    `Dnr: 2023/07` or `Dnr: KS 2006/123`; several are \
+                                    separated by commas",
+                            ),
                         );
                     }
                     item.dnr.push(m);
@@ -468,7 +496,8 @@ mod tests {
 
     #[test]
     fn cuts_paragraphs_meta_and_sections() {
-        let md = "Öppnar.\n\n## § 30 Ny ersättare\n\nDnr: 2023/07\nFöredragande: Cecilia Frid\n\n### Bakgrund\n\nText.\n\n### Beslut\n\nBeslutar.\n";
+        let md = "Öppnar.\n\n## § 30 Ny ersättare\n\nDnr: 2023/07\nFöredragande: Cecilia \
+            Frid\n\n### Bakgrund\n\nText.\n\n### Beslut\n\nBeslutar.\n";
         let b = parse(Path::new("p.md"), md, 10).unwrap();
         assert_eq!(b.preamble.trim(), "Öppnar.");
         let it = &b.items[0];
@@ -517,8 +546,10 @@ mod tests {
         assert_eq!(
             w,
             vec![
-                "p.md:3:1: warning: \"DNR:\" is not a meta line, so it stays in the text\n  = hint: did you mean \"Dnr:\"?",
-                "p.md:5:5: warning: \"Beslutt\" is not a known section, so it stays a heading in the text\n  = hint: did you mean \"Beslut\"?",
+                "p.md:3:1: warning: \"DNR:\" is not a meta line, so it stays in \
+                    the text\n  = hint: did you mean \"Dnr:\"?",
+                "p.md:5:5: warning: \"Beslutt\" is not a known section, so it \
+                    stays a heading in the text\n  = hint: did you mean \"Beslut\"?",
             ]
         );
     }

@@ -4,6 +4,11 @@ use crate::model::config::Config;
 use crate::reading::diagnostic::Diagnostic;
 use std::path::Path;
 
+/// Whether `root` is a site: it holds `protokoll.toml`.
+pub fn is_site(root: &Path) -> bool {
+    root.join("protokoll.toml").is_file()
+}
+
 /// Reads `root/protokoll.toml`; a missing file gives the defaults.
 pub fn load(root: &Path) -> Result<Config, Diagnostic> {
     let path = root.join("protokoll.toml");
@@ -42,7 +47,8 @@ fn check_base_url(url: &str) -> Result<String, String> {
     }
     if host.contains('/') || host.contains('?') || host.contains('#') {
         return Err(format!(
-            "bas_url \"{url}\" has a path: the site's links start at the root, so it must be published at the root of its host"
+            "bas_url \"{url}\" has a path: the site's links start at the root, so \
+                it must be published at the root of its host"
         ));
     }
     if !host

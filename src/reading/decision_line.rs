@@ -138,7 +138,9 @@ mod tests {
     #[test]
     fn a_decision_line_at_the_end_of_the_background() {
         let (it, _) = item(
-            "## § 30 Ny ersättare\n\n### Bakgrund\n\nNybro har beslutat att bevilja.\n\nStyrelsen beslutar att adjungera Henric.\n\n### Beslutet skickas till\n\nNybro kommun\n",
+            "## § 30 Ny ersättare\n\n### Bakgrund\n\nNybro har beslutat att \
+                bevilja.\n\nStyrelsen beslutar att adjungera Henric.\n\n### Beslutet \
+                skickas till\n\nNybro kommun\n",
         );
         let kinds: Vec<_> = it.sections.iter().map(|s| s.kind.key()).collect();
         assert_eq!(kinds, vec!["bakgrund", "beslut", "skickas-till"]);

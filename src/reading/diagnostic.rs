@@ -1,4 +1,5 @@
-//! Diagnostics: a message about a place in a source file, printed as `path:line:col: error: message`.
+//! Diagnostics: a message about a place in a source file, printed as `path:line:col: error:
+//! message`.
 
 use std::fmt;
 use std::path::{Path, PathBuf};

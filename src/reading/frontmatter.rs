@@ -1,5 +1,5 @@
-//! Splits a content file into TOML front matter and Markdown body, and deserializes the front matter
-//! so that every error points at the line and column of the original file.
+//! Splits a content file into TOML front matter and Markdown body, and deserializes the front
+//! matter so that every error points at the line and column of the original file.
 
 use crate::model::date::{Date, Time};
 use crate::reading::diagnostic::Diagnostic;

@@ -159,7 +159,10 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Vec<Diagnostic>> {
                 1,
                 "not read: only .md and .toml files under content/ are content",
             )
-            .with_hint("to publish it as a bilaga, name it on a `Bilagor:` line or in `bilagor` of a protokoll or kallelse beside it"),
+            .with_hint(
+                "to publish it as a bilaga, name it on a `Bilagor:` line or in \
+                `bilagor` of a protokoll or kallelse beside it",
+            ),
         );
     }
     if errors.is_empty() {
@@ -313,8 +316,12 @@ fn parse_kind(
     let one = |d| vec![d];
     let kind: Kind = frontmatter::parse(path, text, split).map_err(one)?;
     let Some(typ) = kind.typ else {
-        return Err(vec![Diagnostic::at(path, text, split.toml_offset, "missing key \"typ\"")
-            .with_hint("say what the file is: typ = \"protokoll\", \"kallelse\", \"sida\" or a document kind")]);
+        return Err(vec![
+            Diagnostic::at(path, text, split.toml_offset, "missing key \"typ\"").with_hint(
+                "say what the file is: typ = \"protokoll\", \"kallelse\", \"sida\" or \
+                a document kind",
+            ),
+        ]);
     };
     let body_line = crate::reading::diagnostic::line_col(text, split.body_offset).0;
     match typ.get_ref().as_str() {

@@ -1,6 +1,7 @@
-//! The personnummer guard: finds Swedish personal identity numbers and samordningsnummer anywhere in a
-//! content file (10 or 12 digits, with or without `-`/`+`, a real date, a valid Luhn check digit), so
-//! the build stops before one is published. Organisation numbers (month field ≥ 20) never match.
+//! The personnummer guard: finds Swedish personal identity numbers and samordningsnummer anywhere
+//! in a content file (10 or 12 digits, with or without `-`/`+`, a real date, a valid Luhn check
+//! digit), so the build stops before one is published. Organisation numbers (month field ≥ 20)
+//! never match.
 
 use crate::reading::diagnostic::Diagnostic;
 use std::path::Path;
@@ -134,9 +135,9 @@ fn luhn_ok(ten: &[u8]) -> bool {
 
 /// Diagnostics for every number in a file's text that its line does not allow.
 ///
-/// `toml_end` is the byte offset where TOML ends and Markdown begins (the whole text for a register,
-/// the end of the front matter for a Markdown file). A TOML line allows its numbers with a comment
-/// `# personnummer tillåtet`, a Markdown line with `<!-- personnummer tillåtet -->`.
+/// `toml_end` is the byte offset where TOML ends and Markdown begins (the whole text for a
+/// register, the end of the front matter for a Markdown file). A TOML line allows its numbers with
+/// a comment `# personnummer tillåtet`, a Markdown line with `<!-- personnummer tillåtet -->`.
 pub fn check(path: &Path, text: &str, toml_end: usize) -> Vec<Diagnostic> {
     find(text)
         .into_iter()
@@ -154,7 +155,8 @@ pub fn check(path: &Path, text: &str, toml_end: usize) -> Vec<Diagnostic> {
                 format!("a {what} ({shown}) would be published"),
             )
             .with_hint(format!(
-                "remove it; if it must be published, end the line with <!-- {MARKER} --> (Markdown) or # {MARKER} (TOML)"
+                "remove it; if it must be published, end the line with <!-- \
+                    {MARKER} --> (Markdown) or # {MARKER} (TOML)"
             ))
         })
         .collect()
@@ -240,7 +242,8 @@ mod tests {
     #[test]
     fn the_marker_allows_only_its_own_line_and_only_in_a_comment() {
         let p = Path::new("a.md");
-        let md = "Ring 811218-9876 <!-- personnummer tillåtet -->\nRing 811218-9876\nX 811218-9876 personnummer tillåtet\n";
+        let md = "Ring 811218-9876 <!-- personnummer tillåtet -->\nRing 811218-9876\nX \
+            811218-9876 personnummer tillåtet\n";
         let d = check(p, md, 0);
         assert_eq!(
             d.iter().map(|d| (d.line, d.col)).collect::<Vec<_>>(),
@@ -250,7 +253,8 @@ mod tests {
             d[0].message,
             "a personnummer (811218-****) would be published"
         );
-        let toml = "anteckning = \"811218-9876\" # Personnummer tillåtet\nx = \"811218-9876\" <!-- personnummer tillåtet -->\n";
+        let toml = "anteckning = \"811218-9876\" # Personnummer tillåtet\nx = \"811218-9876\" \
+            <!-- personnummer tillåtet -->\n";
         let d = check(p, toml, toml.len());
         assert_eq!(d.iter().map(|d| d.line).collect::<Vec<_>>(), vec![2]);
     }

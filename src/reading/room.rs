@@ -509,7 +509,9 @@ mod tests {
     #[test]
     fn a_roll_call_table_with_a_column_per_choice() {
         let (v, e) = read_vote(
-            "Ja för förslaget, nej för yrkandet.\n\n| Ledamot | Ja | Nej | Avstår |\n|---|---|---|---|\n| Anna Berg (S) | X | | |\n| Per Ek (M) | | X | |\n| Eva Lund (C) | | | X |\n\nStyrelsen har beslutat enligt ja.\n",
+            "Ja för förslaget, nej för yrkandet.\n\n| Ledamot | Ja | Nej | Avstår \
+                |\n|---|---|---|---|\n| Anna Berg (S) | X | | |\n| Per Ek (M) | | X | \
+                |\n| Eva Lund (C) | | | X |\n\nStyrelsen har beslutat enligt ja.\n",
         );
         assert!(e.is_empty());
         assert_eq!(v.ballots.len(), 3);
@@ -531,7 +533,8 @@ mod tests {
     #[test]
     fn lists_and_counts() {
         let (v, e) = read_vote(
-            "Omröstningen utfaller med 2 ja-röster mot 1 nej-röst.\n\nJa: Anna Berg (S), Bo Ek (S)\nNej (1): Per Ek (M)\n",
+            "Omröstningen utfaller med 2 ja-röster mot 1 nej-röst.\n\nJa: Anna \
+                Berg (S), Bo Ek (S)\nNej (1): Per Ek (M)\n",
         );
         assert!(e.is_empty(), "{e:?}");
         assert_eq!(v.ballots.len(), 3);
@@ -564,7 +567,9 @@ mod tests {
     #[test]
     fn statements_with_their_reasons() {
         let s = statements_in(
-            "Anna Berg (M) och Per Ek (M) reserverar sig mot beslutet.\n\nVi anser att budgeten är för hög.\n\nEva Lund (V) reserverar sig till förmån för eget yrkande.\n",
+            "Anna Berg (M) och Per Ek (M) reserverar sig mot beslutet.\n\nVi anser \
+                att budgeten är för hög.\n\nEva Lund (V) reserverar sig till förmån \
+                för eget yrkande.\n",
             20,
             StatementKind::Reservation,
         );

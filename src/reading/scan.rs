@@ -207,7 +207,9 @@ mod tests {
     fn a_paragraph_link_is_read_from_the_meeting_and_the_paragraph_page() {
         let f = file(
             "p.md",
-            "+++\ntyp = \"protokoll\"\norgan = \"styrelsen\"\ndatum = 2024-01-10\n+++\nSe [a](/a/).\n\n## § 3 T\n\nSe [b](2/) och <a href=\"/c/\">c</a>.\n",
+            "+++\ntyp = \"protokoll\"\norgan = \"styrelsen\"\ndatum = \
+                2024-01-10\n+++\nSe [a](/a/).\n\n## § 3 T\n\nSe [b](2/) och <a \
+                href=\"/c/\">c</a>.\n",
         );
         let s = scan(&[f]);
         let got: Vec<(usize, usize, &str, Vec<&str>)> = s
@@ -237,14 +239,16 @@ mod tests {
     fn an_organ_description_is_scanned_at_its_place_in_the_register() {
         let f = file(
             "content/register/r.toml",
-            "[[organ]]\nid = \"styrelsen\"\nnamn = \"S\"\norganisation = \"x\"\nbeskrivning = \"Se [x](/x/) och <font>f</font>\"\n",
+            "[[organ]]\nid = \"styrelsen\"\nnamn = \"S\"\norganisation = \
+                \"x\"\nbeskrivning = \"Se [x](/x/) och <font>f</font>\"\n",
         );
         let s = scan(&[f]);
         assert_eq!((s.links[0].line, s.links[0].col), (5, 19));
         assert_eq!(s.links[0].pages, vec!["/styrelsen/".to_string()]);
         assert_eq!(
             s.warnings[0].to_string(),
-            "content/register/r.toml:5:32: warning: raw HTML <font> is not allowed and is removed (its text is kept)"
+            "content/register/r.toml:5:32: warning: raw HTML <font> is not allowed \
+                and is removed (its text is kept)"
         );
     }
 
@@ -252,7 +256,9 @@ mod tests {
     fn file_links_are_errors_and_javascript_links_warnings() {
         let f = file(
             "s.md",
-            "+++\ntyp = \"sida\"\nid = \"s\"\ntitel = \"S\"\n+++\n[a](file:///c/x.doc) [b](javascript:alert(1)) [c](https://e.se/)\n",
+            "+++\ntyp = \"sida\"\nid = \"s\"\ntitel = \
+                \"S\"\n+++\n[a](file:///c/x.doc) [b](javascript:alert(1)) \
+                [c](https://e.se/)\n",
         );
         let s = scan(&[f]);
         assert_eq!(s.errors.len(), 1);

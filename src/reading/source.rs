@@ -1,6 +1,6 @@
-//! The front matter of every kind of content file and of the registers, exactly as publishers write it.
-//! Every struct is strict (`deny_unknown_fields`); references stay `Spanned` so later passes can point
-//! at them.
+//! The front matter of every kind of content file and of the registers, exactly as publishers write
+//! it. Every struct is strict (`deny_unknown_fields`); references stay `Spanned` so later passes
+//! can point at them.
 
 use crate::model::date::{Date, Time};
 use crate::model::kinds::DocumentKind;

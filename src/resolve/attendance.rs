@@ -250,7 +250,8 @@ impl Resolver {
                         s,
                         r,
                         format!(
-                            "partial attendance names § {x}, which this protokoll does not have ({})",
+                            "partial attendance names § {x}, which this protokoll \
+                                does not have ({})",
                             runs(items)
                         ),
                     ));

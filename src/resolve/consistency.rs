@@ -49,7 +49,8 @@ impl Resolver {
         }
         for (_, s, message) in found {
             self.errors.push(f.at(s, message).with_hint(
-                "list the person once, or give each entry the paragraphs it holds for (\"t.o.m. § 15\", \"fr.o.m. § 16\")",
+                "list the person once, or give each entry the paragraphs it holds \
+                    for (\"t.o.m. § 15\", \"fr.o.m. § 16\")",
             ));
         }
     }
@@ -101,7 +102,8 @@ impl Resolver {
                     format!("{} follows {}: {list} missing", w[1].label(), w[0].label()),
                 )
                 .with_hint(format!(
-                    "if the paper leaves it out on purpose, say so: [[utelamnad]] with paragraf = \"{}\" and skal = \"…\"",
+                    "if the paper leaves it out on purpose, say so: [[utelamnad]] \
+                        with paragraf = \"{}\" and skal = \"…\"",
                     missing[0]
                 )),
             );

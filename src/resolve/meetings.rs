@@ -20,7 +20,8 @@ pub(super) fn meeting_key(f: &SourceFile) -> Option<(&Spanned<String>, Date, u8,
 }
 
 impl Resolver {
-    /// Every meeting, from its protokoll and kallelse (one of each at most), ordered by date and organ.
+    /// Every meeting, from its protokoll and kallelse (one of each at most), ordered by date and
+    /// organ.
     pub(super) fn meetings(&mut self, files: &[SourceFile]) {
         let mut by_key: BTreeMap<(Date, String, u8), Meeting> = BTreeMap::new();
         let mut seen: HashMap<(Date, usize, u8, bool), String> = HashMap::new();
@@ -50,7 +51,10 @@ impl Resolver {
                             crate::model::sitting::segment(date, sitting)
                         ),
                     )
-                    .with_hint(format!("the first one is {prev}; a second sitting of the organ that day says `sammantrade = 2`")),
+                    .with_hint(format!(
+                        "the first one is {prev}; a second sitting of the organ that \
+                        day says `sammantrade = 2`"
+                    )),
                 );
                 continue;
             }
@@ -86,8 +90,8 @@ impl Resolver {
         meeting
     }
 
-    /// `sammantrade` is 1 or more (2 for a second sitting that day); 0 is an error (and counts as 1,
-    /// so that nothing else fails because of it).
+    /// `sammantrade` is 1 or more (2 for a second sitting that day); 0 is an error (and counts as
+    /// 1, so that nothing else fails because of it).
     fn sitting_ok(&mut self, f: &SourceFile) {
         let s = match &f.parsed {
             Parsed::Protokoll(fm, _) => fm.sammantrade.as_ref(),
@@ -120,8 +124,17 @@ impl Resolver {
                 m.protokoll = Some(minutes);
                 if m.cancelled {
                     self.errors.push(
-                        Diagnostic::error(&f.path, 1, 1, "a protokoll for a meeting whose kallelse says `installt = true`")
-                            .with_hint("remove `installt = true` from the kallelse, or this protokoll if the meeting was not held"),
+                        Diagnostic::error(
+                            &f.path,
+                            1,
+                            1,
+                            "a protokoll for a meeting whose kallelse says `installt = \
+                            true`",
+                        )
+                        .with_hint(
+                            "remove `installt = true` from the kallelse, or this \
+                                protokoll if the meeting was not held",
+                        ),
                     );
                 }
             }
@@ -141,8 +154,15 @@ impl Resolver {
                 if m.cancelled && m.protokoll.is_some() {
                     let c = fm.installt.as_ref().expect("set");
                     self.errors.push(
-                        f.at(c, "the kallelse says the meeting is cancelled, but it has a protokoll")
-                            .with_hint("remove `installt = true`, or the protokoll if the meeting was not held"),
+                        f.at(
+                            c,
+                            "the kallelse says the meeting is cancelled, but it has a \
+                            protokoll",
+                        )
+                        .with_hint(
+                            "remove `installt = true`, or the protokoll if the \
+                                meeting was not held",
+                        ),
                     );
                 }
             }
@@ -253,7 +273,11 @@ impl Resolver {
                     if found.is_none() {
                         self.errors.push(f.at(
                             nr,
-                            format!("the rättelse names paragraph {}, which this protokoll does not have", nr.get_ref()),
+                            format!(
+                                "the rättelse names paragraph {}, which this protokoll \
+                                does not have",
+                                nr.get_ref()
+                            ),
                         ));
                     }
                     found

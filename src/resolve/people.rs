@@ -60,7 +60,8 @@ pub struct PrintedParty {
 #[derive(Debug, Default)]
 pub struct NameIndex {
     by_key: HashMap<String, usize>,
-    /// The same spellings by their words only ("Anna K. Berg" → "anna k berg"), for finding names in text.
+    /// The same spellings by their words only ("Anna K. Berg" → "anna k berg"), for finding names
+    /// in text.
     by_words: HashMap<String, usize>,
     /// The first word of every spelling: where a name in a text can start.
     first_words: HashSet<String>,
@@ -164,7 +165,8 @@ impl NameIndex {
         })
     }
 
-    /// Every person whose name or alias occurs in `text` as whole words, in order of first occurrence.
+    /// Every person whose name or alias occurs in `text` as whole words, in order of first
+    /// occurrence.
     pub fn mentioned_in(&self, text: &str) -> Vec<usize> {
         let words: Vec<String> = words(text).collect();
         let mut found = Vec::new();
@@ -226,7 +228,8 @@ pub fn check_parties(
             );
         }
         errors.push(d.with_hint(
-            "a party changed? give the person [[person.tidigare_parti]] with parti and till, or the membership its `parti`",
+            "a party changed? give the person [[person.tidigare_parti]] with parti \
+                and till, or the membership its `parti`",
         ));
     }
 }

@@ -86,7 +86,8 @@ impl Resolver {
                                 f.at(
                                     &p.namn,
                                     format!(
-                                        "the name \"{}\" has no letters or digits to make a URL id of",
+                                        "the name \"{}\" has no letters or digits \
+                                            to make a URL id of",
                                         p.namn.get_ref()
                                     ),
                                 )
@@ -155,8 +156,19 @@ impl Resolver {
                 && t.fran.is_none_or(|x| x <= prev.to)
             {
                 self.errors.push(
-                    f.at(&t.parti, format!("the period of ({}) must start after the one before it ends ({})", t.parti.get_ref(), prev.to))
-                        .with_hint("write the earlier parties oldest first, each with `fran` after the last `till`"),
+                    f.at(
+                        &t.parti,
+                        format!(
+                            "the period of ({}) must start after the one before it ends \
+                        ({})",
+                            t.parti.get_ref(),
+                            prev.to
+                        ),
+                    )
+                    .with_hint(
+                        "write the earlier parties oldest first, each with `fran` \
+                            after the last `till`",
+                    ),
                 );
             }
             out.push(crate::model::party_periods::PartyPeriod {

@@ -25,8 +25,14 @@ impl Resolver {
             let d = *r.datum.get_ref();
             if n == 0 && d != date {
                 self.errors.push(
-                    f.at(&r.datum, format!("the first [[dag]] is {d}, but datum is {date}"))
-                        .with_hint("datum is the meeting's first day (it makes the URL): write the days from it"),
+                    f.at(
+                        &r.datum,
+                        format!("the first [[dag]] is {d}, but datum is {date}"),
+                    )
+                    .with_hint(
+                        "datum is the meeting's first day (it makes the URL): \
+                            write the days from it",
+                    ),
                 );
             }
             if let Some(prev) = out.last()

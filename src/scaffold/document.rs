@@ -72,12 +72,16 @@ pub fn document_text(
         None => t.push_str("# organ = \"styrelsen\"\n"),
     }
     t.push_str(
-        "# dnr = [\"2024/12\"]\n# mote = \"styrelsen/2024-01-10\"   # mötet där handlingen behandlas\n\
+        "# dnr = [\"2024/12\"]\n\
+         # mote = \"styrelsen/2024-01-10\"   # mötet där handlingen behandlas\n\
          # punkt = \"5\"\n# antagen = \"styrelsen/2024-01-10/5\"   # beslutet som antog den\n\
          # forfattare = [\"Namn, funktion\"]\n+++\n",
     );
     if args.typ == "tjansteskrivelse" {
-        t.push_str("## Ärendet\n\nBeskriv ärendet här.\n\n## Förslag till beslut\n\nSkriv förslaget här.\n");
+        t.push_str(
+            "## Ärendet\n\nBeskriv ärendet här.\n\n## Förslag till beslut\n\nSkriv \
+            förslaget här.\n",
+        );
     } else {
         t.push_str("Skriv handlingen här.\n");
     }

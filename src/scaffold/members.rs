@@ -1,5 +1,5 @@
-//! The register's people as a new file lists them: an organ's current members by municipality
-//! and column, the holder of a role on a day, a person written `Namn (P)`, Swedish alphabetical order.
+//! The register's people as a new file lists them: an organ's current members by municipality and
+//! column, the holder of a role on a day, a person written `Namn (P)`, Swedish alphabetical order.
 
 use crate::model::date::Date;
 use crate::model::kinds::Role;

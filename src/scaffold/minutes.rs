@@ -199,7 +199,8 @@ pub fn protokoll_text(site: &Site, organ: usize, date: Date) -> ProtokollText {
     };
     t.push_str(
         "\n# Närvaro: flytta den som inte kom till franvarande, ersättare som tjänstgjorde till\n\
-         # tjanstgorande_ersattare (\"Namn (P) ersätter Namn (P)\") och lägg till övriga deltagare\n\
+         # tjanstgorande_ersattare \
+         (\"Namn (P) ersätter Namn (P)\") och lägg till övriga deltagare\n\
          # (\"Namn, funktion\"). Den som var med en del av mötet: \"Namn (P) fr.o.m. § 16\",\n\
          # \"t.o.m. § 18\", \"ej § 20–21\", \"kl 10.30–12.00\".\n[narvaro]\n",
     );
@@ -218,10 +219,11 @@ pub fn protokoll_text(site: &Site, organ: usize, date: Date) -> ProtokollText {
             );
         }
     }
-    t.push_str(
-        "\n# Paragraferna står under +++. En paragraf med `### Beslut` är ett beslut; texten där är\n\
-         # kallelsens förslag till beslut och ska ändras till det som beslutades.\n+++\n",
-    );
+    t.push_str(concat!(
+        "\n# Paragraferna står under +++. En paragraf med `### Beslut` är ett beslut; ",
+        "texten där är\n# kallelsens förslag till beslut och ska ändras till det som beslutades.\n",
+        "+++\n",
+    ));
     let _ = writeln!(
         t,
         "{} öppnar sammanträdet.\n",

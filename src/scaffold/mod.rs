@@ -5,6 +5,7 @@
 //! [`write_new`] touches the disk, and it never replaces a file.
 
 mod document;
+mod init;
 mod members;
 mod minutes;
 mod notice;
@@ -12,6 +13,7 @@ mod quote;
 pub mod register;
 
 pub use document::{document_id, document_text};
+pub use init::{InitArgs, Initialized, init};
 pub use minutes::{ProtokollText, next_paragraph, protokoll_text};
 pub use notice::kallelse_text;
 
@@ -69,7 +71,7 @@ impl std::fmt::Display for NewError {
 
 /// Writes a kallelse for `organ` on `date` to `content/<organ>/<date>/kallelse.md`.
 pub fn meeting(root: &Path, organ: &str, date: &str) -> Result<Scaffolded, NewError> {
-    let site = crate::read_site(root).map_err(NewError::Site)?;
+    let site = site_at(root)?;
     let (o, date) = (organ_index(&site, organ)?, parse_date(date)?);
     if let Some(k) = find_meeting(&site, o, date).and_then(|m| m.kallelse.as_ref()) {
         return Err(NewError::Exists(format!(
@@ -91,7 +93,7 @@ pub fn meeting(root: &Path, organ: &str, date: &str) -> Result<Scaffolded, NewEr
 /// Writes a protokoll for `organ` on `date` to `content/<organ>/<date>/protokoll.md`, from the
 /// meeting's kallelse when there is one.
 pub fn protokoll(root: &Path, organ: &str, date: &str) -> Result<Scaffolded, NewError> {
-    let site = crate::read_site(root).map_err(NewError::Site)?;
+    let site = site_at(root)?;
     let (o, date) = (organ_index(&site, organ)?, parse_date(date)?);
     let meeting = find_meeting(&site, o, date);
     if let Some(p) = meeting.and_then(|m| m.protokoll.as_ref()) {
@@ -128,7 +130,7 @@ pub struct DocumentArgs {
 
 /// Writes a document to `content/dokument/<id>.md`.
 pub fn document(root: &Path, args: &DocumentArgs) -> Result<Scaffolded, NewError> {
-    let site = crate::read_site(root).map_err(NewError::Site)?;
+    let site = site_at(root)?;
     let Some(kind) = DocumentKind::from_key(&args.typ) else {
         let kinds = DocumentKind::ALL.map(DocumentKind::key).into_iter();
         let hint = did_you_mean(&args.typ, kinds.clone())
@@ -170,6 +172,20 @@ pub fn document(root: &Path, args: &DocumentArgs) -> Result<Scaffolded, NewError
         names: 0,
         names_from: "",
     })
+}
+
+/// The site at `root`, read for its register; a folder without `protokoll.toml` is no site.
+fn site_at(root: &Path) -> Result<Site, NewError> {
+    if !crate::reading::config::is_site(root) {
+        return Err(NewError::Argument(
+            format!(
+                "{} is not a protokoll site: it has no protokoll.toml",
+                root.display()
+            ),
+            Some("start one with `protokoll init`, or give the site's folder with --root".into()),
+        ));
+    }
+    crate::read_site(root).map_err(NewError::Site)
 }
 
 /// Creates `root/rel` with `text`; an existing file is an error, never replaced.

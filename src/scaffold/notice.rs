@@ -47,8 +47,8 @@ pub fn kallelse_text(site: &Site, organ: usize, date: Date) -> (String, usize) {
     if rows.is_empty() {
         let _ = writeln!(
             t,
-            "# Registret har inga nuvarande ledamöter i {} den {date}; lägg till [[person.uppdrag]]\n\
-             # i content/register/ för att få en sändlista.",
+            "# Registret har inga nuvarande ledamöter i {} den {date}; lägg till \
+             [[person.uppdrag]]\n# i content/register/ för att få en sändlista.",
             o.id
         );
     } else {
@@ -63,7 +63,8 @@ pub fn kallelse_text(site: &Site, organ: usize, date: Date) -> (String, usize) {
         };
         let _ = writeln!(
             t,
-            "\n# Sändlistan: organets nuvarande ledamöter och ersättare enligt registret den {date}.\n\
+            "\n# Sändlistan: organets nuvarande ledamöter och ersättare enligt registret den \
+             {date}.\n\
              [sandlista]\nrubrik = {}\nkolumner = [{}, {}]",
             q(&format!("Sändlista {}", o.short)),
             q(columns[0]),
@@ -84,8 +85,10 @@ pub fn kallelse_text(site: &Site, organ: usize, date: Date) -> (String, usize) {
     }
     t.push_str(
         "\n# Dagordningen står under +++: en punkt per rubrik `## 4. Rubrik`, med raderna\n\
-         # `Dnr: 2024/12`, `Föredragande: Namn` och `Handlingar: dokument-id` direkt under rubriken\n\
-         # och förslaget under `### Förslag till beslut`. Numrera om punkterna när du lägger till.\n+++\n",
+         # `Dnr: 2024/12`, `Föredragande: Namn` och `Handlingar: dokument-id` direkt under \
+         rubriken\n\
+         # och förslaget under `### Förslag till beslut`. Numrera om punkterna när du lägger \
+         till.\n+++\n",
     );
     let _ = writeln!(
         t,

@@ -43,7 +43,8 @@ pub fn unknown(root: &Path, output: Option<&Path>) -> Result<Review, NewError> {
     let path = output.map_or_else(|| root.join(DEFAULT_FILE), Path::to_path_buf);
     if path.exists() {
         return Err(NewError::Exists(format!(
-            "{} exists: review it and move its entries into content/register/ (or remove it) first, \
+            "{} exists: review it and move its entries into content/register/ (or remove it) \
+             first, \
              or write to another file with --output",
             path.display()
         )));
@@ -156,11 +157,14 @@ fn quote(s: &str) -> String {
 fn review_text(entries: &[Entry], registered: &[String], registered_ids: &[String]) -> String {
     let mut t = String::from(
         "# Register entries for the names the register does not know, written by\n\
-         # `protokoll register --unknown` from what the content prints. Nothing here is read by the\n\
+         # `protokoll register --unknown` from what the content prints. Nothing here is read by \
+         the\n\
          # build until you move it into a file under content/register/. Review each entry first:\n\
-         # - a name that is another spelling of a registered person belongs in that person's `alias`\n\
+         # - a name that is another spelling of a registered person belongs in that person's \
+         `alias`\n\
          #   (the notes say where a spelling is close to one), not in a new entry;\n\
-         # - two entries may be one person written two ways: keep one and make the other its alias;\n\
+         # - two entries may be one person written two ways: keep one and make the other its \
+         alias;\n\
          # - one entry may be two people of the same name: give each its own `id`.\n\
          # Lines starting with # are notes; they are never published.\n",
     );
@@ -174,7 +178,8 @@ fn review_text(entries: &[Entry], registered: &[String], registered_ids: &[Strin
         if let Some(s) = same_person(&e.name, registered.iter().map(String::as_str)) {
             let _ = writeln!(
                 t,
-                "# close to the registered \"{s}\": if it is the same person, add this spelling to its alias"
+                "# close to the registered \"{s}\": if it is the same person, add \
+                    this spelling to its alias"
             );
         }
         let earlier = entries[..i].iter().map(|x| x.name.as_str());
@@ -184,7 +189,8 @@ fn review_text(entries: &[Entry], registered: &[String], registered_ids: &[Strin
         if e.parties.len() > 1 {
             let _ = writeln!(
                 t,
-                "# printed with the parties ({}): two people, or a change of party ([[person.tidigare_parti]])?",
+                "# printed with the parties ({}): two people, or a change of party \
+                    ([[person.tidigare_parti]])?",
                 e.parties.join("), (")
             );
         }

@@ -19,8 +19,9 @@ use tantivy::postings::Postings;
 use tantivy::schema::{Field, IndexRecordOption, Value as _};
 use tantivy::{DocSet, Index, Score, TERMINATED, TantivyDocument};
 
-/// Where the export lives in the output: the entry file and the folder of immutable files.
-pub const DIR: &str = "sok";
+/// The folder of the export's immutable files, one sub-folder per generation; a host can cache
+/// everything under it for ever (the theme's `_headers` says so).
+pub const DIR: &str = "sok/export";
 /// The entry file, the only one that must not be cached.
 pub const ENTRY: &str = "sok/index.json";
 /// Version of the export format.
@@ -292,9 +293,15 @@ fn layout(
     files.push(("f/year.bin".into(), run_length(&year_col)));
 
     for (b, chunk) in cards.chunks(BUCKET).enumerate() {
-        let list: Vec<Value> = chunk.iter().map(|c| json!({
-            "u": c.url, "t": c.title, "k": c.kind, "d": c.date, "o": c.organ, "l": c.label, "n": c.dnr, "x": c.excerpt,
-        })).collect();
+        let list: Vec<Value> = chunk
+            .iter()
+            .map(|c| {
+                json!({
+                    "u": c.url, "t": c.title, "k": c.kind, "d": c.date, "o": c.organ,
+                    "l": c.label, "n": c.dnr, "x": c.excerpt,
+                })
+            })
+            .collect();
         files.push((
             format!("c/{b}.json"),
             serde_json::to_vec(&list).unwrap_or_default(),
@@ -322,7 +329,10 @@ fn layout(
         "lexicon": lexicon_bounds,
         "reversed": reversed_bounds,
         "parties": extra.parties,
-        "organs": organs.iter().map(|o| json!([o, organ_names.get(*o).map_or(*o, String::as_str)])).collect::<Vec<_>>(),
+        "organs": organs
+            .iter()
+            .map(|o| json!([o, organ_names.get(*o).map_or(*o, String::as_str)]))
+            .collect::<Vec<_>>(),
         "years": years,
         "types": TYPES.iter().map(|t| json!([t.0, t.1])).collect::<Vec<_>>(),
         "stop_words": super::schema::STOP_WORDS,

@@ -244,7 +244,8 @@ fn run(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
-/// A Swedish stemmer for one token at a time, reused (building the analyzer costs more than a stem).
+/// A Swedish stemmer for one token at a time, reused (building the analyzer costs more than a
+/// stem).
 pub struct Stemming(TextAnalyzer);
 
 impl Stemming {

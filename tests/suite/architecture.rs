@@ -1,5 +1,6 @@
 //! The house plan: the stages are folders of `src/`, and each uses only the stages listed before it
-//! in `src/lib.rs`'s own documentation, which this test reads (so the list and the code cannot part).
+//! in `src/lib.rs`'s own documentation, which this test reads (so the list and the code cannot
+//! part).
 
 use crate::common::*;
 use std::collections::BTreeMap;

@@ -220,7 +220,10 @@ fn each_paragraph_knows_who_chaired_it() {
         "Karin Lund"
     );
     let page = html(out(), "kf/2011-11-02/index.html");
-    assert!(page.contains("Karin Lund</a> <span class=\"party\">(S)</span><span class=\"role\">, ordförande § 74–88</span></span>; "));
+    assert!(page.contains(
+        "Karin Lund</a> <span class=\"party\">(S)</span><span class=\"role\">, \
+        ordförande § 74–88</span></span>; "
+    ));
 }
 
 #[test]
@@ -296,7 +299,8 @@ fn the_notice_board_shows_the_take_down_day_printed() {
         "justeringens plats"
     );
     assert!(n.contains("Intygas") && n.contains("/person/doris-dahl/"));
-    // Nothing printed: computed as before (posted 2007-06-26, last day 2007-07-17, down the day after).
+    // Nothing printed: computed as before (posted 2007-06-26, last day 2007-07-17, down the day
+    // after).
     let n = notice("kf-2007-06-18");
     assert!(
         n.contains("Anslaget tas ned</dt><dd><time datetime=\"2007-07-18\">"),

@@ -53,8 +53,10 @@ fn warnings_are_shown_at_their_place_and_denied_on_request() {
     assert_eq!(
         &lines[..2],
         &[
-            "content/om-webbplatsen.md:10:8: warning: raw HTML <font> is not allowed and is removed (its text is kept)",
-            "content/protokoll.docx:1:1: warning: not read: only .md and .toml files under content/ are content",
+            "content/om-webbplatsen.md:10:8: warning: raw HTML <font> is not \
+                allowed and is removed (its text is kept)",
+            "content/protokoll.docx:1:1: warning: not read: only .md and .toml \
+                files under content/ are content",
         ]
     );
     let (ok, err) = run(&["check", "--deny-warnings"], t.path());
@@ -86,7 +88,14 @@ fn a_misspelt_section_in_a_protokoll_is_a_warning_with_a_hint() {
     fs::write(t.path().join(p), text).unwrap();
     let (ok, err) = run(&["check", "--deny-warnings"], t.path());
     assert!(!ok);
-    assert!(err.starts_with("content/styrelsen/2024-01-10/protokoll.md:30:5: warning: \"Beslutt\" is not a known section, so it stays a heading in the text\n  = hint: did you mean \"Beslut\"?\n"), "{err}");
+    assert!(
+        err.starts_with(
+            "content/styrelsen/2024-01-10/protokoll.md:30:5: warning: \"Beslutt\" is not a \
+        known section, so it stays a heading in the text\n  = hint: did you mean \
+        \"Beslut\"?\n"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
@@ -109,7 +118,10 @@ fn a_marked_personnummer_is_published_and_an_unmarked_one_is_not() {
     let (ok, err) = run(&["check"], t.path());
     assert!(!ok);
     assert!(
-        err.starts_with("content/om-webbplatsen.md:12:5: error: a personnummer (811218-****) would be published\n"),
+        err.starts_with(
+            "content/om-webbplatsen.md:12:5: error: a personnummer (811218-****) would \
+            be published\n"
+        ),
         "{err}"
     );
 }
@@ -120,7 +132,8 @@ fn a_symlink_inside_content_is_read_and_a_marked_toml_line_is_allowed() {
     fs::create_dir_all(t.path().join("content/delat")).unwrap();
     fs::write(
         t.path().join("content/delat/sida.txt"),
-        "+++\ntyp = \"sida\"\nid = \"delad\"\ntitel = \"Delad\" # personnummer tillåtet: 811218-9876\n+++\nDelad text.\n",
+        "+++\ntyp = \"sida\"\nid = \"delad\"\ntitel = \"Delad\" # personnummer \
+            tillåtet: 811218-9876\n+++\nDelad text.\n",
     )
     .unwrap();
     std::os::unix::fs::symlink("delat/sida.txt", t.path().join("content/delad.md")).unwrap();

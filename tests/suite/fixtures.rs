@@ -92,7 +92,13 @@ fn all_content_errors_are_reported_at_once_with_positions_and_hints() {
     };
     let lines: Vec<String> = d.iter().map(ToString::to_string).collect();
     let all = lines.join("\n");
-    assert!(all.contains("content/styrelsen/2024-01-10/kallelse.md:4:17: error: impossible date or time: value is out of range"), "{all}");
+    assert!(
+        all.contains(
+            "content/styrelsen/2024-01-10/kallelse.md:4:17: error: impossible date or \
+        time: value is out of range"
+        ),
+        "{all}"
+    );
     assert!(
         all.contains("protokoll.md:34:4: error: duplicate paragraph number 2"),
         "{all}"
@@ -121,7 +127,8 @@ fn unknown_people_get_a_did_you_mean() {
     };
     assert_eq!(
         d[0].to_string(),
-        "content/styrelsen/2024-01-10/protokoll.md:8:14: error: unknown person \"Åke Gustafson\"\n  = hint: did you mean \"Åke Gustafsson\"?"
+        "content/styrelsen/2024-01-10/protokoll.md:8:14: error: unknown person \
+            \"Åke Gustafson\"\n  = hint: did you mean \"Åke Gustafsson\"?"
     );
 }
 
@@ -142,7 +149,10 @@ fn a_broken_internal_link_is_reported_where_it_is_written() {
     assert_eq!(
         d.iter().map(ToString::to_string).collect::<Vec<_>>(),
         vec![
-            "content/dokument/budget.md:19:4: error: broken link \"/styrelsen/2024-01-10/9/\": no such page\n  = hint: did you mean \"/styrelsen/2024-01-10/1/\"?".to_string()
+            "content/dokument/budget.md:19:4: error: broken link \
+                \"/styrelsen/2024-01-10/9/\": no such page\n  = hint: did you mean \
+                \"/styrelsen/2024-01-10/1/\"?"
+                .to_string()
         ]
     );
 }
@@ -161,7 +171,12 @@ fn refuses_to_replace_a_directory_it_did_not_create() {
 fn a_site_template_overrides_the_theme() {
     let t = fixture("minimal");
     fs::create_dir(t.path().join("templates")).unwrap();
-    fs::write(t.path().join("templates/page.html"), "{% extends \"base.html\" %}{% block content %}<h1>EGEN {{ sida.titel }}</h1>{% endblock content %}").unwrap();
+    fs::write(
+        t.path().join("templates/page.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>EGEN \
+        {{ sida.titel }}</h1>{% endblock content %}",
+    )
+    .unwrap();
     fs::create_dir_all(t.path().join("content/sidor")).unwrap();
     fs::write(
         t.path().join("content/om-webbplatsen.md"),
@@ -181,7 +196,11 @@ fn a_template_error_fails_the_build_and_leaves_the_previous_output_identical() {
     let out = t.path().join("public");
     let before = snapshot(&out);
     fs::create_dir(t.path().join("templates")).unwrap();
-    fs::write(t.path().join("templates/page.html"), "{% extends \"base.html\" %}{% block content %}{{ sida.finns_inte.alls }}{% endblock content %}").unwrap();
+    let template = concat!(
+        "{% extends \"base.html\" %}",
+        "{% block content %}{{ sida.finns_inte.alls }}{% endblock content %}"
+    );
+    fs::write(t.path().join("templates/page.html"), template).unwrap();
     let Err(BuildError::Template(msg)) = build(t.path()) else {
         panic!("expected a template error")
     };

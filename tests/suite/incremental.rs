@@ -1,5 +1,6 @@
 //! `serve`'s incremental rebuild: after each kind of edit, the output it leaves is byte-identical
-//! to a fresh full build of the same content (but for `sok/tantivy/`, whose segment ids are random).
+//! to a fresh full build of the same content (but for `sok/tantivy/`, whose segment ids are
+//! random).
 
 use protokoll::serve::incremental::{self, Incremental};
 #[allow(dead_code)]
@@ -66,7 +67,9 @@ impl Site {
         std::fs::write(
             root.join(ATTACHED),
             format!(
-                "+++\ntyp = \"beslut\"\nid = \"beslut-fran-lansstyrelsen\"\ntitel = \"Beslut från Länsstyrelsen\"\nmote = \"{}\"\n+++\nLänsstyrelsen har beslutat.\n",
+                "+++\ntyp = \"beslut\"\nid = \"beslut-fran-lansstyrelsen\"\ntitel \
+                    = \"Beslut från Länsstyrelsen\"\nmote = \
+                    \"{}\"\n+++\nLänsstyrelsen har beslutat.\n",
                 c.meeting_key(0)
             ),
         )
@@ -183,13 +186,20 @@ fn every_kind_of_edit_gives_the_output_of_a_full_build() {
         let t = format!("{}{first}-{next}{}", &t[..at], &t[end..]);
         format!("{t}\n## § {next} Ett tillagt ärende\n\n### Beslut\n\nBeslutet fattas.\n")
     });
-    site.edit("a vote and a reservation added: shown on the members' pages", &p, |t| {
-        let at = t.find("beslutande = [\"").unwrap() + "beslutande = [\"".len();
-        let end = at + t[at..].find([' ', '(', ',', '"']).unwrap();
-        let end = end + t[end..].find(['(', ',', '"']).unwrap();
-        let name = t[at..end].trim();
-        format!("{t}\n### Omröstning\n\nJa: {name}\n\n### Reservationer\n\n{name} reserverar sig mot beslutet.\n")
-    });
+    site.edit(
+        "a vote and a reservation added: shown on the members' pages",
+        &p,
+        |t| {
+            let at = t.find("beslutande = [\"").unwrap() + "beslutande = [\"".len();
+            let end = at + t[at..].find([' ', '(', ',', '"']).unwrap();
+            let end = end + t[end..].find(['(', ',', '"']).unwrap();
+            let name = t[at..end].trim();
+            format!(
+                "{t}\n### Omröstning\n\nJa: {name}\n\n### Reservationer\n\n{name} \
+            reserverar sig mot beslutet.\n"
+            )
+        },
+    );
     site.edit("a person added to the attendance", &p, |t| {
         let list = t.find("ej_tjanstgorande = [\"").unwrap() + "ej_tjanstgorande = [".len();
         let end = list + 1 + t[list + 1..].find('"').unwrap() + 1;

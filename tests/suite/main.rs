@@ -9,6 +9,7 @@ mod architecture;
 mod attendance;
 mod bad_inputs;
 mod check_command;
+mod first_hour;
 mod fixtures;
 mod import;
 mod incremental;

@@ -116,7 +116,8 @@ fn lost(before: &Found, after: &Found) -> Vec<String> {
         match after.decisions.get(url) {
             Some(t) if t.contains(&tail) => {}
             _ => {
-                // The paragraph's file: /<organ>/<datum>/<nr>/ → content/<organ>/<datum>/protokoll.md.
+                // The paragraph's file: /<organ>/<datum>/<nr>/ →
+                // content/<organ>/<datum>/protokoll.md.
                 let parts: Vec<&str> = url.trim_matches('/').split('/').collect();
                 let file = format!("content/{}/{}/protokoll.md", parts[0], parts[1]);
                 let warned = after

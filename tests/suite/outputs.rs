@@ -239,7 +239,8 @@ fn a_silent_edit_of_a_justerat_decision_fails_and_a_rattelse_shows_on_the_page()
 
     let with_rattelse = edited.replace(
         "[narvaro]",
-        "[[rattelse]]\ndatum = 2024-11-20\nskal = \"Skrivfel i beslutet\"\nandring = \"Skattesatsen 22,10 rättad till 22,35\"\nparagraf = \"21\"\n\n[narvaro]",
+        "[[rattelse]]\ndatum = 2024-11-20\nskal = \"Skrivfel i beslutet\"\nandring \
+            = \"Skattesatsen 22,10 rättad till 22,35\"\nparagraf = \"21\"\n\n[narvaro]",
     );
     fs::write(&p, with_rattelse).unwrap();
     let report = build(t.path()).unwrap_or_else(|e| panic!("{e}"));
@@ -287,7 +288,12 @@ fn a_cancelled_meeting_cannot_have_a_protokoll() {
     let dir = t
         .path()
         .join("content/kommunstyrelsen/2024-11-12/kallelse.md");
-    fs::write(&dir, "+++\ntyp = \"kallelse\"\norgan = \"kommunstyrelsen\"\ndatum = 2024-11-12\ninstallt = true\n+++\n").unwrap();
+    fs::write(
+        &dir,
+        "+++\ntyp = \"kallelse\"\norgan = \"kommunstyrelsen\"\ndatum = \
+        2024-11-12\ninstallt = true\n+++\n",
+    )
+    .unwrap();
     let Err(BuildError::Content(d)) = build(t.path()) else {
         panic!("expected an error")
     };
@@ -374,16 +380,17 @@ fn a_signed_protokoll_without_a_justering_date_is_left_off_the_board_with_a_warn
         .join("content/kommunstyrelsen/2024-12-03/protokoll.md");
     fs::write(
         &p,
-        "+++\ntyp = \"protokoll\"\norgan = \"kommunstyrelsen\"\ndatum = 2024-12-03\n\n[[underskrift]]\nnamn = \"Anna Andersson\"\n+++\n## § 30 Val av justerare\n",
+        "+++\ntyp = \"protokoll\"\norgan = \"kommunstyrelsen\"\ndatum = \
+            2024-12-03\n\n[[underskrift]]\nnamn = \"Anna Andersson\"\n+++\n## § 30 \
+            Val av justerare\n",
     )
     .unwrap();
     let report = build(t.path()).unwrap_or_else(|e| panic!("{e}"));
     assert!(
-        report.warnings.iter().any(|w| w
-            .to_string()
-            .starts_with(
-                "content/kommunstyrelsen/2024-12-03/protokoll.md:1:1: warning: justerat but without `justerad`"
-            )),
+        report.warnings.iter().any(|w| w.to_string().starts_with(
+            "content/kommunstyrelsen/2024-12-03/protokoll.md:1:1: warning: \
+                    justerat but without `justerad`"
+        )),
         "{:?}",
         report.warnings
     );
@@ -408,7 +415,8 @@ fn a_rattelse_dated_before_the_justering_is_an_error_at_its_table() {
     assert_eq!(
         d[0].to_string().lines().next().unwrap(),
         format!(
-            "{PROTOKOLL}:14:1: error: a rättelse dated 2024-11-01 is before the protokoll was justerat (2024-11-14)"
+            "{PROTOKOLL}:14:1: error: a rättelse dated 2024-11-01 is before the \
+                protokoll was justerat (2024-11-14)"
         )
     );
 }

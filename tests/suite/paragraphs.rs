@@ -335,16 +335,29 @@ fn a_roll_call_of_41_members_is_data_and_a_table() {
         .split("</table>")
         .next()
         .unwrap();
-    assert!(table.contains("<caption id=\"p266-omrostning-4\">Omröstning KF § 266: 25 ja, 14 nej, 2 avstår</caption>"), "{table}");
+    assert!(
+        table.contains(
+            "<caption id=\"p266-omrostning-4\">Omröstning KF § 266: 25 ja, 14 nej, 2 \
+        avstår</caption>"
+        ),
+        "{table}"
+    );
     assert!(table.contains(r#"<th scope="col">Ledamot</th><th scope="col">Röst</th>"#));
     assert_eq!(table.matches(r#"<th scope="row">"#).count(), 41);
     assert_eq!(
         table.matches(r#"<td data-label="Röst">Nej</td>"#).count(),
         14
     );
-    assert!(table.contains(r#"<th scope="row"><a href="/person/nora-noren/">Nora Norén</a> <span class="party">(L)</span></th><td data-label="Röst">Avstår</td>"#));
+    assert!(table.contains(concat!(
+        r#"<th scope="row"><a href="/person/nora-noren/">Nora Norén</a> "#,
+        r#"<span class="party">(L)</span></th><td data-label="Röst">Avstår</td>"#
+    )));
     // The meeting page holds the same table, and marks the vote in its decision index.
-    assert!(page(KF).contains(r#"KF § 266</span> Budget 2025 och ekonomisk plan 2026–2027</a> <span class="badge badge-beslut">Beslut</span> <span class="badge badge-omrostning">Omröstning</span>"#));
+    assert!(page(KF).contains(concat!(
+        r#"KF § 266</span> Budget 2025 och ekonomisk plan 2026–2027</a> "#,
+        r#"<span class="badge badge-beslut">Beslut</span> "#,
+        r#"<span class="badge badge-omrostning">Omröstning</span>"#
+    )));
     // The decisions CSV has the counts.
     let csv = read(out(), "api/beslut.csv");
     let header = csv.lines().next().unwrap();
@@ -401,7 +414,10 @@ fn reservations_notes_motions_and_jav_are_linked_to_their_members_with_reasons()
         serde_json::json!(["Kommunstyrelsen", "Samtliga nämnder", "Revisorerna"])
     );
     let h = page(&format!("{KF}/266"));
-    assert!(h.contains(r#"<span class="section-people-label">Reserverade sig:</span> <a href="/person/wilhelm-wall/">Wilhelm Wall</a> (SD)"#));
+    assert!(h.contains(concat!(
+        r#"<span class="section-people-label">Reserverade sig:</span> "#,
+        r#"<a href="/person/wilhelm-wall/">Wilhelm Wall</a> (SD)"#
+    )));
     // Jäv on a meta line and in a section, with why.
     let jav = &twin(&format!("{KF}/268"))["jav"][0];
     assert_eq!(
@@ -411,7 +427,10 @@ fn reservations_notes_motions_and_jav_are_linked_to_their_members_with_reasons()
             Some("styrelseledamot i köparbolaget Sjöviks Energi AB")
         )
     );
-    assert!(page(&format!("{KF}/268")).contains(r#"<dt>Jäv</dt><dd><a href="/person/filip-fors/">Filip Fors</a>: styrelseledamot i köparbolaget Sjöviks Energi AB</dd>"#));
+    assert!(page(&format!("{KF}/268")).contains(concat!(
+        r#"<dt>Jäv</dt><dd><a href="/person/filip-fors/">Filip Fors</a>: "#,
+        r#"styrelseledamot i köparbolaget Sjöviks Energi AB</dd>"#
+    )));
     let jav = &twin(&format!("{KF}/269"))["jav"][0];
     assert_eq!(
         (keys(jav), jav["skal"].as_str()),
@@ -484,9 +503,17 @@ fn bilagor_are_copied_listed_and_checksummed() {
     assert_eq!(files[0]["mimeType"], "application/pdf");
     assert_eq!(files[1]["name"], "Ekonomisk plan 2026–2027, tabeller");
     let h = page(&format!("{KF}/266"));
-    assert!(h.contains(&format!(
-        r#"<dt>Bilagor</dt><dd><ul class="attachments"><li><a href="/{KF}/bilagor/bilaga-1-budget-2025.pdf" type="application/pdf">Budget 2025</a> <span class="attachment-meta">(PDF, 709 byte)</span></li>"#
-    )), "{h}");
+    assert!(
+        h.contains(&format!(
+            concat!(
+                r#"<dt>Bilagor</dt><dd><ul class="attachments"><li>"#,
+                r#"<a href="/{KF}/bilagor/bilaga-1-budget-2025.pdf" type="application/pdf">"#,
+                r#"Budget 2025</a> <span class="attachment-meta">(PDF, 709 byte)</span></li>"#
+            ),
+            KF = KF
+        )),
+        "{h}"
+    );
     assert!(page(KF).contains(r#"<h3 id="protokoll-bilagor">Bilagor</h3>"#));
     // Named by a content file, the attachments are not warned about as stray files.
     assert_eq!(site().2, Vec::<String>::new());
@@ -563,11 +590,16 @@ fn text_that_reads_like_a_decision_is_a_warning_at_its_line_unless_the_paragraph
     assert_eq!(
         w,
         [
-            "content/styrelsen/2024-01-10/protokoll.md:43:11: warning: § 4 Information om läget reads like a decision, but no decision is recognized in it\n  = hint: write the decision under `### Beslut` (or `**Beslut:**`, or a line \"Styrelsen beslutar att …\"); if the paragraph has no decision, write `Inget beslut` under its heading"
+            "content/styrelsen/2024-01-10/protokoll.md:43:11: warning: § 4 \
+                Information om läget reads like a decision, but no decision is \
+                recognized in it\n  = hint: write the decision under `### Beslut` (or \
+                `**Beslut:**`, or a line \"Styrelsen beslutar att …\"); if the \
+                paragraph has no decision, write `Inget beslut` under its heading"
         ]
     );
     let w = warnings_with(
-        "\n## § 4 Information om läget\n\nInget beslut\n\nStyrelsen beslutade att ge förbundschefen i uppdrag.\n",
+        "\n## § 4 Information om läget\n\nInget beslut\n\nStyrelsen beslutade att \
+            ge förbundschefen i uppdrag.\n",
         &[],
     );
     assert_eq!(w, Vec::<String>::new());
@@ -576,14 +608,21 @@ fn text_that_reads_like_a_decision_is_a_warning_at_its_line_unless_the_paragraph
 #[test]
 fn a_dnr_not_understood_and_a_dnr_line_in_the_text_are_warnings() {
     let w = warnings_with(
-        "\n## § 4 Avtal\n\nDnr: 2024/5 (ersätter 2023/9)\n\nText.\n\nDnr 2024/6\n\n### Beslut\n\nStyrelsen godkänner avtalet.\n",
+        "\n## § 4 Avtal\n\nDnr: 2024/5 (ersätter 2023/9)\n\nText.\n\nDnr \
+            2024/6\n\n### Beslut\n\nStyrelsen godkänner avtalet.\n",
         &[],
     );
     assert_eq!(
         w,
         [
-            "content/styrelsen/2024-01-10/protokoll.md:43:6: warning: the Dnr \"2024/5 (ersätter 2023/9)\" is not in a form this tool understands\n  = hint: write the diarienummer alone, as printed, e.g. `Dnr: 2023/07` or `Dnr: KS 2006/123`; several are separated by commas",
-            "content/styrelsen/2024-01-10/protokoll.md:47:1: warning: this Dnr line is not read: it is not directly under the paragraph heading\n  = hint: move it up to the meta lines under the heading, or write it in running text",
+            "content/styrelsen/2024-01-10/protokoll.md:43:6: warning: the Dnr \
+                \"2024/5 (ersätter 2023/9)\" is not in a form this tool \
+                understands\n  = hint: write the diarienummer alone, as printed, e.g. \
+                `Dnr: 2023/07` or `Dnr: KS 2006/123`; several are separated by commas",
+            "content/styrelsen/2024-01-10/protokoll.md:47:1: warning: this Dnr \
+                line is not read: it is not directly under the paragraph heading\n  = \
+                hint: move it up to the meta lines under the heading, or write it in \
+                running text",
         ]
     );
 }

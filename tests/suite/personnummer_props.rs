@@ -1,7 +1,8 @@
-//! Property tests of the personnummer guard, 10,000 generated numbers each: every valid personnummer
-//! and samordningsnummer in every written form is caught, wherever it stands in a text; organisation
-//! numbers, numbers with a wrong check digit and numbers with an impossible date never are. The
-//! numbers are made here with their own Luhn and calendar code, independent of the guard's.
+//! Property tests of the personnummer guard, 10,000 generated numbers each: every valid
+//! personnummer and samordningsnummer in every written form is caught, wherever it stands in a
+//! text; organisation numbers, numbers with a wrong check digit and numbers with an impossible date
+//! never are. The numbers are made here with their own Luhn and calendar code, independent of the
+//! guard's.
 
 use proptest::prelude::*;
 use protokoll::reading::personnummer::{Kind, find};

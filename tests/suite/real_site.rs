@@ -104,7 +104,8 @@ fn every_spelling_of_a_person_lands_on_one_page() {
             "{alias} got its own page"
         );
     }
-    // Written "Åke Gustavsson (S)" in the förbundsmöte attendance and "Åke Gustafsson" in § 3: both link to one page.
+    // Written "Åke Gustavsson (S)" in the förbundsmöte attendance and "Åke Gustafsson" in § 3: both
+    // link to one page.
     let m = html(out, "forbundsmotet/2024-04-25/index.html");
     assert!(m.contains("/person/ake-gustavsson/"));
     let jessica = json(out, "person/jessica-leksell/index.json");

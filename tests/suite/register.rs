@@ -1,7 +1,7 @@
 //! The register without drudgery: the did-you-mean of an unknown name never proposes a different
-//! person (measured over the seed register), and `protokoll register --unknown` writes ready-to-edit
-//! entries for every unknown name into a file of its own, never touching the register, never
-//! merging two names.
+//! person (measured over the seed register), and `protokoll register --unknown` writes
+//! ready-to-edit entries for every unknown name into a file of its own, never touching the
+//! register, never merging two names.
 
 use crate::common::*;
 use std::fs;
@@ -24,7 +24,8 @@ fn site_with(root: &Path, people: &toml::Value, names: &[String]) {
     fs::write(
         dir.join("protokoll.md"),
         format!(
-            "+++\ntyp = \"protokoll\"\norgan = \"styrelsen\"\ndatum = 2030-01-01\n\n[narvaro]\novriga = [{}]\n+++\n## § 1 Öppnande\n",
+            "+++\ntyp = \"protokoll\"\norgan = \"styrelsen\"\ndatum = \
+                2030-01-01\n\n[narvaro]\novriga = [{}]\n+++\n## § 1 Öppnande\n",
             list.join(", ")
         ),
     )
@@ -106,7 +107,8 @@ fn hints_never_name_a_different_person_of_the_seed_register() {
         }
     }
     eprintln!(
-        "{} people, {lookups} look-ups of an unknown spelling: {} hints naming a different person, {right} naming the same person",
+        "{} people, {lookups} look-ups of an unknown spelling: {} hints naming a \
+            different person, {right} naming the same person",
         people.len(),
         wrong.len()
     );
@@ -185,7 +187,8 @@ fn register_unknown_writes_entries_to_review_and_the_site_builds_with_them() {
     // Accepted as it is (Sven Ström's change of party aside), the site builds.
     let accepted = review.replacen(
         "namn = \"Sven Ström\"\nparti = \"M\"",
-        "namn = \"Sven Ström\"\nparti = \"SD\"\n\n[[person.tidigare_parti]]\nparti = \"M\"\ntill = 2014-10-14\n",
+        "namn = \"Sven Ström\"\nparti = \"SD\"\n\n[[person.tidigare_parti]]\nparti \
+            = \"M\"\ntill = 2014-10-14\n",
         1,
     );
     fs::write(root.join("content/register/nya.toml"), accepted).unwrap();
@@ -203,7 +206,8 @@ fn two_spellings_close_to_each_other_are_two_entries_never_merged() {
     let p = t.path().join("content/kf/2016-03-14/protokoll.md");
     let text = fs::read_to_string(&p).unwrap().replace(
         "  \"Jan Nordin (S)\",\n",
-        "  \"Jan Nordin (S)\",\n  \"Jonas Löhn (S)\",\n  \"Jonas Löhnn (S)\",\n  \"Karin Lundh (S)\",\n",
+        "  \"Jan Nordin (S)\",\n  \"Jonas Löhn (S)\",\n  \"Jonas Löhnn \
+            (S)\",\n  \"Karin Lundh (S)\",\n",
     );
     fs::write(&p, text).unwrap();
     let out = t.path().join("granska.toml");

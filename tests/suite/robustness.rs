@@ -1,7 +1,7 @@
 //! Nothing panics on any input, and no two output files land on one path: the fuzz harness of
-//! `fuzz/` as property tests (arbitrary text and text built from the pieces content is made of, as one
-//! file and inside a whole site), and every input found to break it (`tests/fuzz_regressions/`; a
-//! `.toml` file there is added as a register) kept as a regression test.
+//! `fuzz/` as property tests (arbitrary text and text built from the pieces content is made of, as
+//! one file and inside a whole site), and every input found to break it (`tests/fuzz_regressions/`;
+//! a `.toml` file there is added as a register) kept as a regression test.
 
 use crate::common::*;
 use proptest::prelude::*;
@@ -88,7 +88,9 @@ fn in_site_as(text: &str, register: bool) -> bool {
 const HEADS: &[&str] = &[
     "typ = \"protokoll\"\norgan = \"styrelsen\"\ndatum = 2024-02-01\n",
     "typ = \"kallelse\"\norgan = \"styrelsen\"\ndatum = 2024-02-01\n",
-    "typ = \"beslut\"\nid = \"fuzz\"\ntitel = \"F\"\nmote = \"styrelsen/2024-01-10\"\npunkt = \"2\"\nantagen = \"styrelsen/2024-01-10/2\"\ndnr = [\"2023/07\"]\n",
+    "typ = \"beslut\"\nid = \"fuzz\"\ntitel = \"F\"\nmote = \
+        \"styrelsen/2024-01-10\"\npunkt = \"2\"\nantagen = \
+        \"styrelsen/2024-01-10/2\"\ndnr = [\"2023/07\"]\n",
     "typ = \"sida\"\nid = \"fuzz\"\ntitel = \"F\"\n",
 ];
 

@@ -1,5 +1,5 @@
-//! `protokoll new`: every scaffold builds as written, carries the organ's current members, and never
-//! replaces an existing file.
+//! `protokoll new`: every scaffold builds as written, carries the organ's current members, and
+//! never replaces an existing file.
 
 use crate::common::*;
 use protokoll::scaffold::{self, DocumentArgs, NewError};
@@ -133,7 +133,9 @@ fn a_protokoll_from_a_real_kallelse_keeps_its_cases_documents_and_proposals() {
     assert!(text.contains("\"Ilko Corkovic (S)\""));
     assert!(text.contains("\"Andreas Erlandsson (S), ordförande\""));
     assert!(text.contains(
-        "Punkt: 5\nFöredragande: Cecilia Frid\nHandlingar: tjansteskrivelse-2024-06-negativt-resultat, ekonomisk-avstamning-april-2024\n"
+        "Punkt: 5\nFöredragande: Cecilia Frid\nHandlingar: \
+            tjansteskrivelse-2024-06-negativt-resultat, \
+            ekonomisk-avstamning-april-2024\n"
     ));
     assert!(text.contains("### Beslut\n\nStyrelsen tar informationen till protokollet."));
     assert_eq!(s.items, 7);

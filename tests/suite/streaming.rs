@@ -51,7 +51,8 @@ fn a_broken_link_found_after_the_pages_were_written_leaves_the_previous_output_a
     fs::create_dir(t.path().join("templates")).unwrap();
     fs::write(
         t.path().join("templates/page.html"),
-        "{% extends \"base.html\" %}{% block content %}<a href=\"/finns-inte/\">x</a>{% endblock content %}",
+        "{% extends \"base.html\" %}{% block content %}<a \
+            href=\"/finns-inte/\">x</a>{% endblock content %}",
     )
     .unwrap();
     let Err(BuildError::Links(broken)) = build(t.path()) else {

@@ -1,5 +1,5 @@
-//! The corpus generator of `examples/synth` (the benchmark's input): a small generated corpus builds
-//! without errors into the pages it promises, and the generator is deterministic for a seed.
+//! The corpus generator of `examples/synth` (the benchmark's input): a small generated corpus
+//! builds without errors into the pages it promises, and the generator is deterministic for a seed.
 
 #[allow(dead_code)]
 use crate::corpus::text::Sentences;

@@ -1,9 +1,9 @@
-//! XSS: every payload of `tests/xss/payloads.txt` (more than 100) goes into every text field of every
-//! kind of file (registers, protokoll, kallelse, document, page, protokoll.toml) and into Markdown in
-//! block, inline and table position. The site must build, and a real HTML parser (html5ever) must
-//! find no executable script in any output file: no script, iframe, object, embed, form (but the
-//! theme's search form), base or meta refresh, no `on*` attribute, no `javascript:`, `vbscript:` or
-//! `data:` URL, no style attribute or element.
+//! XSS: every payload of `tests/xss/payloads.txt` (more than 100) goes into every text field of
+//! every kind of file (registers, protokoll, kallelse, document, page, protokoll.toml) and into
+//! Markdown in block, inline and table position. The site must build, and a real HTML parser
+//! (html5ever) must find no executable script in any output file: no script, iframe, object, embed,
+//! form (but the theme's search form), base or meta refresh, no `on*` attribute, no `javascript:`,
+//! `vbscript:` or `data:` URL, no style attribute or element.
 
 use crate::common::*;
 use html5ever::tendril::TendrilSink;
@@ -34,11 +34,13 @@ fn who(i: usize, p: &str) -> String {
 /// Markdown with the payload on its own line, inside a sentence, in a table, a list and a quote.
 fn md(p: &str) -> String {
     format!(
-        "{p}\n\nText före {p} och efter.\n\n| Kolumn | {p} |\n|---|---|\n| {p} | 12 |\n\n* {p}\n\n> {p}\n"
+        "{p}\n\nText före {p} och efter.\n\n| Kolumn | {p} |\n|---|---|\n| {p} | \
+            12 |\n\n* {p}\n\n> {p}\n"
     )
 }
 
-/// Writes a site where meeting, document, page, organ, organisation and person `i` carry payload `i`.
+/// Writes a site where meeting, document, page, organ, organisation and person `i` carry payload
+/// `i`.
 fn write_site(root: &Path, payloads: &[String]) {
     fs::create_dir_all(root.join("content/register")).unwrap();
     fs::write(root.join("protokoll.toml"), "titel = \"XSS-prov\"\n").unwrap();
@@ -54,20 +56,27 @@ fn write_site(root: &Path, payloads: &[String]) {
     for (i, p) in payloads.iter().enumerate() {
         writeln!(
             reg,
-            "[[organisation]]\nid = \"org-{i}\"\nnamn = {n}\ntyp = {n}\norgnr = {n}\nkommun = {n}\nwebbplats = {n}\n",
+            "[[organisation]]\nid = \"org-{i}\"\nnamn = {n}\ntyp = {n}\norgnr = \
+                {n}\nkommun = {n}\nwebbplats = {n}\n",
             n = q(p)
         )
         .unwrap();
         writeln!(
             reg,
-            "[[organ]]\nid = \"organ-{i}\"\nnamn = {n}\nkortnamn = {n}\norganisation = \"org-{i}\"\ntyp = {n}\nbeskrivning = {d}\n",
+            "[[organ]]\nid = \"organ-{i}\"\nnamn = {n}\nkortnamn = \
+                {n}\norganisation = \"org-{i}\"\ntyp = {n}\nbeskrivning = {d}\n",
             n = q(p),
             d = q(&md(p))
         )
         .unwrap();
         writeln!(
             reg,
-            "[[person]]\nid = \"person-{i}\"\nnamn = {namn}\nalias = [\"Person {i}\"]\nparti = {parti}\nkommun = {kommun}\ntitel = {n}\norganisation = \"org-{i}\"\n\n[[person.uppdrag]]\norgan = \"organ-{i}\"\nroll = \"ledamot\"\nfran = 2024-01-01\nersattare_for = \"Person {i}\"\nkommun = {n}\nbeslut = \"organ-{i}/2024-01-10/1\"\nanteckning = {n}\n",
+            "[[person]]\nid = \"person-{i}\"\nnamn = {namn}\nalias = [\"Person \
+                {i}\"]\nparti = {parti}\nkommun = {kommun}\ntitel = {n}\norganisation \
+                = \"org-{i}\"\n\n[[person.uppdrag]]\norgan = \"organ-{i}\"\nroll = \
+                \"ledamot\"\nfran = 2024-01-01\nersattare_for = \"Person \
+                {i}\"\nkommun = {n}\nbeslut = \"organ-{i}/2024-01-10/1\"\nanteckning \
+                = {n}\n",
             namn = q(&format!("P{i} {p}")),
             parti = q(&format!("X{i} {p}")),
             kommun = q(&format!("K{i} {p}")),
@@ -82,19 +91,37 @@ fn write_site(root: &Path, payloads: &[String]) {
         let dnr = format!("D{i} {}", p.replace(',', " ")).trim().to_string();
         let w = who(i, p);
         let protokoll = format!(
-            "+++\ntyp = \"protokoll\"\norgan = \"organ-{i}\"\ndatum = 2024-01-10\nplats = {n}\nrubrik = {n}\nordforande = {w}\nsekreterare = {w}\njusterare = [{w}]\n\n[narvaro]\nbeslutande = [{w}]\ntjanstgorande_ersattare = [{w}]\nej_tjanstgorande = [{w}]\novriga = [{w}]\nanmalda = [{w}]\n\n[[underskrift]]\nnamn = {w}\nroll = {n}\ntid = {n}\nmetod = {n}\n+++\n{body}\n## § 1 {p}\n\nDnr: {dnr}\n\nFöredragande: Person {i}, {p}\n\n{body}\n### Bakgrund\n\n{body}\n### Beslut\n\n{body}\n### Reservationer\n\n{body}",
+            "+++\ntyp = \"protokoll\"\norgan = \"organ-{i}\"\ndatum = \
+                2024-01-10\nplats = {n}\nrubrik = {n}\nordforande = {w}\nsekreterare \
+                = {w}\njusterare = [{w}]\n\n[narvaro]\nbeslutande = \
+                [{w}]\ntjanstgorande_ersattare = [{w}]\nej_tjanstgorande = \
+                [{w}]\novriga = [{w}]\nanmalda = [{w}]\n\n[[underskrift]]\nnamn = \
+                {w}\nroll = {n}\ntid = {n}\nmetod = {n}\n+++\n{body}\n## § 1 \
+                {p}\n\nDnr: {dnr}\n\nFöredragande: Person {i}, {p}\n\n{body}\n### \
+                Bakgrund\n\n{body}\n### Beslut\n\n{body}\n### Reservationer\n\n{body}",
             n = q(p),
             body = md(p)
         );
         fs::write(dir.join("protokoll.md"), protokoll).unwrap();
         let kallelse = format!(
-            "+++\ntyp = \"kallelse\"\norgan = \"organ-{i}\"\ndatum = 2024-01-10\nplats = {n}\nrubrik = {n}\nutfardad = 2024-01-01\nundertecknad = [{w}]\n\n[sandlista]\nrubrik = {n}\nkolumner = [{n}, {n}]\n[[sandlista.rad]]\nkommun = {n}\nordinarie = [{w}]\nersattare = [\"Vakant\"]\n+++\n{body}\n## 1. {p}\n\nDnr: {dnr}\n\nHandlingar: doc-{i}\n\n### Förslag till beslut\n\n{body}",
+            "+++\ntyp = \"kallelse\"\norgan = \"organ-{i}\"\ndatum = \
+                2024-01-10\nplats = {n}\nrubrik = {n}\nutfardad = \
+                2024-01-01\nundertecknad = [{w}]\n\n[sandlista]\nrubrik = \
+                {n}\nkolumner = [{n}, {n}]\n[[sandlista.rad]]\nkommun = \
+                {n}\nordinarie = [{w}]\nersattare = [\"Vakant\"]\n+++\n{body}\n## 1. \
+                {p}\n\nDnr: {dnr}\n\nHandlingar: doc-{i}\n\n### Förslag till \
+                beslut\n\n{body}",
             n = q(p),
             body = md(p)
         );
         fs::write(dir.join("kallelse.md"), kallelse).unwrap();
         let document = format!(
-            "+++\ntyp = \"tjansteskrivelse\"\nid = \"doc-{i}\"\ntitel = {n}\ndatum = 2024-01-02\nar = 2024\norganisation = \"org-{i}\"\norgan = \"organ-{i}\"\ndnr = [{d}]\nmote = \"organ-{i}/2024-01-10\"\npunkt = \"1\"\nantagen = \"organ-{i}/2024-01-10/1\"\nforfattare = [{w}]\n\n[[underskrift]]\nnamn = {w}\nroll = {n}\ntid = {n}\nmetod = {n}\n+++\n## {p}\n\n{body}",
+            "+++\ntyp = \"tjansteskrivelse\"\nid = \"doc-{i}\"\ntitel = {n}\ndatum \
+                = 2024-01-02\nar = 2024\norganisation = \"org-{i}\"\norgan = \
+                \"organ-{i}\"\ndnr = [{d}]\nmote = \"organ-{i}/2024-01-10\"\npunkt = \
+                \"1\"\nantagen = \"organ-{i}/2024-01-10/1\"\nforfattare = \
+                [{w}]\n\n[[underskrift]]\nnamn = {w}\nroll = {n}\ntid = {n}\nmetod = \
+                {n}\n+++\n## {p}\n\n{body}",
             n = q(p),
             d = q(&dnr),
             body = md(p)
@@ -232,7 +259,11 @@ fn h1_text(html: &str) -> Option<String> {
 #[test]
 fn the_checker_finds_what_it_looks_for() {
     // The test is only as good as its detector: it must see each kind of danger.
-    let bad = r#"<script>x</script><a href=" JaVa&#x09;script:x">a</a><img src=x onerror=y><iframe></iframe><form action="/steal"></form><div style="x"></div><object data="data:x"></object><meta http-equiv="refresh" content="0">"#;
+    let bad = concat!(
+        r#"<script>x</script><a href=" JaVa&#x09;script:x">a</a><img src=x onerror=y>"#,
+        r#"<iframe></iframe><form action="/steal"></form><div style="x"></div>"#,
+        r#"<object data="data:x"></object><meta http-equiv="refresh" content="0">"#
+    );
     assert_eq!(dangers(bad).len(), 9, "{:?}", dangers(bad));
     assert!(
         dangers(r#"<form action="/sok/"></form><a href="/x/">x</a><img src="/a.png">"#).is_empty()

@@ -31,9 +31,12 @@ const BASEOF: &str = r#"<!DOCTYPE html>
 </head>
 <body>
 <header><a href="/">{{ site.Title }}</a>
-<nav><ul>{{ range site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}<li><a href="/arenden/">Ärenden</a></li><li><a href="/personer/">Personer</a></li><li><a href="/ar/">År</a></li></ul></nav>
+<nav><ul>{{ range site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}
+<li><a href="/arenden/">Ärenden</a></li><li><a href="/personer/">Personer</a></li><li>
+<a href="/ar/">År</a></li></ul></nav>
 </header>
-{{ if not .IsHome }}<nav aria-label="Brödsmulor"><ol>{{ range .Ancestors.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ol></nav>{{ end }}
+{{ if not .IsHome }}<nav aria-label="Brödsmulor"><ol>{{ range .Ancestors.Reverse }}<li><a href="
+{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ol></nav>{{ end }}
 <main>{{ block "main" . }}{{ end }}</main>
 <footer><p>{{ site.Title }}</p></footer>
 </body>
@@ -42,18 +45,23 @@ const BASEOF: &str = r#"<!DOCTYPE html>
 
 const SINGLE: &str = r#"{{ define "main" }}<article>
 <h1>{{ .Title }}</h1>
-{{ with .Params.arenden }}<p>Dnr: {{ range . }}<a href="{{ (printf "/arenden/%s/" (urlize .)) }}">{{ . }}</a> {{ end }}</p>{{ end }}
-{{ with .Params.personer }}<p>Personer: {{ range . }}<a href="{{ (printf "/personer/%s/" (urlize .)) }}">{{ . }}</a> {{ end }}</p>{{ end }}
+{{ with .Params.arenden }}<p>Dnr: {{ range . }}<a href="{{ (printf "/arenden/%s/" (urlize .)) }}">
+{{ . }}</a> {{ end }}</p>{{ end }}
+{{ with .Params.personer }}<p>Personer: {{ range . }}<a href="
+{{ (printf "/personer/%s/" (urlize .)) }}">{{ . }}</a> {{ end }}</p>{{ end }}
 {{ .Content }}
 </article>
-<nav>{{ with .PrevInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }} {{ with .NextInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>
+<nav>{{ with .PrevInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }} 
+{{ with .NextInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>
 {{ end }}
 "#;
 
 const LIST: &str = r#"{{ define "main" }}<h1>{{ .Title }}</h1>
 {{ .Content }}
-{{ if .Params.mote }}{{ range .Pages.ByWeight }}<section><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>{{ .Content }}</section>{{ end }}
-{{ else }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with .Summary }} <p>{{ . | plainify | truncate 220 }}</p>{{ end }}</li>{{ end }}</ul>{{ end }}
+{{ if .Params.mote }}{{ range .Pages.ByWeight }}<section><h2><a href="{{ .RelPermalink }}">
+{{ .Title }}</a></h2>{{ .Content }}</section>{{ end }}
+{{ else }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>
+{{ with .Summary }} <p>{{ . | plainify | truncate 220 }}</p>{{ end }}</li>{{ end }}</ul>{{ end }}
 {{ end }}
 "#;
 

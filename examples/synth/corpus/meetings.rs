@@ -1,6 +1,6 @@
-//! The meetings of the corpus: a calendar for every organ over the years, attendance from the term's
-//! seats, 8–20 paragraphs per meeting with recurring cases (Dnr), föredragande, bakgrund and beslut,
-//! tjänsteskrivelser, and the förbundsmöte's elections and adopted reports.
+//! The meetings of the corpus: a calendar for every organ over the years, attendance from the
+//! term's seats, 8–20 paragraphs per meeting with recurring cases (Dnr), föredragande, bakgrund and
+//! beslut, tjänsteskrivelser, and the förbundsmöte's elections and adopted reports.
 
 use super::day::Day;
 use super::model::*;
@@ -20,8 +20,8 @@ pub fn calendar(rng: &mut Rng, organs: &[Organ], n: usize) -> (i32, Vec<(usize, 
     let years = n.div_ceil(per_year).clamp(2, 40);
     let scale = n.div_ceil(years * per_year).max(1);
     let first = LAST_YEAR - years as i32 + 1;
-    // Exactly n meetings, shared out in proportion to each organ's meetings a year; the remainder is
-    // carried from one (year, organ) to the next so that rounding never starves a small organ.
+    // Exactly n meetings, shared out in proportion to each organ's meetings a year; the remainder
+    // is carried from one (year, organ) to the next so that rounding never starves a small organ.
     let total = years * per_year * scale;
     let mut carry = total / 2;
     let mut count: BTreeMap<(usize, i32), usize> = BTreeMap::new();
@@ -126,7 +126,8 @@ impl<'a> Meetings<'a> {
     fn prose(&mut self, sentences: usize) -> String {
         let mut s = String::new();
         for _ in 0..sentences {
-            // Walk the list with random strides so neighbouring paragraphs do not repeat each other.
+            // Walk the list with random strides so neighbouring paragraphs do not repeat each
+            // other.
             self.sentence = (self.sentence + 1 + self.rng.below(7)) % self.text.prose.len();
             if !s.is_empty() {
                 s.push(' ');
@@ -378,7 +379,8 @@ impl<'a> Meetings<'a> {
         let o = &self.organs[m.organ];
         let org = o.organisation;
         let subject = o.subject.clone();
-        // About a third of the paragraphs continue a case an earlier meeting of the organisation handled.
+        // About a third of the paragraphs continue a case an earlier meeting of the organisation
+        // handled.
         let reuse = self.open[org]
             .iter()
             .position(|c| c.last < m.date && c.remaining > 0);

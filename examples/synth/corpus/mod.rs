@@ -1,5 +1,6 @@
-//! The synthetic corpus: generated from a seed and the sentences of the seed documents, then written
-//! as a protokoll site root ([`site::write`]) or as an equivalent Hugo site ([`hugo::write`]).
+//! The synthetic corpus: generated from a seed and the sentences of the seed documents, then
+//! written as a protokoll site root ([`site::write`]) or as an equivalent Hugo site
+//! ([`hugo::write`]).
 
 pub mod day;
 pub mod hugo;
@@ -42,8 +43,8 @@ pub fn generate(meetings: usize, seed: u64, text: &Sentences) -> Corpus {
             by_year.entry(d.y).or_default().push(i);
         }
     }
-    // The förbundsmöte adopts last year's reports at its first meeting of a year, next year's plan at
-    // its last, and elects the styrelse and arbetsutskott when a term starts.
+    // The förbundsmöte adopts last year's reports at its first meeting of a year, next year's plan
+    // at its last, and elects the styrelse and arbetsutskott when a term starts.
     let mut specials: BTreeMap<usize, Specials> = BTreeMap::new();
     for (&y, list) in &by_year {
         let s = specials.entry(list[0]).or_default();

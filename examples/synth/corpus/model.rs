@@ -1,6 +1,6 @@
-//! The synthetic corpus as plain data: organisations, organs, people with memberships, meetings with
-//! their attendance and paragraphs, and documents. The writers turn it into a protokoll site root or
-//! into a Hugo site with the same pages.
+//! The synthetic corpus as plain data: organisations, organs, people with memberships, meetings
+//! with their attendance and paragraphs, and documents. The writers turn it into a protokoll site
+//! root or into a Hugo site with the same pages.
 
 use super::day::Day;
 

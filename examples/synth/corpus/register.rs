@@ -136,7 +136,8 @@ fn kommuner(orgs: &[Organisation]) -> Vec<&'static str> {
     k
 }
 
-/// The register: `n` people with unique names, ids and spellings; officials first for each organisation.
+/// The register: `n` people with unique names, ids and spellings; officials first for each
+/// organisation.
 pub fn people(rng: &mut Rng, orgs: &[Organisation], n: usize) -> Vec<Person> {
     let kommuner = kommuner(orgs);
     let officials = (n / 8).max(2 * orgs.len());
@@ -187,7 +188,8 @@ pub fn people(rng: &mut Rng, orgs: &[Organisation], n: usize) -> Vec<Person> {
             organisation: official.then_some(out.len() % orgs.len()),
             title: official.then(|| {
                 if out.len() < orgs.len() {
-                    // Every organisation's first official is its chief: förbundschef or kommundirektör.
+                    // Every organisation's first official is its chief: förbundschef or
+                    // kommundirektör.
                     if out.is_empty() {
                         "förbundschef"
                     } else {
@@ -254,7 +256,8 @@ pub fn memberships(
                 .filter(|_| rng.percent(65))
                 .collect();
             while chosen.len() < wanted.min(local.len()) {
-                // Prefer the organ's own municipality: draw from the first part of the list more often.
+                // Prefer the organ's own municipality: draw from the first part of the list more
+                // often.
                 let span = if rng.percent(80) {
                     (wanted * 3).min(local.len())
                 } else {

@@ -1,5 +1,6 @@
-//! Yearly reports of the corpus: årsredovisning, verksamhetsberättelse and verksamhetsplan och budget,
-//! with prose from the seeds and tables of Swedish-formatted figures (the build exports them as data).
+//! Yearly reports of the corpus: årsredovisning, verksamhetsberättelse and verksamhetsplan och
+//! budget, with prose from the seeds and tables of Swedish-formatted figures (the build exports
+//! them as data).
 
 use super::rng::Rng;
 use super::text::Sentences;

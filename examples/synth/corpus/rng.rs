@@ -1,5 +1,5 @@
-//! A small deterministic pseudo-random generator (SplitMix64), so a corpus is the same for a seed on
-//! every machine and Rust version without the `rand` crate.
+//! A small deterministic pseudo-random generator (SplitMix64), so a corpus is the same for a seed
+//! on every machine and Rust version without the `rand` crate.
 
 /// SplitMix64 (Steele, Lea and Flood 2014): 64 bits of state, good statistics, trivially portable.
 #[derive(Debug, Clone)]
@@ -11,8 +11,8 @@ impl Rng {
         Rng(seed ^ 0x5DEE_CE66_D1CE_4E5B)
     }
 
-    /// A generator for one named stream of `seed`, so adding draws in one part of the corpus does not
-    /// change the others.
+    /// A generator for one named stream of `seed`, so adding draws in one part of the corpus does
+    /// not change the others.
     pub fn stream(seed: u64, name: &str) -> Rng {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for b in name.bytes() {

@@ -1,5 +1,6 @@
-//! Writes a corpus as a protokoll site root, exactly in the format of docs/FORMAT.md: `protokoll.toml`,
-//! the registers, one folder per meeting with `protokoll.md` and `kallelse.md`, and `content/dokument/`.
+//! Writes a corpus as a protokoll site root, exactly in the format of docs/FORMAT.md:
+//! `protokoll.toml`, the registers, one folder per meeting with `protokoll.md` and `kallelse.md`,
+//! and `content/dokument/`.
 
 use super::model::*;
 use std::fmt::Write as _;
@@ -31,8 +32,11 @@ pub fn write(c: &Corpus, root: &Path) -> io::Result<()> {
         root,
         "protokoll.toml",
         &format!(
-            // A published site has its address, so the build writes feeds, calendars and the sitemap.
-            "titel = {}\nbeskrivning = \"Syntetiska protokoll för prestandamätning\"\norganisation = {}\nbas_url = \"https://protokoll.example.org\"\n",
+            // A published site has its address, so the build writes feeds, calendars and the
+            // sitemap.
+            "titel = {}\nbeskrivning = \"Syntetiska protokoll för \
+                prestandamätning\"\norganisation = {}\nbas_url = \
+                \"https://protokoll.example.org\"\n",
             q(&c.title),
             q(&c.organisations[0].id)
         ),
@@ -47,7 +51,10 @@ pub fn write(c: &Corpus, root: &Path) -> io::Result<()> {
     put(
         root,
         "content/om-webbplatsen.md",
-        "+++\ntyp = \"sida\"\nid = \"om-webbplatsen\"\ntitel = \"Om webbplatsen\"\n+++\nDen här webbplatsen är en syntetisk korpus för prestandamätning. Texten är hämtad ur verkliga protokoll men personer, datum och ärenden är påhittade.\n",
+        "+++\ntyp = \"sida\"\nid = \"om-webbplatsen\"\ntitel = \"Om \
+            webbplatsen\"\n+++\nDen här webbplatsen är en syntetisk korpus för \
+            prestandamätning. Texten är hämtad ur verkliga protokoll men personer, \
+            datum och ärenden är påhittade.\n",
     )?;
     for (m, meeting) in c.meetings.iter().enumerate() {
         let dir = c.meeting_key(m);
@@ -205,7 +212,8 @@ fn protokoll(c: &Corpus, m: usize) -> String {
     if let Some(d) = meeting.approved {
         let _ = writeln!(s, "justerad = {d}");
     }
-    // The publisher's word: only a justerat protokoll is sealed; the others are still being written.
+    // The publisher's word: only a justerat protokoll is sealed; the others are still being
+    // written.
     let _ = writeln!(s, "justerat = {}", meeting.approved.is_some());
     if let (Some(a), Some(b)) = (meeting.items.first(), meeting.items.last()) {
         let _ = writeln!(s, "paragrafer = \"§§ {}-{}\"", a.nr, b.nr);
@@ -213,7 +221,8 @@ fn protokoll(c: &Corpus, m: usize) -> String {
     let group = |v: &[Attendee]| list(v.iter().map(|a| c.written(a)));
     let _ = write!(
         s,
-        "\n[narvaro]\nbeslutande = {}\ntjanstgorande_ersattare = {}\nej_tjanstgorande = {}\novriga = {}\n",
+        "\n[narvaro]\nbeslutande = {}\ntjanstgorande_ersattare = \
+            {}\nej_tjanstgorande = {}\novriga = {}\n",
         group(&meeting.voting),
         group(&meeting.serving),
         group(&meeting.present_substitutes),
@@ -292,7 +301,10 @@ fn kallelse(c: &Corpus, m: usize) -> String {
         .collect();
     let _ = writeln!(s, "undertecknad = {}", list(signed));
     if !meeting.send_list.is_empty() {
-        s.push_str("\n[sandlista]\nrubrik = \"Sändlista\"\nkolumner = [\"Ledamöter\", \"Ersättare för kännedom\"]\n");
+        s.push_str(
+            "\n[sandlista]\nrubrik = \"Sändlista\"\nkolumner = [\"Ledamöter\", \
+            \"Ersättare för kännedom\"]\n",
+        );
         for (kommun, first, second) in &meeting.send_list {
             let _ = write!(
                 s,
@@ -303,7 +315,10 @@ fn kallelse(c: &Corpus, m: usize) -> String {
             );
         }
     }
-    s.push_str("+++\nLedamöterna kallas till sammanträde. Meddela sekreteraren om du inte kan närvara, så kallas din ersättare.\n");
+    s.push_str(
+        "+++\nLedamöterna kallas till sammanträde. Meddela sekreteraren om du inte kan \
+        närvara, så kallas din ersättare.\n",
+    );
     for (i, item) in meeting.items.iter().enumerate() {
         let _ = write!(s, "\n## {}. {}\n\n", i + 1, item.title);
         s.push_str(&meta(c, item, None));

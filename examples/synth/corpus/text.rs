@@ -170,7 +170,9 @@ mod tests {
             prose: vec![],
             decisions: vec![],
         };
-        let doc = "+++\ntyp = \"x\"\n+++\n## Bakgrund\n\nPlanen bygger på den kartläggning som gjorts. Samverkan är ett eget utvecklingsområde i länet.\n\n| a | b |\n\n### Beslut\n\nStyrelsen tar informationen till protokollet.\n";
+        let doc = "+++\ntyp = \"x\"\n+++\n## Bakgrund\n\nPlanen bygger på den kartläggning \
+            som gjorts. Samverkan är ett eget utvecklingsområde i länet.\n\n| a | b \
+            |\n\n### Beslut\n\nStyrelsen tar informationen till protokollet.\n";
         s.add_document(doc, &mut HashSet::new());
         assert_eq!(
             s.prose,

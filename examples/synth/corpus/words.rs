@@ -1,5 +1,5 @@
-//! Word lists for the generator: Swedish first names and surnames, municipalities, parties, the kinds of
-//! bodies and officials, and the subjects municipal cases are about.
+//! Word lists for the generator: Swedish first names and surnames, municipalities, parties, the
+//! kinds of bodies and officials, and the subjects municipal cases are about.
 
 /// First names, with a common other spelling where there is one (used for register aliases).
 pub const FIRST: &[(&str, &str)] = &[
@@ -208,7 +208,8 @@ pub const PARTIES: &[(&str, usize)] = &[
     ("MP", 5),
 ];
 
-/// Kinds of municipal bodies: id prefix, name (before the municipality), register typ, meetings a year.
+/// Kinds of municipal bodies: id prefix, name (before the municipality), register typ, meetings a
+/// year.
 pub const NAMNDER: &[(&str, &str, &str, usize)] = &[
     ("kommunstyrelsen", "Kommunstyrelsen i", "styrelse", 11),
     ("kommunfullmaktige", "Kommunfullmäktige i", "fullmäktige", 8),

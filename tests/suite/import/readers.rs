@@ -51,7 +51,8 @@ fn the_word_file_of_000_has_its_paragraphs_as_headings() {
     assert_eq!(h1[7], "§ 35 Övriga punkter");
     assert_eq!(
         h1[4],
-        "§ 32 Gemensam plan för primärvård samt samverkan kring barn och unga, psykisk hälsa och äldre"
+        "§ 32 Gemensam plan för primärvård samt samverkan kring barn och unga, \
+            psykisk hälsa och äldre"
     );
     let h2 = headings(&docx.blocks, 2);
     assert!(

@@ -9,7 +9,9 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
-    fn any_text(s in "([#*\\-•»§0-9a-zåäöA-Z \t\n<>/|()\\[\\]:.,¹²\\\\]|<b>|</b>|<table>|<tr>|<td colspan=2>|</td>|</tr>|</table>|Tjänsteskrivelse|Kallelse till|2024-06-04|Handläggare|x@y){0,200}") {
+    fn any_text(s in "([#*\\-•»§0-9a-zåäöA-Z \t\n<>/|()\\[\\]:.,¹²\\\\]|<b>|</b>|<table>|<tr>|<td \
+        colspan=2>|</td>|</tr>|</table>|Tjänsteskrivelse|Kallelse \
+        till|2024-06-04|Handläggare|x@y){0,200}") {
         let source = import::text::read(&s);
         let parts = split(&source);
         prop_assert!(parts.iter().all(|p| p.blocks.end <= source.blocks.len()));
@@ -26,11 +28,17 @@ proptest! {
     }
 
     #[test]
-    fn any_words_on_a_page(words in prop::collection::vec((0f32..600.0, 0f32..850.0, 1f32..80.0, 1f32..30.0, "[a-zA-Z0-9§•.\\-]{1,8}"), 0..120)) {
+    fn any_words_on_a_page(
+        words in prop::collection::vec(
+            (0f32..600.0, 0f32..850.0, 1f32..80.0, 1f32..30.0, "[a-zA-Z0-9§•.\\-]{1,8}"),
+            0..120,
+        )
+    ) {
+        let word = |(x0, y0, w, h, text)| Word { x0, y0, x1: x0 + w, y1: y0 + h, text };
         let page = Page {
             width: 595.0,
             height: 842.0,
-            words: words.into_iter().map(|(x0, y0, w, h, text)| Word { x0, y0, x1: x0 + w, y1: y0 + h, text }).collect(),
+            words: words.into_iter().map(word).collect(),
         };
         let _ = import::pdf::from_pages(&[page.clone(), page]);
     }

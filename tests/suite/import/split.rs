@@ -49,14 +49,16 @@ const SEEDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// What the split cannot get, and why (checked: when the split gets one of them, this test says so).
+/// What the split cannot get, and why (checked: when the split gets one of them, this test says
+/// so).
 const KNOWN: &[&str] = &[
     // The header table says "Torsdagen den 25 april", without a year.
     "forbundsmotet/2024-04-25/protokoll: meeting None, content 2024-04-25",
     // The kallelse prints 2023-04-11 (a typing error the editor corrected to 2024-04-11).
     "forbundsmotet/2024-04-25/kallelse: date Some(\"2023-04-11\"), content 2024-04-11",
     // The editor added "(bilaga 2)" to tell the second copy of the attachment from the first.
-    "dokument/nara-vard-gemensam-arbetsprocess-bilaga-2: title \"Gemensam arbetsprocess omställning nära vård\", \
+    "dokument/nara-vard-gemensam-arbetsprocess-bilaga-2: \
+     title \"Gemensam arbetsprocess omställning nära vård\", \
      content \"Gemensam arbetsprocess omställning nära vård (bilaga 2)\"",
 ];
 

@@ -191,7 +191,9 @@ fn a_title_written_decomposed_is_found_by_a_normal_query() {
     std::fs::write(
         t.path().join("content/dokument/vag.md"),
         format!(
-            "+++\ntyp = \"tjansteskrivelse\"\nid = \"ny-vag\"\ntitel = \"{title}\"\ndatum = 2024-01-02\norganisation = \"testforbundet\"\n+++\nEtt beslut om en ny infart.\n"
+            "+++\ntyp = \"tjansteskrivelse\"\nid = \"ny-vag\"\ntitel = \
+                \"{title}\"\ndatum = 2024-01-02\norganisation = \
+                \"testforbundet\"\n+++\nEtt beslut om en ny infart.\n"
         ),
     )
     .unwrap();

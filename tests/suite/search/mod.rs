@@ -1,6 +1,6 @@
-//! The search index of the real site, tested by querying it: Swedish word forms, exact Dnr, filters,
-//! and the static export's precomputed scores against tantivy's own, plus reproducible export bytes;
-//! each kind of query a resident types (`classes.rs`); text written decomposed (NFD).
+//! The search index of the real site, tested by querying it: Swedish word forms, exact Dnr,
+//! filters, and the static export's precomputed scores against tantivy's own, plus reproducible
+//! export bytes; each kind of query a resident types (`classes.rs`); text written decomposed (NFD).
 
 mod classes;
 
