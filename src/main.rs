@@ -121,6 +121,18 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Import protokoll, kallelser and their documents from Word (.docx), PDF or text as drafts.
+    Import {
+        /// The files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The organ every meeting of the files belongs to (default: found from the register).
+        #[arg(long)]
+        organ: Option<String>,
+        /// The site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Create a ready-to-fill content file; never overwrites one.
     New {
         #[command(subcommand)]
@@ -224,6 +236,10 @@ fn main() -> ExitCode {
             &root,
             output.as_deref(),
         )),
+        Command::Import { files, organ, root } => match cli::require_site(&root) {
+            Ok(()) => cli::import::run(&files, organ, &root),
+            Err(code) => code,
+        },
         Command::Init {
             dir,
             organisation,

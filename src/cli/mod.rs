@@ -3,6 +3,7 @@
 //! not of the library.
 
 pub mod build;
+pub mod import;
 pub mod init;
 pub mod new;
 pub mod progress;

@@ -127,12 +127,14 @@ pub struct Run {
     pub bold: bool,
     /// Italic (`w:i`, `*…*`, `<i>`).
     pub italic: bool,
+    /// The address the run links to (`[text](url)` in text, a Word hyperlink), as written.
+    pub link: Option<String>,
 }
 
 /// Styled text: a paragraph, a heading, a list item, a table cell's paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {
-    /// The runs in order; adjacent runs never have the same style.
+    /// The runs in order; adjacent runs never have the same style and link.
     pub runs: Vec<Run>,
 }
 
@@ -146,12 +148,19 @@ impl Text {
 
     /// Appends text with a style, merging it into the last run when the style is the same.
     pub fn push(&mut self, s: &str, bold: bool, italic: bool) {
+        self.push_link(s, bold, italic, None);
+    }
+
+    /// Appends the text of a link (or, with `None`, plain text) with a style; runs merge only when
+    /// style and link are the same.
+    pub fn push_link(&mut self, s: &str, bold: bool, italic: bool, link: Option<&str>) {
         if s.is_empty() {
             return;
         }
         if let Some(last) = self.runs.last_mut()
             && last.bold == bold
             && last.italic == italic
+            && last.link.as_deref() == link
         {
             last.text.push_str(s);
             return;
@@ -160,13 +169,14 @@ impl Text {
             text: s.to_string(),
             bold,
             italic,
+            link: link.map(str::to_string),
         });
     }
 
     /// Appends another text's runs.
     pub fn append(&mut self, other: &Text) {
         for r in &other.runs {
-            self.push(&r.text, r.bold, r.italic);
+            self.push_link(&r.text, r.bold, r.italic, r.link.as_deref());
         }
     }
 

@@ -31,6 +31,8 @@ pub enum ImportError {
     MissingTool(&'static str),
     /// A file that is none of text, docx and PDF (an image, a spreadsheet, binary data).
     UnknownFormat(String),
+    /// A readable file in which nothing reads as minutes, a kallelse or one of their documents.
+    NotMinutes,
 }
 
 impl fmt::Display for ImportError {
@@ -77,6 +79,11 @@ impl fmt::Display for ImportError {
                     "not a document the import reads ({what}): give it a .docx, a PDF or plain text"
                 )
             }
+            ImportError::NotMinutes => write!(
+                f,
+                "not minutes: no header table, no § or numbered items and no known kind of document \
+                 (tjänsteskrivelse, motion, beslut, report) was found in it"
+            ),
         }
     }
 }

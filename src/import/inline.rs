@@ -5,8 +5,8 @@
 use super::block::Text;
 
 /// Reads one stretch of text with its inline markup into styled runs. Unpaired `**` (export noise
-/// such as `1. Upprop**`) is dropped; a link keeps its text; tags other than the styling ones are
-/// dropped with their text kept.
+/// such as `1. Upprop**`) is dropped; a link is a run with its address; tags other than the styling
+/// ones are dropped with their text kept.
 pub fn parse(s: &str) -> Text {
     let chars: Vec<char> = s.chars().collect();
     let tokens = tokens(&chars);
@@ -26,6 +26,12 @@ pub fn parse(s: &str) -> Text {
     for t in tokens {
         match t {
             Tok::Text(s) => out.push(&s, bold || tag_bold > 0, italic || tag_italic > 0),
+            Tok::Link(s, url) => out.push_link(
+                &s,
+                bold || tag_bold > 0,
+                italic || tag_italic > 0,
+                Some(&url),
+            ),
             Tok::Star(n) => {
                 if n >= 2 {
                     bold_seen += 1;
@@ -57,6 +63,8 @@ pub fn parse(s: &str) -> Text {
 #[derive(Debug)]
 enum Tok {
     Text(String),
+    /// A link's text and address.
+    Link(String, String),
     /// A run of 1 to 3 asterisks that can open or close emphasis.
     Star(usize),
     Tag {
@@ -100,7 +108,10 @@ fn tokens(c: &[char]) -> Vec<Tok> {
             '[' => {
                 // [text](url) keeps its text; anything else stays as written.
                 if let Some((text_end, link_end)) = link_at(c, i) {
-                    buf.extend(&c[i + 1..text_end]);
+                    flush(&mut buf, &mut out);
+                    let text: String = c[i + 1..text_end].iter().collect();
+                    let url: String = c[text_end + 2..link_end - 1].iter().collect();
+                    out.push(Tok::Link(text, url.trim().to_string()));
                     i = link_end;
                 } else {
                     buf.push('[');
@@ -208,6 +219,10 @@ mod tests {
             parse("[Se publicerat bildspel](#)").plain(),
             "Se publicerat bildspel"
         );
+        let t = parse("Fakta om Kalmar län [Bildspel 2](#)");
+        assert_eq!(t.runs[1].text, "Bildspel 2");
+        assert_eq!(t.runs[1].link.as_deref(), Some("#"));
+        assert_eq!(t.runs[0].link, None);
         assert_eq!(parse("5 * 3 < 20").plain(), "5 * 3 < 20");
         assert_eq!(
             parse("IDENTIFIKATIONS-ID: \\_0923b").plain(),

@@ -3,16 +3,20 @@
 //! document as blocks in reading order (headings, paragraphs with bold and italic runs, list items,
 //! tables as rows of cells, footnotes, page breaks), each with its place in the file, plus what the
 //! reader left out on purpose (page numbers, running headers); and, for a bundle, where each of its
-//! documents starts ([`split`]). Recognizers of the content format build on this; nothing here
-//! writes files or prints.
+//! documents starts ([`split`]). The recognizers ([`recognize`]) make each document a draft in the
+//! content format ([`write`]); [`plan`] is the whole import as the files to write and a report.
+//! Nothing here writes files or prints.
 
 pub mod block;
 pub mod docx;
 pub mod error;
 pub mod inline;
 pub mod pdf;
+pub mod plan;
+pub mod recognize;
 pub mod split;
 pub mod text;
+pub mod write;
 pub mod xml;
 
 pub use block::{

@@ -122,6 +122,17 @@ impl Date {
     }
 }
 
+/// Whether a word is a Swedish weekday as papers print it ("Torsdag", "torsdagen", "Torsdagens").
+pub fn is_weekday(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    WEEKDAYS.iter().any(|d| {
+        w.strip_prefix(d)
+            .is_some_and(|r| ["", "en", "ens"].contains(&r))
+    })
+}
+
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,

@@ -71,6 +71,10 @@ struct Walk<'a> {
     skip: u32,
     /// Footnote references in reading order.
     refs: Refs,
+    /// The package's relationships (id → target), for hyperlinks.
+    links: &'a HashMap<String, String>,
+    /// The address of the hyperlink being read.
+    link: Option<String>,
 }
 
 /// Footnote references in reading order: the footnote's id and the place of its paragraph.
@@ -81,6 +85,7 @@ pub fn walk(
     xml: &str,
     styles: &Styles,
     numbering: &Numbering,
+    links: &HashMap<String, String>,
 ) -> Result<(Vec<Block>, Refs), String> {
     let mut w = Walk {
         styles,
@@ -98,6 +103,8 @@ pub fn walk(
         in_text: false,
         skip: 0,
         refs: Vec::new(),
+        links,
+        link: None,
     };
     let mut x = Xml::new(xml);
     while let Some(ev) = x.event()? {
@@ -155,6 +162,11 @@ impl Walk<'_> {
                 self.para(|p| p.outline = val(e).and_then(|v| v.parse().ok()))
             }
             "pageBreakBefore" if self.in_ppr && on(e) => self.para(|p| p.break_before = true),
+            "hyperlink" if !empty => {
+                self.link = attr(e, "id")
+                    .and_then(|id| self.links.get(&id).cloned())
+                    .or_else(|| attr(e, "anchor").map(|a| format!("#{a}")));
+            }
             "r" => {
                 self.in_run = !empty;
                 self.run = RunProps::default();
@@ -244,6 +256,7 @@ impl Walk<'_> {
                 }
             }
             "tc" => self.close_cell(),
+            "hyperlink" => self.link = None,
             "tr" => {
                 if let Some(t) = self.tables.last_mut()
                     && !t.row.is_empty()
@@ -305,9 +318,14 @@ impl Walk<'_> {
             .or_else(|| self.styles.italic(style.as_deref()));
         // The soft hyphen only shows where Word breaks the line.
         let s = s.replace('\u{ad}', "");
+        let link = self.link.clone();
         self.para(|p| {
-            p.text
-                .push(&s, bold.unwrap_or(false), italic.unwrap_or(false))
+            p.text.push_link(
+                &s,
+                bold.unwrap_or(false),
+                italic.unwrap_or(false),
+                link.as_deref(),
+            )
         });
     }
 
@@ -419,6 +437,7 @@ pub fn footnotes(
     xml: &str,
     styles: &Styles,
     numbering: &Numbering,
+    links: &HashMap<String, String>,
 ) -> Result<HashMap<String, Text>, String> {
     // Each footnote is walked as a small body of its own, so its runs get the same treatment.
     let mut out = HashMap::new();
@@ -435,7 +454,7 @@ pub fn footnotes(
             Event::End(e) if e.local_name().as_ref() == "footnote" => {
                 if let Some((id, start)) = current.take() {
                     let inner = &xml[start..x.position()];
-                    let (blocks, _) = walk(inner, styles, numbering)?;
+                    let (blocks, _) = walk(inner, styles, numbering, links)?;
                     let mut text = Text::default();
                     for b in blocks {
                         if let Kind::Paragraph(t)
@@ -465,9 +484,14 @@ mod tests {
 
     fn body(inner: &str) -> Vec<Block> {
         let xml = format!(r#"<w:document {W}><w:body>{inner}</w:body></w:document>"#);
-        walk(&xml, &Styles::default(), &Numbering::default())
-            .unwrap()
-            .0
+        walk(
+            &xml,
+            &Styles::default(),
+            &Numbering::default(),
+            &HashMap::new(),
+        )
+        .unwrap()
+        .0
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod styles;
 
 use crate::import::block::{Block, Format, Kind, Source};
 use crate::import::error::ImportError;
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 use zip::ZipArchive;
 
@@ -39,11 +40,21 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
         Some(x) => styles::Numbering::parse(&x).map_err(bad(&numbering_name))?,
         None => styles::Numbering::default(),
     };
-    let (mut blocks, refs) = body::walk(&document, &styles, &numbering).map_err(bad(&main))?;
+    let rels_name = format!(
+        "{dir}_rels/{}.rels",
+        main.rsplit('/').next().unwrap_or(&main)
+    );
+    let links = match part(&mut zip, &rels_name)? {
+        Some(x) => hyperlinks(&x),
+        None => HashMap::new(),
+    };
+    let (mut blocks, refs) =
+        body::walk(&document, &styles, &numbering, &links).map_err(bad(&main))?;
     if !refs.is_empty() {
         let notes_name = format!("{dir}footnotes.xml");
         if let Some(x) = part(&mut zip, &notes_name)? {
-            let notes = body::footnotes(&x, &styles, &numbering).map_err(bad(&notes_name))?;
+            let notes =
+                body::footnotes(&x, &styles, &numbering, &links).map_err(bad(&notes_name))?;
             for (id, place) in refs {
                 if let Some(text) = notes.get(&id) {
                     blocks.push(Block {
@@ -62,6 +73,25 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
         blocks,
         dropped: Vec::new(),
     })
+}
+
+/// The hyperlink relationships of a part's `.rels` (id → target address).
+fn hyperlinks(rels: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let mut x = crate::import::xml::Xml::new(rels);
+    while let Ok(Some(ev)) = x.event() {
+        if let quick_xml::events::Event::Empty(e) | quick_xml::events::Event::Start(e) = ev
+            && e.local_name().as_ref() == "Relationship"
+            && crate::import::xml::attr(&e, "Type").is_some_and(|t| t.ends_with("/hyperlink"))
+            && let (Some(id), Some(target)) = (
+                crate::import::xml::attr(&e, "Id"),
+                crate::import::xml::attr(&e, "Target"),
+            )
+        {
+            out.insert(id, target);
+        }
+    }
+    out
 }
 
 /// The main document's part name, from `_rels/.rels` (`word/document.xml` in every Word and

@@ -51,12 +51,56 @@ pub const GROUP_HEADINGS: &[(&str, GroupKind)] = &[
     ("deltagare", GroupKind::Registered),
 ];
 
-/// The kind of group a printed heading names ("Anmält förhinder:" → absent).
+/// The kind of group a printed heading names ("Anmält förhinder:" → absent). A heading that
+/// goes on to say what the people were at ("Anmälda till presidiekonferensen", "Närvarande vid
+/// sammanträdet") names the group of its first words.
 pub fn group_of_heading(heading: &str) -> Option<GroupKind> {
     let h = heading.trim().trim_end_matches(':').trim().to_lowercase();
     let h: Vec<&str> = h.split_whitespace().collect();
-    let h = h.join(" ");
-    GROUP_HEADINGS.iter().find(|(w, _)| *w == h).map(|x| x.1)
+    let known = |words: &[&str]| {
+        let h = words.join(" ");
+        GROUP_HEADINGS.iter().find(|(w, _)| *w == h).map(|x| x.1)
+    };
+    known(&h).or_else(|| {
+        let at = h
+            .iter()
+            .position(|w| ["till", "vid", "på", "i"].contains(w))
+            .filter(|&i| i > 0 && i + 1 < h.len())?;
+        known(&h[..at])
+    })
+}
+
+/// The labels of a protokoll's header table (lower case, without a colon) that are not attendance
+/// groups or [`ANSLAG_LABELS`], and the front-matter key each fills (`plats` for "Plats och tid":
+/// the place, the date and the hours are read from it).
+pub const MEETING_LABELS: &[(&str, &str)] = &[
+    ("organ", "organ"),
+    ("nämnd", "organ"),
+    ("plats och tid", "plats"),
+    ("tid och plats", "plats"),
+    ("plats", "plats"),
+    ("tid", "tid"),
+    ("datum", "datum"),
+    ("sammanträdesdatum", "datum"),
+    ("sammanträdesdag", "datum"),
+    ("paragrafer", "paragrafer"),
+    ("§§", "paragrafer"),
+    ("ordförande", "ordforande"),
+    ("sekreterare", "sekreterare"),
+    ("justerare", "justerare"),
+    ("underskrifter", "underskrift"),
+];
+
+/// The front-matter key a header table's label fills, from [`MEETING_LABELS`] and
+/// [`ANSLAG_LABELS`] (case, spaces and a trailing colon aside).
+pub fn header_key(label: &str) -> Option<&'static str> {
+    let l = label.trim().trim_end_matches(':').trim().to_lowercase();
+    let l = l.split_whitespace().collect::<Vec<_>>().join(" ");
+    MEETING_LABELS
+        .iter()
+        .chain(ANSLAG_LABELS)
+        .find(|(w, _)| *w == l)
+        .map(|x| x.1)
 }
 
 /// Roles as printed after a name (lower case), and the role each is.
@@ -436,5 +480,17 @@ mod tests {
         );
         assert_eq!(group_of_heading("Tjänstemän"), Some(GroupKind::Others));
         assert_eq!(group_of_heading("Gäster från Mars"), None);
+        assert_eq!(
+            group_of_heading("Anmälda till presidiekonferensen:"),
+            Some(GroupKind::Registered)
+        );
+        assert_eq!(group_of_heading("Till Anmälda"), None);
+        assert_eq!(header_key("Plats och tid"), Some("plats"));
+        assert_eq!(header_key("Utses att justera:"), Some("justerare"));
+        assert_eq!(
+            header_key("Justeringens plats och tid"),
+            Some("justeringsplats")
+        );
+        assert_eq!(header_key("Beslutande"), None);
     }
 }

@@ -422,6 +422,33 @@ impl Cursor<'_> {
     }
 }
 
+/// The month a Swedish month name or its abbreviation is (case and a trailing `.` aside):
+/// "april" → 4, "sept." → 9.
+pub fn month(word: &str) -> Option<u8> {
+    let w = word.trim().trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(name, _)| *name == w).map(|x| x.1)
+}
+
+/// The first clock time printed in `text` after `kl`, `kl.` or `klockan`, with the time it runs
+/// to when printed as a span (`kl. 09.00-10.30`, `klockan 14.00–15.00`, `kl 13`): where it stands,
+/// its start and its end.
+pub fn clock_in(text: &str) -> Option<(Range<usize>, Time, Option<Time>)> {
+    for (i, _) in text.char_indices() {
+        if !boundary_before(text, i) || text[i..].starts_with(' ') {
+            continue;
+        }
+        let mut c = Cursor {
+            text,
+            pos: i,
+            end: text.len(),
+        };
+        if let Some(Qualifier::Time(Some(from), to)) = c.clock() {
+            return Some((i..c.pos, from, to));
+        }
+    }
+    None
+}
+
 /// Reads `r` wholly as qualifiers (in parentheses or not, separated by spaces, commas or
 /// "och"), each with its range; None when any part of it is not one.
 pub(super) fn read_qualifiers(
@@ -459,5 +486,27 @@ pub(super) fn read_qualifiers(
         let at = c.pos;
         let q = c.qualifier()?;
         out.push((at..c.pos, q));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_clock_times_in_running_text() {
+        assert_eq!(month("April"), Some(4));
+        assert_eq!(month("sept."), Some(9));
+        assert_eq!(month("aprilis"), None);
+        let t = "Digitalt via Teams Torsdagen den 12 september 2024, kl. 09.00-10.30";
+        let (r, from, to) = clock_in(t).unwrap();
+        assert_eq!(&t[r], "kl. 09.00-10.30");
+        assert_eq!(
+            (from, to),
+            (Time::parse("09:00").unwrap(), Time::parse("10:30").ok())
+        );
+        let (_, from, to) = clock_in("Torsdag 13 juni 2024 klockan 14.00").unwrap();
+        assert_eq!((from, to), (Time::parse("14:00").unwrap(), None));
+        assert!(clock_in("Inga tider här, klart.").is_none());
     }
 }

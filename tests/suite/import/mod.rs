@@ -1,8 +1,11 @@
 //! The import's readers on real files: the .docx and .pdf that `tests/import/make_documents.py`
 //! made with LibreOffice from the seed protokoll and kallelser, the seed texts themselves, the bad
-//! inputs, and the split of the seed bundles into their documents.
+//! inputs, the split of the seed bundles into their documents, and `protokoll import` end to end
+//! (with the fields of the .docx and .pdf equal to those of the text).
 
 mod bad;
+mod command;
+mod parity;
 mod readers;
 mod robust;
 mod split;
