@@ -266,7 +266,10 @@ fn policy_warnings(site: &Site) -> Vec<Diagnostic> {
                 "the accessibility statement gives no way to reach you: lagen (2018:1937) asks for \
                  an e-mail address, a phone number or a form",
             )
-            .with_hint("add [tillganglighet] with epost = \"…\", telefon = \"…\" or formular = \"https://…\" (and granskad = \"YYYY-MM-DD\") to protokoll.toml"),
+            .with_hint(
+                "add [tillganglighet] with epost = \"…\", telefon = \"…\" or formular \
+                = \"https://…\" (and granskad = \"YYYY-MM-DD\") to protokoll.toml",
+            ),
         );
     }
     out.extend(unposted(site));

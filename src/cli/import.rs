@@ -66,7 +66,8 @@ pub fn run(files: &[PathBuf], organ: Option<String>, root: &Path) -> ExitCode {
             Some(p) => {
                 let _ = writeln!(
                     out,
-                    "wrote {}: {} register entries for names the register does not know; review them and move them into content/register/",
+                    "wrote {}: {} register entries for names the register does not \
+                        know; review them and move them into content/register/",
                     p.display(),
                     r.entries
                 );

@@ -16,7 +16,8 @@ pub fn report(what: &str, result: Result<Scaffolded, NewError>) -> ExitCode {
             }
             eprintln!("{line}");
             eprintln!(
-                "fill it in and see it with `protokoll serve`; lines starting with # are notes for you and are never published"
+                "fill it in and see it with `protokoll serve`; lines starting with \
+                    # are notes for you and are never published"
             );
             ExitCode::SUCCESS
         }

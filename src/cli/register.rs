@@ -9,7 +9,9 @@ pub fn report(result: Result<protokoll::scaffold::register::Review, NewError>) -
         Ok(r) => {
             match &r.path {
                 Some(p) => eprintln!(
-                    "wrote {}: {} register entries for the names written at {} places that the register does not know; review them and move them into content/register/",
+                    "wrote {}: {} register entries for the names written at {} \
+                        places that the register does not know; review them and move \
+                        them into content/register/",
                     p.display(),
                     r.entries,
                     r.places

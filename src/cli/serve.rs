@@ -130,7 +130,8 @@ fn report(event: &Event) {
             result: Err(e),
             elapsed,
         } => eprintln!(
-            "the search index could not be updated ({e}) in {} ms; the next change rebuilds everything",
+            "the search index could not be updated ({e}) in {} ms; the next change \
+                rebuilds everything",
             elapsed.as_millis()
         ),
         Event::WatchError(e) => eprintln!("watching for changes failed: {e}"),

@@ -330,8 +330,8 @@ impl Table {
                 .all(|c| c.paragraphs.iter().all(Text::all_bold))
     }
 
-    /// The cells in reading order: column by column (left column top to bottom, then the next) for a
-    /// name grid, as a two-column attendance list is read on paper; row by row otherwise.
+    /// The cells in reading order: column by column (left column top to bottom, then the next) for
+    /// a name grid, as a two-column attendance list is read on paper; row by row otherwise.
     pub fn reading_order(&self) -> Vec<&Cell> {
         if self.is_name_grid() {
             (0..self.width()).flat_map(|c| self.column(c)).collect()
@@ -343,7 +343,8 @@ impl Table {
 
 /// True when `s` reads like one entry of an attendance list: a name of two to five words, each
 /// starting with a capital letter, optionally followed by a party in parentheses and a function
-/// after a comma (`Andreas Erlandsson (S), ordförande`, `Sofia Hartz, Region Kalmar län`); or `Vakant`.
+/// after a comma (`Andreas Erlandsson (S), ordförande`, `Sofia Hartz, Region Kalmar län`); or
+/// `Vakant`.
 pub fn looks_like_name(s: &str) -> bool {
     let s = s.trim();
     if s.eq_ignore_ascii_case("vakant") {
@@ -364,8 +365,8 @@ pub fn looks_like_name(s: &str) -> bool {
 /// What a block is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
-    /// A heading with its level, 1 the highest. docx: by style (outline level, `Heading N`,
-    /// `Rubrik N`, `Title`); text: Markdown `#`; PDF: a short line set clearly larger than the body.
+    /// A heading with its level, 1 the highest. docx: by style (outline level, `Heading N`, `Rubrik
+    /// N`, `Title`); text: Markdown `#`; PDF: a short line set clearly larger than the body.
     Heading {
         /// 1 to 9.
         level: u8,
@@ -385,7 +386,8 @@ pub enum Kind {
     },
     /// A table.
     Table(Table),
-    /// A footnote's text, with its label (`2`, `¹`); the reference in the text is written `[^label]`.
+    /// A footnote's text, with its label (`2`, `¹`); the reference in the text is written
+    /// `[^label]`.
     Footnote {
         /// The label as the reference names it.
         label: String,

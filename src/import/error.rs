@@ -65,13 +65,15 @@ impl fmt::Display for ImportError {
             ),
             ImportError::EncryptedPdf => write!(
                 f,
-                "an encrypted PDF: save it without a password first (e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf)"
+                "an encrypted PDF: save it without a password first (e.g. qpdf \
+                    --decrypt --password=PASSWORD in.pdf out.pdf)"
             ),
             ImportError::CorruptPdf(m) => write!(f, "a damaged PDF that cannot be read ({m})"),
             ImportError::MissingTool(tool) => write!(
                 f,
                 "reading PDF needs {tool} from poppler-utils, which is not installed: \
-                 apt-get install poppler-utils (Debian, Ubuntu), dnf install poppler-utils, brew install poppler"
+                 apt-get install poppler-utils (Debian, Ubuntu), dnf install poppler-utils, brew \
+                 install poppler"
             ),
             ImportError::UnknownFormat(what) => {
                 write!(

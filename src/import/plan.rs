@@ -233,7 +233,8 @@ fn add(
                     .trim_start_matches("Kallelse till"),
             );
             notes.push(format!(
-                "the organ \"{printed}\" is not in the register: add it as {id}, or import with --organ"
+                "the organ \"{printed}\" is not in the register: add it as {id}, \
+                    or import with --organ"
             ));
             id
         });
@@ -251,7 +252,8 @@ fn add(
                 });
             if let Some(d) = date {
                 notes.push(format!(
-                    "the paper prints \"{day} {}\" without a year; {} is from another document of the same file",
+                    "the paper prints \"{day} {}\" without a year; {} is from \
+                        another document of the same file",
                     month_name(month),
                     d.year
                 ));
@@ -267,7 +269,8 @@ fn add(
             {
                 date = Some(d);
                 notes.push(format!(
-                    "the paper prints \"{day} {}\" without a year; {} is the latest year it prints: check it",
+                    "the paper prints \"{day} {}\" without a year; {} is the \
+                        latest year it prints: check it",
                     month_name(month),
                     d.year
                 ));
@@ -310,7 +313,8 @@ fn add(
         if doc.kind == DocKind::Okand {
             // The format has no kind for it: reported, not written.
             plan.report.push(format!(
-                "    not placed: {}: not recognized as a protokoll, kallelse or document; not imported: {}",
+                "    not placed: {}: not recognized as a protokoll, kallelse or \
+                    document; not imported: {}",
                 place_of(source, part),
                 doc.title
             ));
@@ -430,7 +434,8 @@ fn summary_meeting(m: &Meeting, path: &Path, source: &Source, part: &split::Part
         .filter(|b| b.starts_with('|') || b.contains("\n|"))
         .count();
     format!(
-        "  {} \"{}\" ({}) → {}: {} {}, {} decisions, {} Dnr, {} names in {} groups, {} signatures, {} tables",
+        "  {} \"{}\" ({}) → {}: {} {}, {} decisions, {} Dnr, {} names in {} \
+            groups, {} signatures, {} tables",
         if m.notice { "kallelse" } else { "protokoll" },
         part.title,
         place_of(source, part),

@@ -458,7 +458,8 @@ mod tests {
 
     #[test]
     fn tab_lines_are_a_table_with_bold_labels() {
-        let s = "<b>Organ</b>\tKommunförbundet Kalmar län, förbundsmöte\t\n<b>Paragrafer</b>\t§§ 1-13\t\n\nText.";
+        let s = "<b>Organ</b>\tKommunförbundet Kalmar län, \
+            förbundsmöte\t\n<b>Paragrafer</b>\t§§ 1-13\t\n\nText.";
         let src = read(s);
         let Kind::Table(t) = &src.blocks[0].kind else {
             panic!("{:?}", src.blocks[0])
@@ -472,7 +473,8 @@ mod tests {
 
     #[test]
     fn html_table_markup_with_spans() {
-        let s = "<table>\n<tr><td rowspan=\"2\"><b>Beslutande</b></td><td>Anna Ek (S)</td></tr>\n<tr><td>Bo Ek (M)</td></tr>\n</table>";
+        let s = "<table>\n<tr><td rowspan=\"2\"><b>Beslutande</b></td><td>Anna Ek \
+            (S)</td></tr>\n<tr><td>Bo Ek (M)</td></tr>\n</table>";
         let src = read(s);
         let Kind::Table(t) = &src.blocks[0].kind else {
             panic!()
@@ -484,7 +486,8 @@ mod tests {
 
     #[test]
     fn markdown_headings_lists_and_continuations() {
-        let s = "# Förbundsmöte\n\n### **Upprop**\n\n- 5. Genomgång**  \nFöredragande: Cecilia Frid\n- 6. Revision\n\n1. Val av justerare\n\n¹ Region Kalmar län";
+        let s = "# Förbundsmöte\n\n### **Upprop**\n\n- 5. Genomgång**  \nFöredragande: \
+            Cecilia Frid\n- 6. Revision\n\n1. Val av justerare\n\n¹ Region Kalmar län";
         let src = read(s);
         assert!(matches!(
             &src.blocks[0].kind,
@@ -518,7 +521,8 @@ mod tests {
     #[test]
     fn a_paragraph_cut_by_a_page_break_is_joined() {
         let src = read(
-            "oro för isolering bland äldre, och då s\n\nuppges också att de har sömnbesvär.\n\nNästa.",
+            "oro för isolering bland äldre, och då s\n\nuppges också att de har \
+                sömnbesvär.\n\nNästa.",
         );
         assert_eq!(src.blocks.len(), 2);
         assert_eq!(src.blocks[0].place, Place::lines(1, 3));

@@ -1,5 +1,6 @@
 //! A thin layer over quick-xml for the XML the readers meet (the parts of a Word package, poppler's
-//! XHTML): events until the end, attributes by local name (`w:val` → `val`), entity references resolved.
+//! XHTML): events until the end, attributes by local name (`w:val` → `val`), entity references
+//! resolved.
 
 use quick_xml::Reader;
 use quick_xml::escape::unescape;

@@ -2,7 +2,8 @@
 //! (each on its own scale, as the rows are different quantities), years in order left to right,
 //! every bar labelled with its figure, so the chart keeps its meaning without colour, in print and
 //! for a screen reader (each chart is an image with a title and a description that says the
-//! figures). The numbers stay in the table just before it. No script, no font, same bytes each build.
+//! figures). The numbers stay in the table just before it. No script, no font, same bytes each
+//! build.
 
 use crate::markup::markdown::TableData;
 use std::fmt::Write;
@@ -56,7 +57,8 @@ pub fn svg_figure(table: &TableData, n: usize, id_prefix: &str) -> Option<String
     let mut out = String::new();
     let _ = write!(
         out,
-        "<figure class=\"chart\" aria-labelledby=\"{id}\"><figcaption id=\"{id}\">Diagram: {}</figcaption>\n<ul class=\"chart-grid\">\n",
+        "<figure class=\"chart\" aria-labelledby=\"{id}\"><figcaption \
+            id=\"{id}\">Diagram: {}</figcaption>\n<ul class=\"chart-grid\">\n",
         esc(&title)
     );
     for (i, (label, values)) in rows.iter().enumerate() {
@@ -96,7 +98,10 @@ fn panel(id: &str, label: &str, years: &[(usize, i32)], values: &[f64], desc: &s
     let mut s = String::new();
     let _ = write!(
         s,
-        "<svg class=\"chart-svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
+        "<svg class=\"chart-svg\" viewBox=\"0 0 {W} {H}\" role=\"img\" \
+            aria-labelledby=\"{id}-t {id}-d\" \
+            xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-t\">{}</title><desc \
+            id=\"{id}-d\">{}</desc>",
         esc(label),
         esc(desc)
     );
@@ -121,7 +126,11 @@ fn panel(id: &str, label: &str, years: &[(usize, i32)], values: &[f64], desc: &s
         };
         let _ = write!(
             s,
-            "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{:.1}\"/><text class=\"chart-value\" x=\"{cx:.1}\" y=\"{ty:.1}\" text-anchor=\"middle\">{}</text><text class=\"chart-year\" x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{year}</text>",
+            "<rect class=\"{class}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" \
+                height=\"{:.1}\"/><text class=\"chart-value\" x=\"{cx:.1}\" \
+                y=\"{ty:.1}\" text-anchor=\"middle\">{}</text><text \
+                class=\"chart-year\" x=\"{cx:.1}\" y=\"{:.1}\" \
+                text-anchor=\"middle\">{year}</text>",
             h.max(0.5),
             esc(&figure(v)),
             H - 6.0
@@ -173,7 +182,9 @@ mod tests {
     #[test]
     fn a_table_of_years_gets_a_chart_per_row_of_figures_in_year_order() {
         let r = render(
-            "### Flerårsöversikt\n\n| Post | 2023 | 2022 | 2021 |\n|---|---|---|---|\n| Intäkter | 71 163 | 79 899 | 79 257 |\n| **Rubrik** | | | |\n| Resultat | -2 622 | 4 237 | -298 |\n",
+            "### Flerårsöversikt\n\n| Post | 2023 | 2022 | 2021 \
+                |\n|---|---|---|---|\n| Intäkter | 71 163 | 79 899 | 79 257 |\n| \
+                **Rubrik** | | | |\n| Resultat | -2 622 | 4 237 | -298 |\n",
             "d-",
         );
         let html = &r.html;
@@ -187,7 +198,10 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains("<desc id=\"d-diagram-1-1-d\">Stapeldiagram, 2021: 79\u{a0}257, 2022: 79\u{a0}899, 2023: 71\u{a0}163.</desc>"),
+            html.contains(
+                "<desc id=\"d-diagram-1-1-d\">Stapeldiagram, 2021: 79\u{a0}257, 2022: \
+                79\u{a0}899, 2023: 71\u{a0}163.</desc>"
+            ),
             "{html}"
         );
         assert!(html.contains("chart-bar chart-bar-negative"), "{html}");

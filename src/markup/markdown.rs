@@ -1,6 +1,6 @@
-//! Markdown to HTML with pulldown-cmark: headings get stable ids, tables are wrapped for small screens,
-//! numeric cells are marked, every table is also returned as data, and the HTML (raw HTML in the
-//! Markdown included) goes through the sanitizer.
+//! Markdown to HTML with pulldown-cmark: headings get stable ids, tables are wrapped for small
+//! screens, numeric cells are marked, every table is also returned as data, and the HTML (raw HTML
+//! in the Markdown included) goes through the sanitizer.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
@@ -54,8 +54,8 @@ pub const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH);
 
-/// Renders Markdown; heading ids are prefixed with `id_prefix` to stay unique on a page. The HTML is
-/// sanitized ([`crate::markup::sanitize::clean`]) as a whole, so raw HTML keeps its structure.
+/// Renders Markdown; heading ids are prefixed with `id_prefix` to stay unique on a page. The HTML
+/// is sanitized ([`crate::markup::sanitize::clean`]) as a whole, so raw HTML keeps its structure.
 pub fn render(md: &str, id_prefix: &str) -> Rendered {
     // Plain prose (most of a protokoll) needs no parser: the same HTML, made directly.
     if crate::markup::prose::is_plain(md) {

@@ -1,7 +1,7 @@
-//! A fast path for the commonest Markdown of a protokoll: paragraphs of plain prose with nothing that
-//! Markdown or HTML would read as syntax. Such text becomes `<p>…</p>` exactly as pulldown-cmark
-//! renders it, without setting up a parser for every one of the tens of thousands of small sections
-//! a large archive has.
+//! A fast path for the commonest Markdown of a protokoll: paragraphs of plain prose with nothing
+//! that Markdown or HTML would read as syntax. Such text becomes `<p>…</p>` exactly as
+//! pulldown-cmark renders it, without setting up a parser for every one of the tens of thousands of
+//! small sections a large archive has.
 
 /// Whether `md` is plain prose: no Markdown or HTML syntax, no character the HTML must escape, no
 /// indentation or line that could open a block (list, quote, heading, rule, code).

@@ -1,6 +1,7 @@
-//! The sanitizer: all HTML made from content (rendered Markdown with any raw HTML in it) passes through
-//! ammonia with the allowlist below, so no script, event handler, `javascript:`/`vbscript:`/`data:`
-//! URL, iframe, object or form reaches a page. [`audit`] finds what it will remove, for warnings.
+//! The sanitizer: all HTML made from content (rendered Markdown with any raw HTML in it) passes
+//! through ammonia with the allowlist below, so no script, event handler,
+//! `javascript:`/`vbscript:`/`data:` URL, iframe, object or form reaches a page. [`audit`] finds
+//! what it will remove, for warnings.
 
 use crate::markup::html::{self, Markup};
 use std::collections::{HashMap, HashSet};
@@ -261,7 +262,8 @@ mod tests {
     #[test]
     fn audit_names_what_will_be_removed() {
         let a = audit(
-            "<b onclick='x()'>b</b> <font color=red>f</font> <!-- <script> --> <a href=\"javascript:x\">l</a> <script>y</script>",
+            "<b onclick='x()'>b</b> <font color=red>f</font> <!-- <script> --> <a \
+                href=\"javascript:x\">l</a> <script>y</script>",
         );
         let msgs: Vec<&str> = a.iter().map(|(_, m)| m.as_str()).collect();
         assert_eq!(
@@ -269,7 +271,8 @@ mod tests {
             vec![
                 "attribute onclick on <b> is removed",
                 "raw HTML <font> is not allowed and is removed (its text is kept)",
-                "the URL \"javascript:x\" is removed: only http, https, mailto, tel and site paths are allowed",
+                "the URL \"javascript:x\" is removed: only http, https, mailto, \
+                    tel and site paths are allowed",
                 "raw HTML <script> removed with its content",
             ]
         );

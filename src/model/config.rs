@@ -1,4 +1,5 @@
-//! The site's settings, as `protokoll.toml` at the site root holds them (read by `reading::config`).
+//! The site's settings, as `protokoll.toml` at the site root holds them (read by
+//! `reading::config`).
 
 use serde::Deserialize;
 
@@ -82,7 +83,8 @@ pub struct Wordlist {
 /// The attachment size limit when `protokoll.toml` sets none: 50 MB.
 pub const DEFAULT_MAX_ATTACHMENT_BYTES: u64 = 50_000_000;
 
-/// A size in bytes, written as an integer or as a number with a unit (B, kB, MB, GB; powers of 1000).
+/// A size in bytes, written as an integer or as a number with a unit (B, kB, MB, GB; powers of
+/// 1000).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileSize(pub u64);
 
@@ -119,7 +121,8 @@ impl<'de> Deserialize<'de> for FileSize {
             toml::Value::Integer(n) if n > 0 => Ok(FileSize(n.unsigned_abs())),
             toml::Value::String(s) => FileSize::parse(&s).map_err(D::Error::custom),
             other => Err(D::Error::custom(format!(
-                "max_filstorlek must be a positive number of bytes or a string like \"8 MB\", found {other}"
+                "max_filstorlek must be a positive number of bytes or a string \
+                    like \"8 MB\", found {other}"
             ))),
         }
     }

@@ -187,7 +187,8 @@ pub enum Status {
     /// Inställt: cancelled.
     Cancelled,
     /// Protokoll ej publicerat: the day has passed and no protokoll is published (only
-    /// [`Meeting::status_on`] says so; the record itself, [`Meeting::status`], stays planned or called).
+    /// [`Meeting::status_on`] says so; the record itself, [`Meeting::status`], stays planned or
+    /// called).
     Unpublished,
 }
 
@@ -230,8 +231,9 @@ impl Meeting {
     }
 
     /// Where it stands as seen on `day` (the build's reference day, [`crate::model::clock`]): as
-    /// [`Meeting::status`], but a meeting whose last day is before `day` and that has no protokoll is
-    /// [`Status::Unpublished`], not still called or planned. Without a day, as [`Meeting::status`].
+    /// [`Meeting::status`], but a meeting whose last day is before `day` and that has no protokoll
+    /// is [`Status::Unpublished`], not still called or planned. Without a day, as
+    /// [`Meeting::status`].
     pub fn status_on(&self, day: Option<Date>) -> Status {
         match self.status() {
             Status::Called | Status::Planned if day.is_some_and(|d| self.last_date() < d) => {
@@ -265,9 +267,9 @@ impl Meeting {
     }
 
     /// Every name written in it, resolved: the protokoll's (attendance, chairs, secretary,
-    /// justerare, signatures, who certified the posting, the votes of each §), then the kallelse's (sändlista, signatures), each in reading order.
-    /// The one list of a meeting's names: the people's spellings, their pages and `serve`'s
-    /// preview all read it.
+    /// justerare, signatures, who certified the posting, the votes of each §), then the kallelse's
+    /// (sändlista, signatures), each in reading order. The one list of a meeting's names: the
+    /// people's spellings, their pages and `serve`'s preview all read it.
     pub fn names(&self) -> impl Iterator<Item = &Named> {
         self.names_in(Part::Protokoll)
             .chain(self.names_in(Part::Kallelse))

@@ -1,5 +1,5 @@
-//! Names as the paper writes them ("Andreas Erlandsson (S), ordförande §33"), split into the name to
-//! resolve, the party and the rest; and the id rule that turns a name into a URL segment.
+//! Names as the paper writes them ("Andreas Erlandsson (S), ordförande §33"), split into the name
+//! to resolve, the party and the rest; and the id rule that turns a name into a URL segment.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 

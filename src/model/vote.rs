@@ -104,7 +104,8 @@ pub struct Vote {
     pub section: usize,
     /// 1-based line of its heading.
     pub line: usize,
-    /// The counts as printed ("25 ja-röster mot 14 nej-röster, 2 avstår"), with the line they are on.
+    /// The counts as printed ("25 ja-röster mot 14 nej-röster, 2 avstår"), with the line they are
+    /// on.
     pub printed: Option<(Counts, usize)>,
     /// Each member's vote, where printed, in the order printed.
     pub ballots: Vec<Ballot>,

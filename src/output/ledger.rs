@@ -59,7 +59,8 @@ pub struct Sealing {
     /// Protokoll whose rättelse was recorded (source paths).
     pub corrected: Vec<String>,
     /// Protokoll that carry a justering date or signatures but neither the publisher's word
-    /// `justerat = true` nor a place in the ledger: shown as justerat, not sealed (see [`unmarked`]).
+    /// `justerat = true` nor a place in the ledger: shown as justerat, not sealed (see
+    /// [`unmarked`]).
     pub unmarked: Vec<PathBuf>,
 }
 
@@ -105,7 +106,8 @@ fn without_mark(text: &str) -> Option<String> {
     removed.then_some(out)
 }
 
-/// Whether the publisher says the protokoll is justerat (`justerat = true`): only then is it sealed.
+/// Whether the publisher says the protokoll is justerat (`justerat = true`): only then is it
+/// sealed.
 fn marked(fm: &crate::reading::source::ProtokollFm) -> bool {
     fm.justerat.as_ref().is_some_and(|j| *j.get_ref())
 }
@@ -200,7 +202,8 @@ fn check_inner(root: &Path, files: &[SourceFile], some: bool) -> Result<Sealing,
                     format!("the justerat protokoll {key} is gone from the content"),
                 )
                 .with_hint(format!(
-                    "restore {}: a justerat protokoll stays published (a correction is a [[rattelse]])",
+                    "restore {}: a justerat protokoll stays published (a \
+                        correction is a [[rattelse]])",
                     rec.fil
                 )),
             );
@@ -245,12 +248,21 @@ fn check_inner(root: &Path, files: &[SourceFile], some: bool) -> Result<Sealing,
                 sealing.corrected.push(shown);
             } else if fm.rattelse.len() < last.rattelser {
                 errors.push(
-                    Diagnostic::error(&f.path, 1, 1, format!(
-                        "a rättelse has been removed: justerade.toml records {} for this justerat protokoll, the file has {}",
-                        last.rattelser,
-                        fm.rattelse.len()
-                    ))
-                    .with_hint("the correction log is kept for ever: restore the [[rattelse]] entries"),
+                    Diagnostic::error(
+                        &f.path,
+                        1,
+                        1,
+                        format!(
+                            "a rättelse has been removed: justerade.toml records {} \
+                            for this justerat protokoll, the file has {}",
+                            last.rattelser,
+                            fm.rattelse.len()
+                        ),
+                    )
+                    .with_hint(
+                        "the correction log is kept for ever: restore the [[rattelse]] \
+                        entries",
+                    ),
                 );
             } else {
                 errors.extend(changed_parts(f, body, &entry.parts));
@@ -371,9 +383,12 @@ fn read(root: &Path, shown: &Path) -> Result<(String, Vec<EntryRec>), Vec<Diagno
 fn render<'a>(entries: impl Iterator<Item = &'a Entry>) -> String {
     let mut s = String::from(
         "# Justerade protokoll: the SHA-256 of every protokoll file once it is justerat, and of each\n\
-         # version after a rättelse. Written by `protokoll build`; commit it with the content and never\n\
-         # edit it by hand. A change to a justerat protokoll fails the build unless the file gains a\n\
-         # [[rattelse]] (docs/FORMAT.md). `delar` are short hashes of each part, to say where a change is.\n",
+         # version after a rättelse. Written by `protokoll build`; commit it with the content and \
+         never\n\
+         # edit it by hand. A change to a justerat protokoll fails the build unless the file gains \
+         a\n\
+         # [[rattelse]] (docs/FORMAT.md). `delar` are short hashes of each part, to say where a \
+         change is.\n",
     );
     for e in entries {
         let _ = write!(
@@ -482,7 +497,10 @@ mod tests {
 
     fn protokoll(decision: &str, rattelse: &str) -> SourceFile {
         let text = format!(
-            "+++\ntyp = \"protokoll\"\norgan = \"styrelsen\"\ndatum = 2024-01-10\njusterad = 2024-01-12\njusterat = true\n{rattelse}+++\nInledning.\n\n## § 1 Val\n\nText.\n\n## § 2 Budget\n\n### Beslut\n\n{decision}\n"
+            "+++\ntyp = \"protokoll\"\norgan = \"styrelsen\"\ndatum = \
+                2024-01-10\njusterad = 2024-01-12\njusterat = \
+                true\n{rattelse}+++\nInledning.\n\n## § 1 Val\n\nText.\n\n## § 2 \
+                Budget\n\n### Beslut\n\n{decision}\n"
         );
         crate::reading::load::parse_file("content/p.md".into(), text, false).unwrap()
     }

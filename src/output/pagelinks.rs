@@ -18,9 +18,9 @@ pub struct PageLinks {
 }
 
 impl PageLinks {
-    /// Reads the HTML file at `path` (relative to the output root): its ids, and its links, of which
-    /// those that surely work (they leave the site, or reach a `known` path, with an anchor only
-    /// on this same page and present in it) are dropped.
+    /// Reads the HTML file at `path` (relative to the output root): its ids, and its links, of
+    /// which those that surely work (they leave the site, or reach a `known` path, with an anchor
+    /// only on this same page and present in it) are dropped.
     pub fn read(path: &str, html: &str, known: &Known<'_>) -> PageLinks {
         let mut ids = Vec::new();
         let mut links = Vec::new();

@@ -1,6 +1,6 @@
 //! Where output files go as soon as they are made: into a staging directory (`build`), nowhere
-//! (`check`), or into memory (tests). Each file leaves a [`WrittenFile`] behind, its path, SHA-256 and
-//! length, and for HTML what the link check needs, so no page's bytes outlive its writing.
+//! (`check`), or into memory (tests). Each file leaves a [`WrittenFile`] behind, its path, SHA-256
+//! and length, and for HTML what the link check needs, so no page's bytes outlive its writing.
 
 use crate::output::pagelinks::{Known, PageLinks};
 use crate::output::{OutFile, WriteError};

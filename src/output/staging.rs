@@ -1,7 +1,7 @@
 //! Write: the one place that touches the output directory. Files go to a staging directory beside
-//! it (through a [`crate::output::sink::Sink`], as they are rendered), which is then swapped in; a failed
-//! build never changes the previous output, and a directory the generator did not create is never
-//! replaced.
+//! it (through a [`crate::output::sink::Sink`], as they are rendered), which is then swapped in; a
+//! failed build never changes the previous output, and a directory the generator did not create is
+//! never replaced.
 
 use crate::output::lock::{self, LockError, OutputLock};
 use std::fs;
@@ -37,17 +37,22 @@ impl std::fmt::Display for WriteError {
         match self {
             WriteError::NotOurs(p) => write!(
                 f,
-                "{}: refusing to replace a non-empty directory that protokoll did not create (no {MARKER} in it)",
+                "{}: refusing to replace a non-empty directory that protokoll did \
+                    not create (no {MARKER} in it)",
                 p.display()
             ),
             WriteError::Locked(p, holder) => write!(
                 f,
-                "{}: the output is being written by {holder}; wait for it to finish or stop it, or build into another --output",
+                "{}: the output is being written by {holder}; wait for it to \
+                    finish or stop it, or build into another --output",
                 p.display()
             ),
             WriteError::MountPoint(p) => write!(
                 f,
-                "{}: is a mount point; protokoll swaps in a whole new output directory, which cannot be done to a mount point: build into a folder inside it (--output {}) and serve that, or mount the folder above it",
+                "{}: is a mount point; protokoll swaps in a whole new output \
+                    directory, which cannot be done to a mount point: build into a \
+                    folder inside it (--output {}) and serve that, or mount the \
+                    folder above it",
                 p.display(),
                 p.join("site").display()
             ),
@@ -111,8 +116,8 @@ pub fn lock_output(out: &Path) -> Result<Arc<OutputLock>, WriteError> {
 }
 
 /// A fresh staging directory beside the output, to write into while building. [`Staging::commit`]
-/// swaps it in; dropped without that (a failed build), it is removed and the output stays as it was.
-/// It holds the output's lock from creation to the end of the swap.
+/// swaps it in; dropped without that (a failed build), it is removed and the output stays as it
+/// was. It holds the output's lock from creation to the end of the swap.
 #[derive(Debug)]
 pub struct Staging {
     out: PathBuf,

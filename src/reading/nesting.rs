@@ -76,7 +76,8 @@ fn check_lines(path: &Path, text: &str, body_offset: usize) -> Option<Diagnostic
                     text,
                     offset + at,
                     format!(
-                        "this line is nested more than {MAX_DEPTH} deep (block quotes and lists together)"
+                        "this line is nested more than {MAX_DEPTH} deep (block \
+                            quotes and lists together)"
                     ),
                 )
                 .with_hint(

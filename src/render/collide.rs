@@ -1,6 +1,6 @@
-//! Output paths are compared by NFC and lower case before anything is written: on a host that ignores
-//! case (or Unicode form) two such files would overwrite each other. A site's `static/` file may
-//! replace the theme's file of exactly the same path; any other clash is an error.
+//! Output paths are compared by NFC and lower case before anything is written: on a host that
+//! ignores case (or Unicode form) two such files would overwrite each other. A site's `static/`
+//! file may replace the theme's file of exactly the same path; any other clash is an error.
 
 use crate::model::names::name_key;
 use crate::reading::diagnostic::Diagnostic;

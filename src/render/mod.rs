@@ -343,7 +343,8 @@ fn twin_path(page: &Page) -> PathBuf {
     PathBuf::from(format!("{}index.json", page.url.trim_start_matches('/')))
 }
 
-/// Tera with the theme's templates, those of the site's `templates/` replacing any of the same name.
+/// Tera with the theme's templates, those of the site's `templates/` replacing any of the same
+/// name.
 fn templates(theme: &Theme, overrides: &Path) -> Result<Tera, BuildError> {
     let mut tera = Tera::default();
     let mut all: BTreeMap<String, String> = theme.templates.iter().cloned().collect();

@@ -131,8 +131,8 @@ pub fn attachments(site: &Site, m: usize, list: &[Attachment]) -> Value {
         .collect()
 }
 
-/// What a person did in the room, for their page: their votes (each paragraph's card with how
-/// they voted), and the paragraphs of their yrkanden, reservationer, protokollsanteckningar and jäv.
+/// What a person did in the room, for their page: their votes (each paragraph's card with how they
+/// voted), and the paragraphs of their yrkanden, reservationer, protokollsanteckningar and jäv.
 pub fn person(site: &Site, person: &Person) -> Vec<(&'static str, Value)> {
     let mut votes = Vec::new();
     let mut said: [Vec<Value>; 4] = Default::default();

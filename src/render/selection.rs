@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-/// The site-wide outputs, made from many entities rather than one: each page or file belongs to one.
+/// The site-wide outputs, made from many entities rather than one: each page or file belongs to
+/// one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Listing {
     /// The home page.

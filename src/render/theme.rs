@@ -38,7 +38,8 @@ impl Theme {
         }
         if name != DEFAULT {
             return Err(BuildError::Template(format!(
-                "there is no theme \"{name}\": the site has no folder themes/{name}/ (write tema = \"{DEFAULT}\" for the built-in theme)"
+                "there is no theme \"{name}\": the site has no folder \
+                    themes/{name}/ (write tema = \"{DEFAULT}\" for the built-in theme)"
             )));
         }
         let mut theme = Theme {

@@ -137,7 +137,8 @@ fn settings(organisation: &str, org_id: &str, url: &str, epost: Option<&str>) ->
     let _ = writeln!(t, "bas_url = {}", q(url));
     t.push_str(
         "\n# How readers reach you about the accessibility statement (content/om-webbplatsen.md\n\
-         # shows it, with Digg's reporting link): an e-mail address, a phone number or a form, and\n\
+         # shows it, with Digg's reporting link): an e-mail address, a phone number or a form, \
+         and\n\
          # the day the statement was last reviewed. The law (2018:1937) asks for at least one.\n",
     );
     match epost {
@@ -195,7 +196,8 @@ fn register(organisation: &str, org_id: &str, organs: &[(String, &str)]) -> Stri
         "\n# Add each member like this (remove the #); `protokoll new meeting` then fills the\n\
          # sändlista, and `protokoll register --unknown` writes entries for names in the minutes.\n\
          # [[person]]\n# namn = \"Anna Andersson\"\n# parti = \"S\"\n#\n# [[person.uppdrag]]\n\
-         # organ = {}\n# roll = \"ordförande\"    # ledamot, ersättare, vice ordförande, sekreterare …\n\
+         # organ = {}\n# roll = \
+         \"ordförande\"    # ledamot, ersättare, vice ordförande, sekreterare …\n\
          # fran = 2025-01-01",
         q(first)
     );
@@ -214,17 +216,22 @@ fn statement(organisation: &str) -> String {
         t,
         "<!-- Fill in the places in [brackets] and keep the statement up to date: the law asks for a\n\
          review at least once a year. -->\n\n\
-         Den här webbplatsen publicerar {organisation}s kallelser, protokoll, beslut och handlingar.\n\n\
+         Den här webbplatsen publicerar {organisation}s kallelser, protokoll, beslut och \
+         handlingar.\n\n\
          ## Tillgänglighetsredogörelse\n\n\
          {organisation} står bakom den här webbplatsen. Vi vill att så många som möjligt ska kunna \
-         använda den. Här beskriver vi hur webbplatsen uppfyller lagen (2018:1937) om tillgänglighet \
-         till digital offentlig service, kända tillgänglighetsproblem och hur du kan rapportera brister \
+         använda den. Här beskriver vi hur webbplatsen uppfyller lagen (2018:1937) om \
+         tillgänglighet \
+         till digital offentlig service, kända tillgänglighetsproblem och hur du kan rapportera \
+         brister \
          till oss.\n\n\
          ### Hur tillgänglig är webbplatsen?\n\n\
-         Webbplatsen är byggd för att uppfylla WCAG 2.1 nivå AA. [Beskriv här om den uppfyller kraven \
+         Webbplatsen är byggd för att uppfylla WCAG 2.1 nivå AA. [Beskriv här om den uppfyller \
+         kraven \
          helt eller delvis.]\n\n\
          ### Kända brister\n\n\
-         [Beskriv innehåll som inte är tillgängligt och varför, till exempel handlingar som bara finns \
+         [Beskriv innehåll som inte är tillgängligt och varför, till exempel handlingar som bara \
+         finns \
          som inskannade PDF-filer.]\n\n\
          ### Vad kan du göra om du inte kan använda delar av webbplatsen?\n\n\
          Om du behöver innehåll som inte är tillgängligt för dig, eller upptäcker problem som inte \

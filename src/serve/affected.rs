@@ -70,8 +70,8 @@ fn years(site: &Site) -> BTreeSet<i32> {
     meetings.chain(documents).collect()
 }
 
-/// The pages and files to render again after an edit that `replaced` entities of the site as it
-/// was `before`; `site` is the site after it. Err says what page the edit removes (a full build must).
+/// The pages and files to render again after an edit that `replaced` entities of the site as it was
+/// `before`; `site` is the site after it. Err says what page the edit removes (a full build must).
 pub fn selection(before: &Before, replaced: &Replaced, site: &Site) -> Result<Selection, String> {
     let mut sel = Selection::default();
     for (m, old) in &replaced.meetings {

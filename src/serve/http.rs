@@ -1,5 +1,5 @@
-//! The HTTP/1.1 side of `serve`, kept small and strict: read one request head, check its `Host`, map
-//! its target to a file inside the output directory (never outside it), and write one response.
+//! The HTTP/1.1 side of `serve`, kept small and strict: read one request head, check its `Host`,
+//! map its target to a file inside the output directory (never outside it), and write one response.
 //! Pure functions where possible so the rules are unit-tested without sockets.
 
 use std::io::{self, Read, Write};
@@ -308,7 +308,8 @@ impl Response {
         }
     }
 
-    /// Writes the response and closes the exchange (`Connection: close`); `head_only` omits the body.
+    /// Writes the response and closes the exchange (`Connection: close`); `head_only` omits the
+    /// body.
     pub fn write_to(&self, w: &mut impl Write, head_only: bool) -> io::Result<()> {
         let mut head = format!(
             "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\

@@ -82,7 +82,8 @@ pub enum ServeError {
     Bind(u16, io::Error),
     /// The output directory is not usable.
     Output(crate::output::WriteError),
-    /// The output directory lies inside a watched source folder: every build would trigger the next.
+    /// The output directory lies inside a watched source folder: every build would trigger the
+    /// next.
     OutputInSources(PathBuf),
 }
 
@@ -97,7 +98,8 @@ impl std::fmt::Display for ServeError {
             ServeError::Output(e) => write!(f, "{e}"),
             ServeError::OutputInSources(p) => write!(
                 f,
-                "{}: the preview cannot be built inside the site's sources; choose another --output",
+                "{}: the preview cannot be built inside the site's sources; choose \
+                    another --output",
                 p.display()
             ),
         }

@@ -81,7 +81,8 @@ mod tests {
 
     #[test]
     fn error_page_escapes_and_counts_diagnostics() {
-        let msg = "content/a.md:3:1: error: unknown field \"<x>\"\ncontent/b.md:1:1: error: y\n2 error(s)";
+        let msg = "content/a.md:3:1: error: unknown field \"<x>\"\ncontent/b.md:1:1: error: \
+            y\n2 error(s)";
         let page = String::from_utf8(error_page(msg, 3)).unwrap();
         assert!(page.contains("2 fel"));
         assert!(page.contains("content/a.md:3:1: error: unknown field &quot;&lt;x&gt;&quot;"));

@@ -1,6 +1,7 @@
 //! The file watcher of `serve`: notify events for `content/`, `themes/`, `templates/`, `static/`
-//! and `protokoll.toml` and `justerade.toml`, without the reads (a build reads every file; reacting to that would
-//! rebuild for ever), filtered to the changes that can alter the site. The serve loop debounces.
+//! and `protokoll.toml` and `justerade.toml`, without the reads (a build reads every file; reacting
+//! to that would rebuild for ever), filtered to the changes that can alter the site. The serve loop
+//! debounces.
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::BTreeSet;

@@ -13,7 +13,11 @@ fn with_called_meetings() -> tempfile::TempDir {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join("kallelse.md"),
-            format!("+++\ntyp = \"kallelse\"\norgan = \"styrelsen\"\ndatum = {day}\nstart = \"{time}\"\nplats = \"Kommunhuset\"\n+++\nVälkomna.\n\n## 1. Val av justerare\n"),
+            format!(
+                "+++\ntyp = \"kallelse\"\norgan = \"styrelsen\"\ndatum = {day}\nstart \
+                = \"{time}\"\nplats = \"Kommunhuset\"\n+++\nVälkomna.\n\n## 1. Val av \
+                justerare\n"
+            ),
         )
         .unwrap();
     }

@@ -420,7 +420,8 @@ mod tests {
 
     #[test]
     fn a_paragraph_runs_on_over_a_page_break() {
-        let full = "Kommunfullmäktige i Nybro har beslutat att bevilja Christina Davidsson entledigande och";
+        let full = "Kommunfullmäktige i Nybro har beslutat att bevilja Christina Davidsson \
+            entledigande och";
         let src = read(&[
             page(&[
                 (56.0, 100.0, "Rubrik"),

@@ -1,8 +1,8 @@
 //! The PDF reader: the text layer in reading order. poppler's `pdftotext -bbox-layout` gives every
 //! word with its box ([`bbox`]); the reading order is rebuilt here from the boxes, not taken from
-//! poppler: words into visual lines and cells ([`lines`]), running headers, footers and page numbers
-//! left out, then tables ([`table`]: a two-column name list read column by column), headings by
-//! size, list items and paragraphs with hyphens joined only where safe ([`layout`]).
+//! poppler: words into visual lines and cells ([`lines`]), running headers, footers and page
+//! numbers left out, then tables ([`table`]: a two-column name list read column by column),
+//! headings by size, list items and paragraphs with hyphens joined only where safe ([`layout`]).
 
 pub mod bbox;
 pub mod layout;

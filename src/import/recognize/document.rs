@@ -106,7 +106,9 @@ mod tests {
     #[test]
     fn a_tjansteskrivelse() {
         let src = text::read(
-            "Kommunförbundet\nKalmar län\n\n2024-06-04\n\nTjänsteskrivelse\n\nNy ersättare\n\nBakgrund\n\nText.\n\nHandläggare\n\nUlrika Ericsson, Förbundssekreterare\n\n2024\t2023\n1 000\t2 000",
+            "Kommunförbundet\nKalmar län\n\n2024-06-04\n\nTjänsteskrivelse\n\nNy \
+                ersättare\n\nBakgrund\n\nText.\n\nHandläggare\n\nUlrika Ericsson, \
+                Förbundssekreterare\n\n2024\t2023\n1 000\t2 000",
         );
         let part = Part {
             kind: DocKind::Tjansteskrivelse,

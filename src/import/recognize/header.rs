@@ -104,7 +104,8 @@ mod tests {
     #[test]
     fn a_header_table() {
         let s = text::read(
-            "Organ\tStyrelsen\nPlats och tid\tStadshuset 2024-06-13\nBeslutande\tAnna Ek (S)\nFärg\tblå",
+            "Organ\tStyrelsen\nPlats och tid\tStadshuset \
+                2024-06-13\nBeslutande\tAnna Ek (S)\nFärg\tblå",
         );
         let Kind::Table(t) = &s.blocks[0].kind else {
             panic!("{:?}", s.blocks)

@@ -330,7 +330,8 @@ mod tests {
     fn names_run_together_with_parties_and_roles() {
         assert_eq!(
             entries(
-                "Andreas Erlandsson (S), ordförande Anders Johansson (C), vice ordförande Ilko Corkovic (S) Henrik Nilsson Bokor (S)"
+                "Andreas Erlandsson (S), ordförande Anders Johansson (C), vice \
+                    ordförande Ilko Corkovic (S) Henrik Nilsson Bokor (S)"
             ),
             [
                 "Andreas Erlandsson (S), ordförande",
@@ -345,7 +346,8 @@ mod tests {
     fn names_run_together_without_parties() {
         assert_eq!(
             entries(
-                "Cecilia Frid, förbundschef Ulrika Ericsson, sekreterare Jessica Leksell Lennart Saxberg §33 Matilda Tonentschuk §33"
+                "Cecilia Frid, förbundschef Ulrika Ericsson, sekreterare Jessica \
+                    Leksell Lennart Saxberg §33 Matilda Tonentschuk §33"
             ),
             [
                 "Cecilia Frid, förbundschef",

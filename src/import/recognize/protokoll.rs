@@ -508,7 +508,13 @@ mod tests {
     #[test]
     fn a_small_protokoll() {
         let m = meeting(
-            "Organ\tStyrelsen\nPlats och tid\tDigitalt via Teams Torsdagen den 12 september 2024, kl. 09.00-10.30\nBeslutande\tAnna Ek (S), ordförande Bo Ek (M)\nUtses att justera\tBo Ek (M)\n\nAnna öppnar mötet.\n\n§ 28 Val av justerare\n\nDnr 2023/07\n\nBakgrund\n\nText.\n\nBeslut\n\nStyrelsen beslutar att utse Bo Ek.\n\n§ 29 Övrigt\n\nInget.\n\nAnna Ek\nordförande\n\nCarl Berg\nsekreterare",
+            "Organ\tStyrelsen\nPlats och tid\tDigitalt via Teams Torsdagen den 12 \
+                september 2024, kl. 09.00-10.30\nBeslutande\tAnna Ek (S), ordförande \
+                Bo Ek (M)\nUtses att justera\tBo Ek (M)\n\nAnna öppnar mötet.\n\n§ 28 \
+                Val av justerare\n\nDnr \
+                2023/07\n\nBakgrund\n\nText.\n\nBeslut\n\nStyrelsen beslutar att utse \
+                Bo Ek.\n\n§ 29 Övrigt\n\nInget.\n\nAnna Ek\nordförande\n\nCarl \
+                Berg\nsekreterare",
         );
         assert_eq!(m.organ.as_deref(), Some("Styrelsen"));
         assert_eq!(m.plats.as_deref(), Some("Digitalt via Teams"));
@@ -535,7 +541,9 @@ mod tests {
     #[test]
     fn attendance_printed_at_the_end() {
         let m = meeting(
-            "1. Välkomna\n\nText.\n\nNärvarade ledamöter\n\nAnna Ek, Borgholms kommun\n\nBo Ek, Region Kalmar län\n\nRS 2022/195\n\nCarl Berg, Region Kalmar län\n\nÖvriga medverkande\n\nDan Ek, Kommunförbundet",
+            "1. Välkomna\n\nText.\n\nNärvarade ledamöter\n\nAnna Ek, Borgholms \
+                kommun\n\nBo Ek, Region Kalmar län\n\nRS 2022/195\n\nCarl Berg, \
+                Region Kalmar län\n\nÖvriga medverkande\n\nDan Ek, Kommunförbundet",
         );
         assert_eq!(m.groups.len(), 2);
         assert_eq!(m.groups[0].names.len(), 3);

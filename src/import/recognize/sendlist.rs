@@ -65,7 +65,8 @@ mod tests {
     #[test]
     fn a_sandlista() {
         let s = text::read(
-            "Kommun\tLedamöter\tErsättare\nBorgholm\tIlko Corkovic (S)\tStaffan Larsson (C)\nHultsfred\tFolke Pleijert, KD\tVakant",
+            "Kommun\tLedamöter\tErsättare\nBorgholm\tIlko Corkovic (S)\tStaffan \
+                Larsson (C)\nHultsfred\tFolke Pleijert, KD\tVakant",
         );
         let Kind::Table(t) = &s.blocks[0].kind else {
             panic!("{:?}", s.blocks)

@@ -384,17 +384,22 @@ mod tests {
         };
         assert_eq!(
             table(t),
-            "| (Tkr) | 2024 Budget | 2024 Prognos | Skillnad |\n| --- | ---: | ---: | ---: |\n| Kommunförbundet | | | |\n| **Summa** | -500 | -5 785 | -5 285 |"
+            "| (Tkr) | 2024 Budget | 2024 Prognos | Skillnad |\n| --- | ---: | \
+                ---: | ---: |\n| Kommunförbundet | | | |\n| **Summa** | -500 | -5 785 \
+                | -5 285 |"
         );
         let src = text::read(
-            "<b>Budget exklusive transfereringar</b>\t\t\n\t<b>2023</b>\t<b>2024</b>\nINTÄKTER\t26 348\t30 293",
+            "<b>Budget exklusive \
+                transfereringar</b>\t\t\n\t<b>2023</b>\t<b>2024</b>\nINTÄKTER\t26 \
+                348\t30 293",
         );
         let Kind::Table(t) = &src.blocks[0].kind else {
             panic!()
         };
         assert_eq!(
             table(t),
-            "**Budget exklusive transfereringar**\n\n| | **2023** | **2024** |\n| --- | ---: | ---: |\n| INTÄKTER | 26 348 | 30 293 |"
+            "**Budget exklusive transfereringar**\n\n| | **2023** | **2024** |\n| \
+                --- | ---: | ---: |\n| INTÄKTER | 26 348 | 30 293 |"
         );
         let src = text::read("Innehåll\t2\nUtvecklingsområden.....\t7");
         let Kind::Table(t) = &src.blocks[0].kind else {

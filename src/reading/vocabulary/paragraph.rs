@@ -264,7 +264,8 @@ pub fn section_line(line: &str, local: &[String]) -> Option<(SectionKind, String
     if t.is_empty() || t.starts_with(['#', '-', '+', '>', '|', '`']) {
         return None;
     }
-    // Most lines are prose: a heading is short up to its colon, so longer ones are not read further.
+    // Most lines are prose: a heading is short up to its colon, so longer ones are not read
+    // further.
     let head_len = t.find(':').unwrap_or(t.len());
     if head_len > 48 + local.iter().map(String::len).max().unwrap_or(0) {
         return None;

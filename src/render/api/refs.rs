@@ -15,7 +15,8 @@ pub fn twin_id(web: &str) -> String {
     format!("{web}index.json")
 }
 
-/// A reference to an organisation (OParl Body); organisations are listed in `/api/organisationer.json`.
+/// A reference to an organisation (OParl Body); organisations are listed in
+/// `/api/organisationer.json`.
 #[derive(Serialize)]
 pub struct BodyRef<'a> {
     pub(super) id: String,
