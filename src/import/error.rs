@@ -83,7 +83,8 @@ impl fmt::Display for ImportError {
             }
             ImportError::NotMinutes => write!(
                 f,
-                "not minutes: no header table, no § or numbered items and no known kind of document \
+                "not minutes: no header table, no § or numbered items and no known kind of \
+                 document \
                  (tjänsteskrivelse, motion, beslut, report) was found in it"
             ),
         }

@@ -504,7 +504,8 @@ mod tests {
 
     #[test]
     fn a_kallelse_then_a_tjansteskrivelse_then_its_attachment() {
-        let s = "Kommunförbundet\nKalmar län\n\n2024-06-04\n\nKallelse till\n\nStyrelsemöte\n\nTid: Torsdag 13 juni 2024 klockan 14.00\n\n\
+        let s = "Kommunförbundet\nKalmar län\n\n2024-06-04\n\nKallelse \
+         till\n\nStyrelsemöte\n\nTid: Torsdag 13 juni 2024 klockan 14.00\n\n\
                  1. Val av justerare\n\n2024-06-04\n\nTjänsteskrivelse\n\nHantering av negativt \
                  resultat 2024\n\nBakgrund\n\nText.\n\n\
                  Handläggare\n\nCecilia Frid\n\ncecilia.frid@kfkl.se\n\nEkonomisk avstämning tom \
@@ -530,7 +531,8 @@ mod tests {
 
     #[test]
     fn decisions_motions_and_reports() {
-        let s = "## Ny ledamot\n\n### Beslut\n\nLänsstyrelsen i Kalmar län beslutar\n\n## Motion:\n\n# En billig maträtt\n\nText.\n\n\
+        let s = "## Ny ledamot\n\n### Beslut\n\nLänsstyrelsen i Kalmar län beslutar\n\n## \
+         Motion:\n\n# En billig maträtt\n\nText.\n\n\
                  ## Remittering av motion\n\n### Beslut\n\nMotionen får ställas.\n\n# \
                  Årsredovisning\n\n## Räkenskapsåret 2023\n\nText.\n\n\
                  # Verksamhetsberättelse 2023\n\nInnehåll\n\n# Verksamhetsberättelse 2023\n\nText.";

@@ -147,7 +147,8 @@ fn parts(f: &SourceFile, body: &crate::reading::body::Body) -> Vec<PartHash> {
     out
 }
 
-const HINT: &str = "a justerat protokoll does not change silently: undo the change, or record it as a \
+const HINT: &str = "a justerat protokoll does not change silently: undo the change, or record it \
+ as a \
 rättelse by adding [[rattelse]] with datum, skal and andring to the front matter (docs/FORMAT.md); \
 the recorded hashes are in justerade.toml";
 
@@ -382,7 +383,8 @@ fn read(root: &Path, shown: &Path) -> Result<(String, Vec<EntryRec>), Vec<Diagno
 
 fn render<'a>(entries: impl Iterator<Item = &'a Entry>) -> String {
     let mut s = String::from(
-        "# Justerade protokoll: the SHA-256 of every protokoll file once it is justerat, and of each\n\
+        "# Justerade protokoll: the SHA-256 of every protokoll file once it is justerat, and of \
+         each\n\
          # version after a rättelse. Written by `protokoll build`; commit it with the content and \
          never\n\
          # edit it by hand. A change to a justerat protokoll fails the build unless the file gains \

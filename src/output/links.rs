@@ -203,7 +203,10 @@ mod tests {
         let files = vec![
             f(
                 "index.html",
-                r##"<a href="/a/">a</a> <a href="/b/">b</a> <a href="/a/#x">x</a> <a href="/a/#y">y</a> <a href="https://e.se/">e</a>"##,
+                concat!(
+                    r##"<a href="/a/">a</a> <a href="/b/">b</a> <a href="/a/#x">x</a> "##,
+                    r##"<a href="/a/#y">y</a> <a href="https://e.se/">e</a>"##
+                ),
             ),
             f("a/index.html", r#"<h2 id="x">x</h2><a href="../">up</a>"#),
         ];

@@ -175,8 +175,9 @@ mod tests {
     #[test]
     fn reading_a_page_keeps_only_the_links_it_cannot_settle_alone() {
         let known: Known = ["a/index.html", "b/index.html"].into_iter().collect();
-        let html = r##"<h2 id="x">x</h2><a href="/b/">b</a> <a href="#x">x</a> <a href="../a/#x">x</a>
-            <a href="#y">y</a> <a href="/b/#z">z</a> <a href="/c/">c</a> <a href="../../">out</a>
+        let html = r##"<h2 id="x">x</h2><a href="/b/">b</a> <a href="#x">x</a>
+            <a href="../a/#x">x</a> <a href="#y">y</a> <a href="/b/#z">z</a> <a href="/c/">c</a>
+            <a href="../../">out</a>
             <a href="mailto:a@b.se">m</a>"##;
         let page = PageLinks::read("a/index.html", html, &known);
         assert_eq!(page.ids, vec![Box::from("x")]);

@@ -133,15 +133,23 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<OutFile> {
             "name": site.config.titel,
             "website": site.config.bas_url,
             "product": format!("protokoll {}", env!("CARGO_PKG_VERSION")),
-            "body": site.config.organisation.as_ref().and_then(|id| site.organisations.iter().position(|o| &o.id == id)).map(|o| body_ref(site, o)),
-            "collections": collections(site).iter().map(|c| json!({"name": c.name, "id": c.path, "mediaType": c.media_type, "description": c.description})).collect::<Vec<_>>(),
+            "body": site.config.organisation.as_ref()
+                .and_then(|id| site.organisations.iter().position(|o| &o.id == id))
+                .map(|o| body_ref(site, o)),
+            "collections": collections(site).iter()
+                .map(|c| json!({
+                    "name": c.name, "id": c.path, "mediaType": c.media_type,
+                    "description": c.description,
+                }))
+                .collect::<Vec<_>>(),
         });
         out.push(json_file("api/index.json", &index));
     }
     if sel.lists(Listing::MeetingList) {
         let meetings = json!({
             "type": "List", "id": "/api/moten.json", "name": "Möten",
-            "data": (0..site.meetings.len()).rev().map(|m| refs::meeting_ref(site, m)).collect::<Vec<_>>(),
+            "data": (0..site.meetings.len()).rev().map(|m| refs::meeting_ref(site, m))
+                .collect::<Vec<_>>(),
         });
         out.push(json_file("api/moten.json", &meetings));
     }
@@ -170,7 +178,11 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<OutFile> {
 /// The view of the `/api/` page.
 pub fn view(site: &Site) -> Value {
     json!({
-        "samlingar": collections(site).iter().map(|c| json!({"namn": c.name, "url": c.path, "typ": c.media_type, "text": c.description})).collect::<Vec<_>>(),
+        "samlingar": collections(site).iter()
+            .map(|c| json!({
+                "namn": c.name, "url": c.path, "typ": c.media_type, "text": c.description,
+            }))
+            .collect::<Vec<_>>(),
         "bas_url": site.config.bas_url,
     })
 }

@@ -53,7 +53,8 @@ pub(super) fn organ(site: &Site, o: usize) -> Page<'_> {
                 "organisation": site.organisations[organ.organisation].name,
                 "beskrivning_html": markdown::render(&organ.description, "").html,
                 "nuvarande": current, "tidigare": former,
-                "ar": years.into_iter().rev().map(|(y, ms)| json!({"ar": y, "moten": ms})).collect::<Vec<_>>(),
+                "ar": years.into_iter().rev().map(|(y, ms)| json!({"ar": y, "moten": ms}))
+                    .collect::<Vec<_>>(),
             })
             .into(),
         ),
@@ -119,7 +120,8 @@ fn paragraph_view_of(site: &Site, r: ItemRef, mut data: Value) -> Value {
     let items = site.meetings[r.meeting].items(r.part);
     let neighbour = |i: usize| {
         let o = &items[i];
-        json!({"url": urls::item(site, ItemRef { index: i, ..r }), "label": o.item.label(), "titel": o.item.title})
+        let url = urls::item(site, ItemRef { index: i, ..r });
+        json!({"url": url, "label": o.item.label(), "titel": o.item.title})
     };
     data["mote"] = meeting_card(site, r.meeting);
     data["foregaende"] = json!(r.index.checked_sub(1).map(neighbour));
@@ -262,8 +264,11 @@ fn person_view(site: &Site, p: usize) -> Value {
         .as_ref()
         .map(|k| json!({"namn": k, "url": urls::kommun(k)}));
     let view = json!({
-        "id": person.id, "namn": person.name, "alias": person.aliases, "stavningar": person.spellings, "andra_stavningar": other_spellings, "parti": party, "kommun": kommun,
-        "titel": person.title, "organisation": person.organisation.map(|o| site.organisations[o].name.clone()),
+        "id": person.id, "namn": person.name, "alias": person.aliases,
+        "stavningar": person.spellings, "andra_stavningar": other_spellings, "parti": party,
+        "kommun": kommun,
+        "titel": person.title,
+        "organisation": person.organisation.map(|o| site.organisations[o].name.clone()),
     });
     let cards = |items: &[ItemRef]| items.iter().map(|&r| item_card(site, r)).collect();
     let assignments = person.memberships.iter();
@@ -331,13 +336,16 @@ fn document_view(site: &Site, d: usize) -> Value {
         "datum": doc.date, "datum_text": doc.date.map(|x| x.long()), "ar": doc.year,
         "rapport": doc.kind.is_report(),
         "organisation": doc.organisation.map(|o| site.organisations[o].name.clone()),
-        "organ": doc.organ.map(|o| json!({"namn": site.organs[o].short, "url": urls::organ(site, o)})),
+        "organ": doc
+            .organ
+            .map(|o| json!({"namn": site.organs[o].short, "url": urls::organ(site, o)})),
         "dnr": doc.dnr.iter().map(|x| json!({"dnr": x, "url": urls::case(x)})).collect::<Vec<_>>(),
         "mote": doc.meeting.map(|m| meeting_card(site, m)),
         "punkt": punkt,
         "antagen": doc.adopted_by.map(|r| item_card(site, r)),
         "forfattare": doc.authors.iter().map(|n| views::named(site, n)).collect::<Vec<_>>(),
-        "underskrifter": doc.signatures.iter().map(|s| views::signature(site, s)).collect::<Vec<_>>(),
+        "underskrifter": doc.signatures.iter().map(|s| views::signature(site, s))
+            .collect::<Vec<_>>(),
         "innehall": toc,
         "html": body.html,
         "tabeller": body.tables,

@@ -290,7 +290,8 @@ fn notice_entry(site: &Site, n: &noticeboard::Posting) -> Entry {
     let org = &site.organisations[organ.organisation];
     let p = meeting.protokoll.as_ref();
     let mut summary = format!(
-        "Protokollet från sammanträdet med {} den {} är justerat{} och tillkännagavs på anslagstavlan {}. \
+        "Protokollet från sammanträdet med {} den {} är justerat{} och tillkännagavs på \
+         anslagstavlan {}. \
          Sista dag att överklaga beslut genom laglighetsprövning hos {} är {}.",
         organ.name,
         meeting.when(),

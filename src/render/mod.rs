@@ -402,7 +402,12 @@ fn accessibility(site: &Site) -> serde_json::Value {
     let a = &site.config.tillganglighet;
     json!({
         "epost": a.epost, "telefon": a.telefon, "formular": a.formular,
-        "telefon_url": a.telefon.as_ref().map(|t| format!("tel:{}", t.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>())),
+        "telefon_url": a.telefon.as_ref()
+            .map(|t| {
+                let dialled: String =
+                    t.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+                format!("tel:{dialled}")
+            }),
         "granskad": a.granskad, "granskad_text": a.granskad.map(|d| d.long()),
         "digg": "https://www.digg.se/tdosanmalan",
     })

@@ -17,7 +17,10 @@ pub fn posting_view(site: &Site, n: &Posting) -> Value {
         "anchor": n.anchor,
         "organ": {"namn": organ.name, "url": urls::organ(site, meeting.organ)},
         "organisation": org.name,
-        "mote": {"url": urls::meeting(site, n.meeting), "datum": meeting.date, "datum_text": meeting.when()},
+        "mote": {
+            "url": urls::meeting(site, n.meeting), "datum": meeting.date,
+            "datum_text": meeting.when(),
+        },
         "paragrafer": p.and_then(|p| p.printed_range.clone()),
         "justerad": p.and_then(|p| p.approved),
         "anslagen": n.posted,
@@ -26,7 +29,8 @@ pub fn posting_view(site: &Site, n: &Posting) -> Value {
         "tas_ned": n.take_down,
         "tas_ned_tryckt": n.take_down_printed,
         "justeringsplats": p.and_then(|p| p.printed.approval_place.clone()),
-        "intygat_av": p.and_then(|p| p.printed.certified_by.as_ref()).map(|x| crate::render::views::named(site, x)),
+        "intygat_av": p.and_then(|p| p.printed.certified_by.as_ref())
+            .map(|x| crate::render::views::named(site, x)),
         "forvaringsplats": archive_place_of(site, n.meeting),
         "domstol": org.court.clone().unwrap_or_else(|| "Förvaltningsrätten".to_string()),
     })
@@ -43,6 +47,11 @@ pub fn view(site: &Site) -> Value {
         "per_dag_text": day.map(|d| d.long()),
         "aktuella": current.iter().map(|n| posting_view(site, n)).collect::<Vec<_>>(),
         "arkiv": archive.iter().map(|n| posting_view(site, n)).collect::<Vec<_>>(),
-        "organisationer": site.organisations.iter().filter(|o| o.notice_board && site.organs.iter().any(|g| site.organisations[g.organisation].id == o.id)).map(|o| o.name.clone()).collect::<Vec<_>>(),
+        "organisationer": site.organisations.iter()
+            .filter(|o| {
+                o.notice_board
+                    && site.organs.iter().any(|g| site.organisations[g.organisation].id == o.id)
+            })
+            .map(|o| o.name.clone()).collect::<Vec<_>>(),
     })
 }

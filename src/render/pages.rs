@@ -70,7 +70,8 @@ pub fn selected<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
     }
     if sel.lists(Listing::Cases) {
         pages.push(list_page("/arende/", "Ärenden", "arenden", site.cases.iter().map(|c| json!({
-            "url": urls::case(&c.dnr), "titel": format!("Dnr {}", c.dnr), "meta": c.title(site), "excerpt": plural::CASE_ENTRY.count(c.entries.len()),
+            "url": urls::case(&c.dnr), "titel": format!("Dnr {}", c.dnr), "meta": c.title(site),
+            "excerpt": plural::CASE_ENTRY.count(c.entries.len()),
         })).collect(), Twin::Cases));
     }
     pages.extend(
@@ -131,11 +132,27 @@ pub fn selected<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
             .filter(|d| sel.has(&sel.documents, d))
             .map(|d| document(site, d)),
     );
-    pages.extend(site.pages.iter().filter(|_| sel.lists(Listing::Pages)).map(|p| Page {
-        url: format!("/{}/", p.id), template: "page.html", title: p.title.clone(), crumbs: vec![],
-        data: ("sida", json!({"id": p.id, "titel": p.title, "beskrivning": p.description, "html": markdown::render(&p.body, "").html}).into()),
-        twin: None, feeds: vec![],
-    }));
+    pages.extend(
+        site.pages
+            .iter()
+            .filter(|_| sel.lists(Listing::Pages))
+            .map(|p| Page {
+                url: format!("/{}/", p.id),
+                template: "page.html",
+                title: p.title.clone(),
+                crumbs: vec![],
+                data: (
+                    "sida",
+                    json!({
+                        "id": p.id, "titel": p.title, "beskrivning": p.description,
+                        "html": markdown::render(&p.body, "").html,
+                    })
+                    .into(),
+                ),
+                twin: None,
+                feeds: vec![],
+            }),
+    );
     if sel.lists(Listing::NoticeBoard) && crate::model::noticeboard::enabled(site) {
         pages.push(Page {
             url: "/anslagstavla/".into(),
@@ -230,7 +247,8 @@ fn home(site: &Site) -> Page<'_> {
             "start",
             json!({
                 "senaste_moten": held.iter().map(|&m| meeting_card(site, m)).collect::<Vec<_>>(),
-                "kommande_moten": upcoming.iter().map(|&m| meeting_card(site, m)).collect::<Vec<_>>(),
+                "kommande_moten":
+                    upcoming.iter().map(|&m| meeting_card(site, m)).collect::<Vec<_>>(),
                 "senaste_beslut": decisions,
                 "statistik": stats(&[
                     (site.meetings.len(), plural::MEETING, "/ar/"),
@@ -240,7 +258,12 @@ fn home(site: &Site) -> Page<'_> {
                     (site.people.len(), plural::PERSON, "/person/"),
                 ]),
                 "per_dag": day, "per_dag_text": day.map(|d| d.long()),
-                "organ": (0..site.organs.len()).map(|o| json!({"url": urls::organ(site, o), "titel": site.organs[o].name, "meta": "", "excerpt": ""})).collect::<Vec<_>>(),
+                "organ": (0..site.organs.len())
+                    .map(|o| json!({
+                        "url": urls::organ(site, o), "titel": site.organs[o].name,
+                        "meta": "", "excerpt": "",
+                    }))
+                    .collect::<Vec<_>>(),
             })
             .into(),
         ),
@@ -286,21 +309,70 @@ fn groups(site: &Site) -> Vec<Page<'_>> {
         crate::model::parties::municipalities(site),
     );
     let mut pages = vec![
-        list_page("/parti/", "Partier", "partier", parties.iter().map(|(c, ps)| json!({"url": urls::party(c), "titel": format!("{} ({c})", party_name(c)), "meta": plural::PERSON.count(ps.len()), "excerpt": ""})).collect(), Twin::Parties),
-        list_page("/kommun/", "Kommuner", "kommuner", kommuner.iter().map(|(k, ps)| json!({"url": urls::kommun(k), "titel": k, "meta": plural::PERSON.count(ps.len()), "excerpt": ""})).collect(), Twin::Kommuner),
+        list_page(
+            "/parti/",
+            "Partier",
+            "partier",
+            parties
+                .iter()
+                .map(|(c, ps)| {
+                    json!({
+                        "url": urls::party(c), "titel": format!("{} ({c})", party_name(c)),
+                        "meta": plural::PERSON.count(ps.len()), "excerpt": "",
+                    })
+                })
+                .collect(),
+            Twin::Parties,
+        ),
+        list_page(
+            "/kommun/",
+            "Kommuner",
+            "kommuner",
+            kommuner
+                .iter()
+                .map(|(k, ps)| {
+                    json!({
+                        "url": urls::kommun(k), "titel": k,
+                        "meta": plural::PERSON.count(ps.len()), "excerpt": "",
+                    })
+                })
+                .collect(),
+            Twin::Kommuner,
+        ),
     ];
     let people_cards = |ps: &[usize]| -> Vec<Value> {
         ps.iter().map(|&p| {
         let person = &site.people[p];
-        let meta = [person.party.clone(), person.kommun.clone(), person.title.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+        let meta = [person.party.clone(), person.kommun.clone(), person.title.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
         json!({"url": urls::person(site, p), "titel": person.name, "meta": meta, "excerpt": ""})
     }).collect()
     };
     for (c, ps) in &parties {
         let former = crate::model::party_periods::former_members(site, c);
-        let renamed = crate::model::party_periods::renaming(c).map(|(a, b, d)| json!({"fran": a, "fran_namn": party_name(a), "till": b, "till_namn": party_name(b), "datum": d}));
-        pages.push(Page { url: urls::party(c), template: "group.html", title: format!("{} ({c})", party_name(c)), crumbs: vec![crumb("Partier", "/parti/")],
-            data: ("grupp", json!({"titel": format!("{} ({c})", party_name(c)), "slag": "parti", "personer": people_cards(ps), "tidigare": people_cards(&former), "namnbyte": renamed}).into()), twin: Some(Twin::Party(c.clone())), feeds: vec![] });
+        let renamed = crate::model::party_periods::renaming(c).map(|(a, b, d)| {
+            json!({
+                "fran": a, "fran_namn": party_name(a), "till": b, "till_namn": party_name(b),
+                "datum": d,
+            })
+        });
+        let title = format!("{} ({c})", party_name(c));
+        let data = json!({
+            "titel": title, "slag": "parti", "personer": people_cards(ps),
+            "tidigare": people_cards(&former), "namnbyte": renamed,
+        });
+        pages.push(Page {
+            url: urls::party(c),
+            template: "group.html",
+            title,
+            crumbs: vec![crumb("Partier", "/parti/")],
+            data: ("grupp", data.into()),
+            twin: Some(Twin::Party(c.clone())),
+            feeds: vec![],
+        });
     }
     for (k, ps) in &kommuner {
         let orgs: Vec<Value> = site
@@ -309,8 +381,18 @@ fn groups(site: &Site) -> Vec<Page<'_>> {
             .filter(|o| o.kommun.as_deref() == Some(k))
             .map(|o| json!({"namn": o.name, "orgnr": o.orgnr}))
             .collect();
-        pages.push(Page { url: urls::kommun(k), template: "group.html", title: k.clone(), crumbs: vec![crumb("Kommuner", "/kommun/")],
-            data: ("grupp", json!({"titel": k, "slag": "kommun", "personer": people_cards(ps), "organisationer": orgs}).into()), twin: Some(Twin::Kommun(k.clone())), feeds: vec![] });
+        let data = json!({
+            "titel": k, "slag": "kommun", "personer": people_cards(ps), "organisationer": orgs,
+        });
+        pages.push(Page {
+            url: urls::kommun(k),
+            template: "group.html",
+            title: k.clone(),
+            crumbs: vec![crumb("Kommuner", "/kommun/")],
+            data: ("grupp", data.into()),
+            twin: Some(Twin::Kommun(k.clone())),
+            feeds: vec![],
+        });
     }
     pages
 }
@@ -328,7 +410,17 @@ fn years<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
     let list: Vec<i32> = years.keys().copied().collect();
     let mut pages = Vec::new();
     if sel.lists(Listing::Years) {
-        pages.push(list_page("/ar/", "År", "ar", list.iter().rev().map(|y| json!({"url": urls::year(*y), "titel": y.to_string(), "meta": format!("{}, {}", plural::MEETING.count(years[y].0.len()), plural::DOCUMENT.count(years[y].1.len())), "excerpt": ""})).collect(), Twin::Years));
+        let card = |y: &i32| {
+            let (ms, ds) = &years[y];
+            let meta = format!(
+                "{}, {}",
+                plural::MEETING.count(ms.len()),
+                plural::DOCUMENT.count(ds.len())
+            );
+            json!({"url": urls::year(*y), "titel": y.to_string(), "meta": meta, "excerpt": ""})
+        };
+        let cards = list.iter().rev().map(card).collect();
+        pages.push(list_page("/ar/", "År", "ar", cards, Twin::Years));
     }
     for (i, (y, (ms, ds))) in years.iter().enumerate() {
         if !sel.has(&sel.years, y) {
@@ -350,17 +442,35 @@ fn years<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
             .filter(|&&d| !site.documents[d].kind.is_report())
             .map(|&d| doc_card(site, d))
             .collect();
-        pages.push(Page { url: urls::year(*y), template: "year.html", title: format!("År {y}"), crumbs: vec![crumb("År", "/ar/")],
-            data: ("ar", json!({
-                "ar": y,
-                "foregaende": i.checked_sub(1).map(|j| json!({"url": urls::year(list[j]), "titel": list[j].to_string()})),
-                "nasta": list.get(i + 1).map(|n| json!({"url": urls::year(*n), "titel": n.to_string()})),
-                "statistik": stats(&[(ms.len(), plural::MEETING, "#moten"), (decisions.len(), plural::DECISION, "#beslut"), (reports.len(), plural::REPORT, "#rapporter"), (others.len(), plural::DOCUMENT, "#dokument")]),
-                "moten": ms.iter().rev().map(|&m| meeting_card(site, m)).collect::<Vec<_>>(),
-                "beslut": decisions,
-                "rapporter": reports,
-                "dokument": others,
-            }).into()), twin: Some(Twin::Year(*y)), feeds: vec![] });
+        let year_ref = |y: i32| json!({"url": urls::year(y), "titel": y.to_string()});
+        let counts = [
+            (ms.len(), plural::MEETING, "#moten"),
+            (decisions.len(), plural::DECISION, "#beslut"),
+            (reports.len(), plural::REPORT, "#rapporter"),
+            (others.len(), plural::DOCUMENT, "#dokument"),
+        ];
+        pages.push(Page {
+            url: urls::year(*y),
+            template: "year.html",
+            title: format!("År {y}"),
+            crumbs: vec![crumb("År", "/ar/")],
+            data: (
+                "ar",
+                json!({
+                    "ar": y,
+                    "foregaende": i.checked_sub(1).map(|j| year_ref(list[j])),
+                    "nasta": list.get(i + 1).map(|n| year_ref(*n)),
+                    "statistik": stats(&counts),
+                    "moten": ms.iter().rev().map(|&m| meeting_card(site, m)).collect::<Vec<_>>(),
+                    "beslut": decisions,
+                    "rapporter": reports,
+                    "dokument": others,
+                })
+                .into(),
+            ),
+            twin: Some(Twin::Year(*y)),
+            feeds: vec![],
+        });
     }
     pages
 }

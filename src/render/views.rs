@@ -38,7 +38,8 @@ pub fn person_ref(site: &Site, p: usize) -> Value {
     let person = &site.people[p];
     json!({
         "namn": person.name, "url": urls::person(site, p), "id": person.id,
-        "parti": person.party.clone().unwrap_or_default(), "funktion": person.kommun.clone().unwrap_or_default(),
+        "parti": person.party.clone().unwrap_or_default(),
+        "funktion": person.kommun.clone().unwrap_or_default(),
     })
 }
 
@@ -127,7 +128,10 @@ pub fn doc_card(site: &Site, d: usize) -> Value {
     if let Some(o) = doc.organisation {
         meta.push(site.organisations[o].name.clone());
     }
-    json!({"url": urls::document(site, d), "titel": doc.title, "meta": meta.join(" · "), "excerpt": "", "typ": doc.kind.key()})
+    json!({
+        "url": urls::document(site, d), "titel": doc.title, "meta": meta.join(" · "),
+        "excerpt": "", "typ": doc.kind.key(),
+    })
 }
 
 fn dnr_list(dnr: &[String]) -> Value {
@@ -248,7 +252,10 @@ pub fn membership(site: &Site, i: usize) -> Value {
         Ref::Document(d) => doc_card(site, d),
     });
     let view = json!({
-        "organ": {"id": site.organs[m.organ].id, "namn": site.organs[m.organ].short, "url": urls::organ(site, m.organ)},
+        "organ": {
+            "id": site.organs[m.organ].id, "namn": site.organs[m.organ].short,
+            "url": urls::organ(site, m.organ),
+        },
         "roll": m.role.text(),
         "fran": m.from, "till": m.to,
         "kommun": m.kommun,
@@ -336,12 +343,16 @@ pub fn meeting(site: &Site, m: usize) -> Value {
     let view = json!({
         "url": urls::meeting(site, m),
         "titel": format!("{} {}", organ.short, meeting.when()),
-        "organ": {"id": organ.id, "namn": organ.name, "kortnamn": organ.short, "url": urls::organ(site, meeting.organ)},
+        "organ": {
+            "id": organ.id, "namn": organ.name, "kortnamn": organ.short,
+            "url": urls::organ(site, meeting.organ),
+        },
         "datum": meeting.date, "datum_text": meeting.when_with_weekday(),
         "tid": time_range(meeting), "plats": meeting.place,
         "status": key, "status_text": text,
         "anslag": crate::model::noticeboard::posting_of(site, m).map(|n| json!({
-            "anslagen": n.posted, "sista_dag": n.last_day, "url": format!("/anslagstavla/#{}", n.anchor),
+            "anslagen": n.posted, "sista_dag": n.last_day,
+            "url": format!("/anslagstavla/#{}", n.anchor),
         })),
     });
     with(
@@ -371,7 +382,9 @@ pub fn corrections(site: &Site, m: usize, only: Option<usize>) -> Vec<Value> {
                     index,
                 };
                 let it = &p.items[index];
-                json!({"url": urls::item(site, r), "label": it.item.label(), "titel": it.item.title})
+                json!({
+                    "url": urls::item(site, r), "label": it.item.label(), "titel": it.item.title,
+                })
             });
             json!({"datum": c.date, "skal": c.reason, "andring": c.change, "paragraf": para})
         })

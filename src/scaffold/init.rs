@@ -175,7 +175,8 @@ fn register(organisation: &str, org_id: &str, organs: &[(String, &str)]) -> Stri
     );
     let _ = writeln!(
         t,
-        "[[organisation]]\nid = {}\nnamn = {}\n# typ = \"kommun\"            # or region, kommunalförbund, förening …\n\
+        "[[organisation]]\nid = {}\nnamn = {}\n# typ = \"kommun\"            # or region, \
+         kommunalförbund, förening …\n\
          # forvaringsplats = \"Kansliet\"   # where the signed minutes are kept\n\
          # anslagstavla = true            # publishes the notice board of justerade protokoll",
         q(org_id),
@@ -214,7 +215,8 @@ fn statement(organisation: &str) -> String {
     );
     let _ = write!(
         t,
-        "<!-- Fill in the places in [brackets] and keep the statement up to date: the law asks for a\n\
+        "<!-- Fill in the places in [brackets] and keep the statement up to date: the law asks for \
+         a\n\
          review at least once a year. -->\n\n\
          Den här webbplatsen publicerar {organisation}s kallelser, protokoll, beslut och \
          handlingar.\n\n\

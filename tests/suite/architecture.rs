@@ -119,3 +119,29 @@ fn every_folder_of_src_is_a_listed_stage() {
         "src/ holds stages, not loose files"
     );
 }
+
+/// rustfmt leaves a line it cannot fit (a long string literal, a macro body it does not lay out)
+/// as it is and says nothing, so the width it keeps everywhere else is checked here.
+#[test]
+fn no_rust_line_is_wider_than_rustfmt_keeps_them() {
+    let mut files = vec![repo().join("build.rs")];
+    for dir in ["src", "tests", "examples", "fuzz/fuzz_targets"] {
+        rust_files(&repo().join(dir), &mut files);
+    }
+    assert!(files.len() > 300, "found only {} files", files.len());
+    let mut wide = Vec::new();
+    for f in &files {
+        let text = fs::read_to_string(f).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            if line.chars().count() > 100 {
+                let rel = f.strip_prefix(repo()).unwrap().display().to_string();
+                wide.push(format!("{rel}:{}", i + 1));
+            }
+        }
+    }
+    assert!(
+        wide.is_empty(),
+        "lines over 100 characters:\n{}",
+        wide.join("\n")
+    );
+}

@@ -497,7 +497,8 @@ mod tests {
     #[test]
     fn runs_keep_bold_breaks_and_tabs() {
         let b = body(
-            r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Beslut:</w:t></w:r><w:r><w:t xml:space="preserve"> Styrelsen &amp; förbundet</w:t></w:r>
+            r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Beslut:</w:t></w:r>
+              <w:r><w:t xml:space="preserve"> Styrelsen &amp; förbundet</w:t></w:r>
                <w:r><w:br/><w:t>rad två</w:t><w:tab/><w:t>kolumn</w:t></w:r></w:p>
                <w:p/><w:p><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>Vanlig</w:t></w:r></w:p>"#,
         );
@@ -515,10 +516,13 @@ mod tests {
     fn merged_cells_span_and_continue() {
         let b = body(
             r#"<w:tbl>
-              <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>Beslutande</w:t></w:r></w:p></w:tc>
-                    <w:tc><w:p><w:r><w:t>Anna Ek (S)</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Bo Ek (M)</w:t></w:r></w:p></w:tc></w:tr>
+              <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p>
+                <w:r><w:t>Beslutande</w:t></w:r></w:p></w:tc>
+                    <w:tc><w:p><w:r><w:t>Anna Ek (S)</w:t></w:r></w:p></w:tc><w:tc><w:p>
+                      <w:r><w:t>Bo Ek (M)</w:t></w:r></w:p></w:tc></w:tr>
               <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>
-                    <w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Cecilia Frid</w:t></w:r></w:p></w:tc></w:tr>
+                    <w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Cecilia Frid</w:t>
+                      </w:r></w:p></w:tc></w:tr>
             </w:tbl>"#,
         );
         let Kind::Table(t) = &b[0].kind else {
@@ -541,7 +545,8 @@ mod tests {
     fn deleted_text_and_fallbacks_are_not_read() {
         let b = body(
             r#"<w:p><w:r><w:t>Kvar</w:t></w:r><w:del><w:r><w:delText>Borta</w:delText></w:r></w:del>
-               <w:r><mc:AlternateContent xmlns:mc="m"><mc:Fallback><w:t>Dubbel</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>"#,
+               <w:r><mc:AlternateContent xmlns:mc="m"><mc:Fallback><w:t>Dubbel</w:t></mc:Fallback>
+                 </mc:AlternateContent></w:r></w:p>"#,
         );
         assert_eq!(b[0].plain(), "Kvar");
     }
@@ -549,7 +554,8 @@ mod tests {
     #[test]
     fn page_breaks_and_footnote_references() {
         let b = body(
-            r#"<w:p><w:r><w:t>Ett</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:br w:type="page"/></w:r></w:p>
+            r#"<w:p><w:r><w:t>Ett</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r>
+              <w:br w:type="page"/></w:r></w:p>
                <w:p><w:r><w:t>Två</w:t></w:r></w:p>"#,
         );
         assert_eq!(b[0].plain(), "Ett[^2]");

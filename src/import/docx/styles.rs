@@ -356,13 +356,18 @@ mod tests {
     fn headings_by_outline_level_name_and_based_on() {
         let xml = format!(
             r#"<w:styles {W}>
-            <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+            <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>
+              </w:style>
             <w:style w:type="paragraph" w:styleId="Rubrik2"><w:name w:val="Rubrik 2"/></w:style>
-            <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>
-            <w:style w:type="paragraph" w:styleId="Paragraf"><w:name w:val="Paragrafrubrik"/><w:basedOn w:val="Heading1"/></w:style>
+            <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr>
+              <w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>
+            <w:style w:type="paragraph" w:styleId="Paragraf"><w:name w:val="Paragrafrubrik"/>
+              <w:basedOn w:val="Heading1"/></w:style>
             <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
-            <w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b w:val="true"/></w:rPr></w:style>
-            <w:style w:type="paragraph" w:styleId="Body"><w:name w:val="Body Text"/><w:rPr><w:b w:val="0"/></w:rPr></w:style>
+            <w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr>
+              <w:b w:val="true"/></w:rPr></w:style>
+            <w:style w:type="paragraph" w:styleId="Body"><w:name w:val="Body Text"/><w:rPr>
+              <w:b w:val="0"/></w:rPr></w:style>
             </w:styles>"#
         );
         let s = Styles::parse(&xml).unwrap();
@@ -382,11 +387,15 @@ mod tests {
         let xml = format!(
             r#"<w:numbering {W}>
             <w:abstractNum w:abstractNumId="0">
-              <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
-              <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1.%2)"/></w:lvl>
+              <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+                <w:lvlText w:val="%1."/></w:lvl>
+              <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>
+                <w:lvlText w:val="%1.%2)"/></w:lvl>
             </w:abstractNum>
-            <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
-            <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="28"/><w:numFmt w:val="decimal"/><w:lvlText w:val="§ %1"/></w:lvl></w:abstractNum>
+            <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>
+              <w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+            <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="28"/>
+              <w:numFmt w:val="decimal"/><w:lvlText w:val="§ %1"/></w:lvl></w:abstractNum>
             <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
             <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
             <w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>

@@ -377,7 +377,8 @@ mod tests {
     #[test]
     fn tables_as_pipe_tables() {
         let src = text::read(
-            "(Tkr)\t2024\t\tSkillnad\n\tBudget\tPrognos\t\nKommunförbundet\t\t\t\n<b>Summa</b>\t-500\t-5 785\t-5 285",
+            "(Tkr)\t2024\t\tSkillnad\n\tBudget\tPrognos\t\nKommunförbundet\t\t\t\n\
+             <b>Summa</b>\t-500\t-5 785\t-5 285",
         );
         let Kind::Table(t) = &src.blocks[0].kind else {
             panic!()
