@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-21}
-seeds=${SEEDS:-../shared/seeds}
+seeds=${SEEDS:-tests/import/seeds}
 cargo build --release --quiet --example import_dump
 dump=target/release/examples/import_dump
 docs=tests/import/documents

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures `protokoll import` against the hand-made content of the same meetings and documents.
 
-Each seed text (../shared/seeds/ by default) is imported into an empty site of its own (this
+Each seed text (tests/import/seeds/ by default) is imported into an empty site of its own (this
 repository's protokoll.toml and its organ and organisation registers, no people), and the fields of
 what the import wrote are compared with the hand-made files under content/ that the seed became:
 
@@ -327,7 +327,7 @@ def build_site(binary, site):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=str(ROOT / "target/release/protokoll"))
-    ap.add_argument("--seeds", default=str(ROOT.parent / "shared" / "seeds"))
+    ap.add_argument("--seeds", default=str(ROOT / "tests" / "import" / "seeds"))
     ap.add_argument("--build", action="store_true")
     ap.add_argument("--time", action="store_true")
     ap.add_argument("--verbose", action="store_true", help="list every unequal field")

@@ -20,9 +20,9 @@ pub fn doc(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A seed text (`000`, `002` …) from ../shared/seeds beside the repository.
+/// A seed text (`000`, `002` …) from tests/import/seeds (copies of the seed documents).
 pub fn seed(prefix: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/seeds");
     std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .flatten()
