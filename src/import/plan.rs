@@ -377,23 +377,11 @@ fn latest_year(source: &Source, part: &split::Part) -> Option<i32> {
 }
 
 fn month_name(m: u8) -> &'static str {
-    [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ]
-    .get(m as usize - 1)
-    .copied()
-    .unwrap_or("?")
+    (m as usize)
+        .checked_sub(1)
+        .and_then(|i| crate::model::date::MONTHS.get(i))
+        .copied()
+        .unwrap_or("?")
 }
 
 fn place_of(source: &Source, part: &split::Part) -> String {

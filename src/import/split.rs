@@ -461,20 +461,7 @@ fn iso(t: &str) -> Option<String> {
 
 /// A date written the Swedish way with its year: `13 juni 2024`, `den 12 september 2024`.
 fn swedish_date(t: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
+    use crate::model::date::MONTHS;
     let w: Vec<String> = t
         .split_whitespace()
         .map(|w| {

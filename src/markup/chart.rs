@@ -5,6 +5,7 @@
 //! figures). The numbers stay in the table just before it. No script, no font, same bytes each
 //! build.
 
+use crate::markup::html::escape as esc;
 use crate::markup::markdown::TableData;
 use std::fmt::Write;
 
@@ -165,13 +166,6 @@ fn figure(v: f64) -> String {
         let _ = write!(out, ",{}", f.trim_end_matches('0'));
     }
     out
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! name), comments and the text of `<script>` and `<style>` skipped, and character references
 //! decoded as in attribute values. The sanitizer's audit and the link check of every page (in a
 //! build and in `serve`'s preview) read HTML through it, so they cannot disagree on what a page
-//! links to; `protokoll search` decodes its snippets with it.
+//! links to; `protokoll search` decodes its snippets with it. `escape` is the one HTML escaper
+//! (tera's escape function, charts, serve's error page).
 
 use std::borrow::Cow;
 
@@ -275,6 +276,28 @@ pub fn decode(value: &str) -> Cow<'_, str> {
     }
     out.push_str(rest);
     Cow::Owned(out)
+}
+
+/// Escapes the five characters that matter in HTML text and attribute values. They are ASCII, so
+/// the text is read as bytes and copied in runs (tera calls this for every value it prints).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(entity);
+        run = i + 1;
+    }
+    out.push_str(&s[run..]);
+    out
 }
 
 #[cfg(test)]

@@ -14,7 +14,8 @@ pub struct Date {
     pub day: u8,
 }
 
-const MONTHS: [&str; 12] = [
+/// The Swedish month names, January first, as dates are written out.
+pub const MONTHS: [&str; 12] = [
     "januari",
     "februari",
     "mars",

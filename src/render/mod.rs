@@ -359,30 +359,8 @@ fn templates(theme: &Theme, overrides: &Path) -> Result<Tera, BuildError> {
         .map_err(|e| BuildError::Template(describe(&e)))?;
     tera.autoescape_on(vec![".html"]);
     // Tera's default also escapes `/`, which makes every URL in the HTML unreadable.
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(crate::markup::html::escape);
     Ok(tera)
-}
-
-/// Escapes the five characters that matter in HTML text and attribute values. They are ASCII, so
-/// the text is read as bytes and copied in runs (tera calls this for every value it prints).
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[run..i]);
-        out.push_str(entity);
-        run = i + 1;
-    }
-    out.push_str(&s[run..]);
-    out
 }
 
 fn describe(e: &tera::Error) -> String {

@@ -234,7 +234,10 @@ fn presenter_html(site: &Site, text: &str, people: &[usize]) -> String {
         if html.contains(&written) {
             html = html.replace(&written, &format!("<a href=\"{url}\">{written}</a>"));
         } else {
-            let (name, url) = (super::escape_html(name), super::escape_html(&url));
+            let (name, url) = (
+                crate::markup::html::escape(name),
+                crate::markup::html::escape(&url),
+            );
             rest.push(format!("<a href=\"{url}\">{name}</a>"));
         }
     }

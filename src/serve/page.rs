@@ -1,6 +1,8 @@
 //! What `serve` adds to pages: the live-reload script, injected only into HTML as it is served
 //! (never into the built files), and the page that shows a failed build's diagnostics.
 
+use crate::markup::html::escape;
+
 /// The path the reload script long-polls. Content ids are `a-z0-9-`, so no page can clash with it.
 pub const RELOAD_PATH: &str = "/__protokoll/reload";
 
@@ -55,13 +57,6 @@ Ingenting av det som visas här publiceras.</p>\
         reload_script(generation)
     )
     .into_bytes()
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
