@@ -58,7 +58,7 @@ pub fn run(build: &Build, progress: &(dyn Fn(Progress) + Sync)) -> Result<Built,
         people: site.people.len(),
         documents: site.documents.len(),
     });
-    let sink = destination.sink();
+    let sink = destination.sink().under(site.config.base_path());
     let (files, search) = render_and_index(&site, &build.root, &sink, progress)?;
     check_links(&files, &scanned, &loaded.warnings)?;
     progress(Progress::LinksChecked { files: files.len() });
@@ -116,9 +116,9 @@ impl Destination {
 
     fn sink(&self) -> Sink {
         match self {
-            Destination::Nowhere => Sink::Discard,
-            Destination::Staged(s) => Sink::Dir(s.dir().to_path_buf()),
-            Destination::Direct(dir) => Sink::Dir(dir.clone()),
+            Destination::Nowhere => Sink::discard(),
+            Destination::Staged(s) => Sink::dir(s.dir()),
+            Destination::Direct(dir) => Sink::dir(dir),
         }
     }
 

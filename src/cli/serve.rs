@@ -43,9 +43,9 @@ pub fn run(root: PathBuf, port: u16, output: Option<PathBuf>) -> ExitCode {
         eprintln!("cannot catch Ctrl-C: {e}");
     }
     eprintln!(
-        "serving {} on http://{}/ (Ctrl-C stops)",
+        "serving {} on {} (Ctrl-C stops)",
         root.display(),
-        server.addr()
+        server.url()
     );
     eprintln!(
         "the preview is built into {}{}; public/ is not touched",

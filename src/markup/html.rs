@@ -42,6 +42,8 @@ pub struct Attribute<'h> {
     pub value: &'h str,
     /// Byte offset of the name in the whole input.
     pub at: usize,
+    /// Byte offset of the value (after its opening quote) in the whole input.
+    pub value_at: usize,
 }
 
 impl<'h> StartTag<'h> {
@@ -54,6 +56,7 @@ impl<'h> StartTag<'h> {
             i = next;
             Some(Attribute {
                 at: base + a.at,
+                value_at: base + a.value_at,
                 ..a
             })
         })
@@ -165,6 +168,7 @@ fn next_attribute(text: &str, mut i: usize) -> Option<(Attribute<'_>, usize)> {
             name,
             value: "",
             at: start,
+            value_at: i,
         };
         return Some((attr, i));
     }
@@ -172,23 +176,24 @@ fn next_attribute(text: &str, mut i: usize) -> Option<(Attribute<'_>, usize)> {
     while j < b.len() && b[j].is_ascii_whitespace() {
         j += 1;
     }
-    let (value, next) = match b.get(j) {
+    let (value_at, value, next) = match b.get(j) {
         Some(&q @ (b'"' | b'\'')) => {
             let close = memchr::memchr(q, &b[j + 1..]).map_or(b.len(), |e| j + 1 + e);
-            (&text[j + 1..close], (close + 1).min(b.len()))
+            (j + 1, &text[j + 1..close], (close + 1).min(b.len()))
         }
         _ => {
             let e = b[j..]
                 .iter()
                 .position(|c| c.is_ascii_whitespace() || *c == b'>')
                 .map_or(b.len(), |e| j + e);
-            (&text[j..e], e)
+            (j, &text[j..e], e)
         }
     };
     let attr = Attribute {
         name,
         value,
         at: start,
+        value_at,
     };
     Some((attr, next))
 }
@@ -362,6 +367,7 @@ mod tests {
         assert_eq!((t.at, t.end), (2, html.len()));
         let a = t.attributes().next().unwrap();
         assert_eq!(&html[a.at..a.at + 4], "href");
+        assert_eq!(&html[a.value_at..a.value_at + 3], "/a/");
     }
 
     #[test]

@@ -6,4 +6,5 @@ pub mod html;
 pub mod ids;
 pub mod markdown;
 pub mod prose;
+pub mod rebase;
 pub mod sanitize;

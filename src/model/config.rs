@@ -20,9 +20,9 @@ pub struct Config {
     /// Largest content file accepted: a number of bytes, or a string like "8 MB" or "500 kB".
     #[serde(default)]
     pub max_filstorlek: Option<FileSize>,
-    /// The address the site is published at, `https://host` (no path): feeds, calendars and the
-    /// sitemap need absolute URLs and are only written when it is set. Stored without the
-    /// trailing slash.
+    /// The address the site is published at, `https://host` or `https://host/a/folder` (see
+    /// [`Config::base_path`]): feeds, calendars and the sitemap need absolute URLs and are only
+    /// written when it is set. Stored without the trailing slash.
     pub bas_url: Option<String>,
     /// Largest attachment (bilaga) accepted, written as `max_filstorlek` is; default 50 MB.
     #[serde(default)]
@@ -33,6 +33,19 @@ pub struct Config {
     /// Who answers for the accessibility statement (`[tillganglighet]`).
     #[serde(default)]
     pub tillganglighet: Accessibility,
+}
+
+impl Config {
+    /// The path part of `bas_url` (`/kommun/protokoll`), or "" for a site at the root of its
+    /// host. Everything inside the build speaks in site paths (`/arende/2023-07/`); the writer puts
+    /// this before each as the files are written (`markup::rebase`).
+    pub fn base_path(&self) -> &str {
+        let Some(url) = self.bas_url.as_deref() else {
+            return "";
+        };
+        let host = url.split_once("://").map_or(url, |(_, h)| h);
+        host.find('/').map_or("", |i| &host[i..])
+    }
 }
 
 /// `[tillganglighet]`: how a reader reaches the publisher about the accessibility statement

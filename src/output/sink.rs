@@ -1,6 +1,9 @@
 //! Where output files go as soon as they are made: into a staging directory (`build`), nowhere
 //! (`check`), or into memory (tests). Each file leaves a [`WrittenFile`] behind, its path, SHA-256
 //! and length, and for HTML what the link check needs, so no page's bytes outlive its writing.
+//! For a site published in a folder of its host, the sink puts the base path before each site
+//! path of a file as it writes it (`markup::rebase`): everything before it, the link check
+//! included, speaks in site paths.
 
 use crate::output::pagelinks::{Known, PageLinks};
 use crate::output::{OutFile, WriteError};
@@ -21,7 +24,7 @@ pub struct WrittenFile {
     pub len: u64,
     /// For an HTML file (UTF-8): its ids and the links it left for the final check.
     pub html: Option<PageLinks>,
-    /// The bytes themselves, from a [`Sink::Memory`] only.
+    /// The bytes themselves, from a [`Place::Memory`] only.
     pub bytes: Option<Vec<u8>>,
 }
 
@@ -32,9 +35,17 @@ impl WrittenFile {
     }
 }
 
+/// Where files go, and the base path they are published under.
+#[derive(Debug, Clone)]
+pub struct Sink {
+    place: Place,
+    /// The path part of `bas_url` ("" at the root of the host).
+    base: Box<str>,
+}
+
 /// Where files go.
 #[derive(Debug, Clone)]
-pub enum Sink {
+pub enum Place {
     /// Into this directory (a staging directory: the caller swaps or removes it).
     Dir(PathBuf),
     /// Nowhere: the files are hashed and read for links, then dropped.
@@ -44,6 +55,42 @@ pub enum Sink {
 }
 
 impl Sink {
+    /// Files into directory `dir`.
+    pub fn dir(dir: impl Into<PathBuf>) -> Sink {
+        Sink::new(Place::Dir(dir.into()))
+    }
+
+    /// Files nowhere.
+    pub fn discard() -> Sink {
+        Sink::new(Place::Discard)
+    }
+
+    /// Files into memory.
+    pub fn memory() -> Sink {
+        Sink::new(Place::Memory)
+    }
+
+    fn new(place: Place) -> Sink {
+        Sink {
+            place,
+            base: "".into(),
+        }
+    }
+
+    /// The same sink, writing for a site published under `base` (`/kommun/protokoll`).
+    pub fn under(self, base: &str) -> Sink {
+        Sink {
+            base: base.into(),
+            ..self
+        }
+    }
+
+    /// The bytes of the file at `path` as they are written: with the base path before each of
+    /// its site paths (unchanged at the root).
+    pub fn published(&self, path: &str, bytes: Vec<u8>) -> Vec<u8> {
+        crate::markup::rebase::file(path, &bytes, &self.base).unwrap_or(bytes)
+    }
+
     /// Creates every folder the files at `paths` need, once, parents before children (one level at
     /// a time, each level in parallel), so that files can then be written from any thread. A folder
     /// that already exists is fine: another part of the build may have made it.
@@ -51,7 +98,7 @@ impl Sink {
         &self,
         paths: impl IntoIterator<Item = &'a str>,
     ) -> Result<(), WriteError> {
-        let Sink::Dir(root) = self else {
+        let Place::Dir(root) = &self.place else {
             return Ok(());
         };
         let mut levels: Vec<BTreeSet<&str>> = Vec::new();
@@ -76,17 +123,14 @@ impl Sink {
     }
 
     /// Writes one file (its folder must exist, see [`Sink::make_dirs`]) and returns what is kept
-    /// of it; an HTML file is read for the link check against the `known` paths.
+    /// of it; an HTML file is read for the link check against the `known` paths, in site paths
+    /// (before the base path is put in).
     pub fn put(
         &self,
         path: String,
         bytes: Vec<u8>,
         known: &Known<'_>,
     ) -> Result<WrittenFile, WriteError> {
-        if let Sink::Dir(root) = self {
-            let full = root.join(&path);
-            fs::write(&full, &bytes).map_err(|e| WriteError::Io(full, e))?;
-        }
         let html = if path.ends_with(".html") {
             std::str::from_utf8(&bytes)
                 .ok()
@@ -94,11 +138,16 @@ impl Sink {
         } else {
             None
         };
+        let bytes = self.published(&path, bytes);
+        if let Place::Dir(root) = &self.place {
+            let full = root.join(&path);
+            fs::write(&full, &bytes).map_err(|e| WriteError::Io(full, e))?;
+        }
         Ok(WrittenFile {
             sha256: crate::output::manifest::sha256(&bytes),
             len: bytes.len() as u64,
             html,
-            bytes: matches!(self, Sink::Memory).then_some(bytes),
+            bytes: matches!(self.place, Place::Memory).then_some(bytes),
             path,
         })
     }
@@ -123,7 +172,7 @@ impl Sink {
     /// Removes files (relative paths) and the folders they leave empty; a file already gone is
     /// fine. For `serve`, whose search export loses files when the index changes.
     pub fn remove(&self, paths: &[PathBuf]) -> Result<(), WriteError> {
-        let Sink::Dir(root) = self else {
+        let Place::Dir(root) = &self.place else {
             return Ok(());
         };
         for p in paths {
@@ -155,7 +204,7 @@ pub fn in_memory(files: &[OutFile]) -> Vec<WrittenFile> {
     let none = HashSet::new();
     files
         .iter()
-        .filter_map(|(p, b)| Sink::Memory.put(slashed(p), b.clone(), &none).ok())
+        .filter_map(|(p, b)| Sink::memory().put(slashed(p), b.clone(), &none).ok())
         .collect()
 }
 
@@ -166,7 +215,7 @@ mod tests {
     #[test]
     fn writes_files_in_new_folders_and_keeps_their_hashes() {
         let t = tempfile::tempdir().unwrap();
-        let sink = Sink::Dir(t.path().to_path_buf());
+        let sink = Sink::dir(t.path());
         let w = sink
             .put_all(
                 vec![
@@ -192,9 +241,9 @@ mod tests {
     fn only_a_memory_sink_keeps_the_bytes() {
         let file = || vec![("a/index.html".into(), b"x".to_vec())];
         let none = HashSet::new();
-        let w = Sink::Discard.put_all(file(), &none).unwrap();
+        let w = Sink::discard().put_all(file(), &none).unwrap();
         assert_eq!((w[0].len, w[0].bytes.is_none()), (1, true));
-        let w = Sink::Memory.put_all(file(), &none).unwrap();
+        let w = Sink::memory().put_all(file(), &none).unwrap();
         assert_eq!(w[0].bytes.as_deref(), Some(&b"x"[..]));
     }
 }

@@ -179,8 +179,7 @@ impl Drop for Staging {
 /// Writes all files into a fresh staging directory and swaps it in place of `out`.
 pub fn write_all(out: &Path, files: &[OutFile]) -> Result<(), WriteError> {
     let staging = Staging::create(out)?;
-    crate::output::sink::Sink::Dir(staging.dir().to_path_buf())
-        .put_all(files.to_vec(), &Default::default())?;
+    crate::output::sink::Sink::dir(staging.dir()).put_all(files.to_vec(), &Default::default())?;
     staging.commit()
 }
 

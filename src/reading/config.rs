@@ -35,21 +35,19 @@ pub fn load(root: &Path) -> Result<Config, Diagnostic> {
     }
 }
 
-/// Checks `bas_url`: `http(s)://host[:port]`, optionally with one trailing `/`; returns it without.
+/// Checks `bas_url`: `http(s)://host[:port]`, optionally followed by a path (`/kommun/protokoll`,
+/// the folder of a larger site the pages are published in) and one trailing `/`; returns it
+/// without that slash.
 fn check_base_url(url: &str) -> Result<String, String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
+    let scheme = ["https://", "http://"]
+        .into_iter()
+        .find(|s| url.starts_with(s))
         .ok_or_else(|| format!("bas_url \"{url}\" must start with https:// (or http://)"))?;
-    let host = rest.strip_suffix('/').unwrap_or(rest);
+    let rest = &url[scheme.len()..];
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     if host.is_empty() {
         return Err(format!("bas_url \"{url}\" has no host name"));
-    }
-    if host.contains('/') || host.contains('?') || host.contains('#') {
-        return Err(format!(
-            "bas_url \"{url}\" has a path: the site's links start at the root, so \
-                it must be published at the root of its host"
-        ));
     }
     if !host
         .chars()
@@ -59,7 +57,25 @@ fn check_base_url(url: &str) -> Result<String, String> {
             "bas_url \"{url}\" is not a plain host name (use the ASCII/punycode form)"
         ));
     }
-    Ok(format!("{}{host}", &url[..url.len() - rest.len()]))
+    for segment in path.split('/').skip(1) {
+        if segment.is_empty() || segment == "." || segment == ".." {
+            return Err(format!(
+                "bas_url \"{url}\" has an empty, `.` or `..` folder in its path"
+            ));
+        }
+        // Letters, digits and the few marks a path keeps as they are: the path is written
+        // into every link unchanged, so it must need no escaping in a URL or in HTML.
+        if let Some(c) = segment
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~')))
+        {
+            return Err(format!(
+                "bas_url \"{url}\" has `{c}` in its path: write the folder with letters a-z, \
+                    digits and `-` (e.g. /protokoll/)"
+            ));
+        }
+    }
+    Ok(format!("{scheme}{host}{path}"))
 }
 
 #[cfg(test)]
@@ -67,7 +83,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn base_url_is_a_bare_origin() {
+    fn base_url_is_an_origin_and_maybe_a_path() {
         assert_eq!(
             check_base_url("https://protokoll.example.se/").unwrap(),
             "https://protokoll.example.se"
@@ -76,7 +92,20 @@ mod tests {
             check_base_url("http://127.0.0.1:8080").unwrap(),
             "http://127.0.0.1:8080"
         );
-        assert!(check_base_url("https://example.se/protokoll/").is_err());
+        assert_eq!(
+            check_base_url("https://example.se/kommun/protokoll/").unwrap(),
+            "https://example.se/kommun/protokoll"
+        );
+        assert_eq!(
+            check_base_url("https://example.se/protokoll").unwrap(),
+            "https://example.se/protokoll"
+        );
+        for bad in ["a//b/", "a/../b", "a?x=1", "a#b", "m\u{f6}ten/", "a b/"] {
+            assert!(
+                check_base_url(&format!("https://example.se/{bad}")).is_err(),
+                "{bad}"
+            );
+        }
         assert!(check_base_url("example.se").is_err());
         assert!(check_base_url("https://").is_err());
     }

@@ -37,7 +37,12 @@ use theme::Theme;
 /// Renders every page and copies static files, in memory (for tests and fuzzing; a build streams
 /// them to disk with [`render_into`]).
 pub fn render(site: &Site, root: &Path) -> Result<Vec<OutFile>, BuildError> {
-    let files = render_into(site, root, &Sink::Memory, &crate::build::progress::none)?;
+    let files = render_into(
+        site,
+        root,
+        &Sink::memory().under(site.config.base_path()),
+        &crate::build::progress::none,
+    )?;
     Ok(files
         .into_iter()
         .map(|f| (PathBuf::from(f.path), f.bytes.unwrap_or_default()))

@@ -307,6 +307,7 @@ impl Incremental {
             }
             return Ok(Err(BuildError::Links(bad_html)));
         }
+        let files = self.published(files);
         for (p, b) in &files {
             self.hashes.insert(slashed(p), sha256(b));
         }
@@ -338,10 +339,10 @@ impl Incremental {
     pub fn apply_exports(&mut self, exports: Exports) -> Result<usize, BuildError> {
         let now: BTreeSet<PathBuf> = exports.search.iter().map(|(p, _)| p.clone()).collect();
         let gone: Vec<PathBuf> = self.search.difference(&now).cloned().collect();
-        let files: Vec<OutFile> = exports
-            .search
+        let all = exports.search.into_iter().chain(exports.other).collect();
+        let files: Vec<OutFile> = self
+            .published(all)
             .into_iter()
-            .chain(exports.other)
             .filter(|(p, b)| self.hashes.get(&slashed(p)) != Some(&sha256(b)))
             .collect();
         for p in &gone {
@@ -361,10 +362,25 @@ impl Incremental {
         Ok(changed)
     }
 
-    /// Writes `files` into the output through the build's writer, removes `gone` and the folders
-    /// they leave empty.
+    /// `files` as the build's writer writes them: with the base path before their site paths
+    /// (for a site published in a folder of its host), so that their hashes are those of the
+    /// bytes on disk.
+    fn published(&self, files: Vec<OutFile>) -> Vec<OutFile> {
+        let sink = Sink::dir(&self.opts.output).under(self.site.config.base_path());
+        files
+            .into_iter()
+            .map(|(p, b)| {
+                let b = sink.published(&slashed(&p), b);
+                (p, b)
+            })
+            .collect()
+    }
+
+    /// Writes `files`, made [`Incremental::published`] already, into the output through the
+    /// build's writer (which then leaves them as they are), removes `gone` and the folders they
+    /// leave empty.
     fn write(&self, files: Vec<OutFile>, gone: &[PathBuf]) -> Result<(), WriteError> {
-        let sink = Sink::Dir(self.opts.output.clone());
+        let sink = Sink::dir(&self.opts.output);
         sink.put_all(files, &Known::new())?;
         sink.remove(gone)
     }
@@ -372,7 +388,7 @@ impl Incremental {
     /// Writes the manifest of every output file (after the search files, once edits pause).
     fn write_manifest(&self) -> Result<(), WriteError> {
         let text = manifest::text(self.hashes.iter().map(|(p, h)| (p.as_str(), h)));
-        let sink = Sink::Dir(self.opts.output.clone());
+        let sink = Sink::dir(&self.opts.output);
         sink.put(manifest::FILE.into(), text.into_bytes(), &Known::new())?;
         Ok(())
     }

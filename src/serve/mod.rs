@@ -111,10 +111,12 @@ enum Msg {
     Stop,
 }
 
-/// The state requests read: which build is current and whether it failed.
+/// The state requests read: which build is current, whether it failed, and the base path the
+/// site is served under (the path of its `bas_url`, as it will be published).
 struct State {
     generation: u64,
     failure: Option<String>,
+    base: String,
 }
 
 struct Shared {
@@ -175,6 +177,7 @@ impl Server {
             .map_err(|e| ServeError::Bind(opts.port, e))?
             .port();
         let (tx, rx) = mpsc::channel();
+        let base = base_path(&opts.root);
         Ok(Server {
             opts,
             listener,
@@ -184,6 +187,7 @@ impl Server {
                 state: Mutex::new(State {
                     generation: 0,
                     failure: None,
+                    base,
                 }),
                 changed: Condvar::new(),
                 files: RwLock::new(()),
@@ -199,6 +203,13 @@ impl Server {
     /// The address served: `127.0.0.1:<port>`.
     pub fn addr(&self) -> SocketAddr {
         SocketAddr::from((Ipv4Addr::LOCALHOST, self.shared.port))
+    }
+
+    /// The address of the site's home page: `http://127.0.0.1:<port>/`, or under the path of
+    /// `bas_url` when it has one (`http://127.0.0.1:<port>/kommun/protokoll/`).
+    pub fn url(&self) -> String {
+        let state = self.shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        format!("http://{}{}/", self.addr(), state.base)
     }
 
     /// A handle that stops the server.
@@ -315,11 +326,13 @@ fn rebuild(
         build_once(build, &changed, state)
     };
     let elapsed = started.elapsed();
+    let base = base_path(&build.root);
     let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
     state.generation += 1;
     let event = match result {
         Ok((report, incremental)) => {
             state.failure = None;
+            state.base = base;
             Event::Built {
                 report,
                 elapsed,
@@ -340,6 +353,14 @@ fn rebuild(
     drop(state);
     shared.changed.notify_all();
     event
+}
+
+/// The path of the site's `bas_url` ("" at the root, or when the settings cannot be read: the
+/// build then says why).
+fn base_path(root: &Path) -> String {
+    crate::reading::config::load(root)
+        .map(|c| c.base_path().to_string())
+        .unwrap_or_default()
 }
 
 /// One build: incremental if it can be, else full. A preview never writes the ledger: only
@@ -448,27 +469,40 @@ fn respond(req: &Request, shared: &Shared) -> Response {
     if path == page::RELOAD_PATH {
         return wait_for_build(req, shared);
     }
-    let (generation, failure) = {
+    let (generation, failure, base) = {
         let s = shared.state.lock().unwrap_or_else(|e| e.into_inner());
-        (s.generation, s.failure.clone())
+        (s.generation, s.failure.clone(), s.base.clone())
     };
     if let Some(error) = failure {
         return html(500, page::error_page(&error, generation));
     }
+    // The preview answers at the path the site will be published at, and nowhere else, so that
+    // a link that forgot the base path is a broken link here too.
+    let target = match req.target.strip_prefix(base.as_str()) {
+        _ if base.is_empty() => req.target.as_str(),
+        Some(rest) if rest.starts_with('/') => rest,
+        Some("") => return redirect(format!("{base}/")),
+        Some(rest) if rest.starts_with('?') => return redirect(format!("{base}/{rest}")),
+        _ if path == "/" => return redirect(format!("{base}/")),
+        _ => return not_found(shared, generation),
+    };
     let _lock = shared.files.read().unwrap_or_else(|e| e.into_inner());
-    match http::resolve(&shared.root_out, &req.target) {
+    match http::resolve(&shared.root_out, target) {
         Target::File(file) => match std::fs::read(&file) {
             Ok(bytes) => file_response(200, &file, bytes, generation),
             Err(_) => not_found(shared, generation),
         },
-        Target::Redirect(location) => {
-            let mut r = Response::text(301, format!("see {location}\n"));
-            r.headers.push(("Location", location));
-            r
-        }
+        Target::Redirect(location) => redirect(format!("{base}{location}")),
         Target::BadRequest => Response::text(400, "bad request\n"),
         Target::NotFound => not_found(shared, generation),
     }
+}
+
+/// A permanent redirect to `location` (a path on this server).
+fn redirect(location: String) -> Response {
+    let mut r = Response::text(301, format!("see {location}\n"));
+    r.headers.push(("Location", location));
+    r
 }
 
 fn html(status: u16, body: Vec<u8>) -> Response {

@@ -1,5 +1,6 @@
-// Shared by the page tests and scripts/lighthouse.mjs: a static file server for a built site on
-// 127.0.0.1 (folders serve their index.html, a missing file the site's 404 page) and headless Chromium.
+// Shared by the page tests, the search tests and scripts/lighthouse.mjs: a static file server for a
+// built site on 127.0.0.1 (folders serve their index.html, a missing file the site's 404 page), at
+// the root or under a base path as a larger site's web server would, and headless Chromium.
 
 import fs from 'node:fs';
 import http from 'node:http';
@@ -17,10 +18,15 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves the files of `root` on 127.0.0.1 at a free port; resolves to the server. */
-export function serve(root) {
+/**
+ * Serves the files of `root` on 127.0.0.1 at a free port, at `base` (a path such as
+ * "/kommun/protokoll", or "" for the root): any other path is not found. Resolves to the server.
+ */
+export function serve(root, base = '') {
   const server = http.createServer((req, res) => {
-    let p = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const inside = url.startsWith(base + '/');
+    let p = path.join(root, inside ? url.slice(base.length) : '/.not-served');
     if (!p.startsWith(root)) p = root;
     if (fs.existsSync(p) && fs.statSync(p).isDirectory()) p = path.join(p, 'index.html');
     fs.readFile(p, (err, data) => {

@@ -7,39 +7,11 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { build, missingStemmer, repo, tantivy } from './harness.mjs';
+import { launch, serve } from '../a11y/browser.mjs';
 
 const judged = JSON.parse(fs.readFileSync(path.join(repo, 'scripts/search/relevance/real.json'), 'utf8')).queries;
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
-
-/** A static file server for `root` on 127.0.0.1 (directories serve their index.html). */
-export function serve(root) {
-  const server = http.createServer((req, res) => {
-    let p = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (!p.startsWith(root)) p = root;
-    if (fs.existsSync(p) && fs.statSync(p).isDirectory()) p = path.join(p, 'index.html');
-    fs.readFile(p, (err, data) => {
-      if (err) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(p)] || 'application/octet-stream' });
-      res.end(data);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-export async function launch() {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-}
 
 const firstHref = (page) => page.locator('#sok-traffar li a.card-title').first().getAttribute('href');
 

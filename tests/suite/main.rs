@@ -8,6 +8,7 @@ mod corpus;
 mod architecture;
 mod attendance;
 mod bad_inputs;
+mod base_path;
 mod check_command;
 mod faults;
 mod first_hour;

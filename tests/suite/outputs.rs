@@ -194,21 +194,23 @@ fn without_a_base_url_there_are_no_feeds_and_a_warning() {
 }
 
 #[test]
-fn a_base_url_with_a_path_is_an_error_at_its_line() {
+fn a_base_url_whose_path_needs_escaping_is_an_error_at_its_line() {
     let t = fixture("kommun");
     let cfg = t.path().join("protokoll.toml");
     let text = fs::read_to_string(&cfg).unwrap();
     fs::write(
         &cfg,
-        text.replace("example.se\"", "example.se/protokoll/\""),
+        text.replace("example.se\"", "example.se/kommunens protokoll/\""),
     )
     .unwrap();
     let Err(BuildError::Content(d)) = build(t.path()) else {
         panic!("expected an error")
     };
     assert!(
-        d[0].to_string()
-            .starts_with("protokoll.toml:4:1: error: bas_url"),
+        d[0].to_string().starts_with(
+            "protokoll.toml:4:1: error: bas_url \"https://protokoll.example.se/kommunens \
+                 protokoll/\" has ` ` in its path"
+        ),
         "{}",
         d[0]
     );

@@ -15,15 +15,15 @@ const CANARY: &str = "SECRET-CANARY-do-not-serve";
 /// Long enough for a debug build of the fixture on a slow machine; only a limit, never a measure.
 const WAIT: Duration = Duration::from_secs(120);
 
-struct Running {
-    addr: SocketAddr,
+pub(crate) struct Running {
+    pub(crate) addr: SocketAddr,
     events: Receiver<Event>,
     stopper: Stopper,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Running {
-    fn start(root: &Path, output: &Path) -> Running {
+    pub(crate) fn start(root: &Path, output: &Path) -> Running {
         let server = Server::bind(ServeOptions {
             root: root.to_path_buf(),
             output: output.to_path_buf(),
@@ -52,7 +52,7 @@ impl Running {
         r
     }
 
-    fn next_event(&self) -> Event {
+    pub(crate) fn next_event(&self) -> Event {
         loop {
             match self
                 .events
@@ -67,7 +67,7 @@ impl Running {
         }
     }
 
-    fn get(&self, target: &str) -> (u16, Vec<u8>) {
+    pub(crate) fn get(&self, target: &str) -> (u16, Vec<u8>) {
         let host = format!("127.0.0.1:{}", self.addr.port());
         raw(
             self.addr,
@@ -87,7 +87,7 @@ impl Drop for Running {
 }
 
 /// Sends raw bytes, returns the status and body of the answer.
-fn raw(addr: SocketAddr, request: &[u8]) -> (u16, Vec<u8>) {
+pub(crate) fn raw(addr: SocketAddr, request: &[u8]) -> (u16, Vec<u8>) {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(WAIT)).unwrap();
     s.write_all(request).unwrap();
@@ -106,7 +106,7 @@ fn raw(addr: SocketAddr, request: &[u8]) -> (u16, Vec<u8>) {
     (status, answer[body_at..].to_vec())
 }
 
-fn contains(hay: &[u8], needle: &str) -> bool {
+pub(crate) fn contains(hay: &[u8], needle: &str) -> bool {
     hay.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 

@@ -25,7 +25,13 @@ const list = $('sok-traffar');
 const more = $('sok-fler');
 const selects = { organ: $('sok-organ'), ar: $('sok-ar'), typ: $('sok-typ') };
 
-const load = async (url, kind) => {
+// The site's base path: "" at the root of its host, "/kommun/protokoll" in a folder of it. This
+// script is always /sok/sok.js of the site, so its own address says where the site starts; the
+// engine and the index speak in site paths (/sok/index.json, /arende/2023-07/).
+const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+
+const load = async (path, kind) => {
+  const url = ROOT + path;
   const r = await fetch(url, url.endsWith('/index.json') ? { cache: 'no-store' } : {});
   if (!r.ok) throw new Error(`${url}: ${r.status}`);
   return kind === 'json' ? r.json() : new Uint8Array(await r.arrayBuffer());
@@ -46,7 +52,7 @@ function toUrl(s) {
   const p = new URLSearchParams();
   for (const k of ['q', 'organ', 'ar', 'typ']) if (s[k]) p.set(k, s[k]);
   const qs = p.toString();
-  return '/sok/' + (qs ? '?' + qs : '');
+  return ROOT + '/sok/' + (qs ? '?' + qs : '');
 }
 
 function fromForm() {
@@ -104,7 +110,7 @@ function card(hit, entry, wanted, r) {
   h.className = 'card-heading';
   const a = document.createElement('a');
   a.className = 'card-title';
-  a.href = c.u;
+  a.href = ROOT + c.u;
   marked(a, c.l ? `${c.l} ${c.t}` : c.t, wanted);
   h.append(a);
   const meta = document.createElement('p');
