@@ -98,9 +98,9 @@ pub fn render(md: &str, id_prefix: &str) -> Rendered {
                 html::push_html(&mut out.html, chunk.drain(..));
                 let table = table_data(&last_heading, &events[i..=end]);
                 write_table(&mut out.html, &table, &events[i..=end]);
-                // A table of years gets its charts after it; they are our own SVG, put in after
-                // the sanitizer (which keeps no SVG) in place of a marker it leaves alone.
-                if let Some(svg) = crate::markup::chart::svg_figure(&table, charts.len(), id_prefix)
+                // A table of years or a budget gets its charts after it; they are our own SVG, put
+                // in after the sanitizer (which keeps no SVG) in place of a marker it leaves alone.
+                if let Some(svg) = crate::markup::chart::for_table(&table, charts.len(), id_prefix)
                 {
                     out.html.push_str(&chart_marker(charts.len()));
                     charts.push(svg);

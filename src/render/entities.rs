@@ -53,6 +53,7 @@ pub(super) fn organ(site: &Site, o: usize) -> Page<'_> {
                 "organisation": site.organisations[organ.organisation].name,
                 "beskrivning_html": markdown::render(&organ.description, "").html,
                 "nuvarande": current, "tidigare": former,
+                "diagram": super::over_time::years(site, o),
                 "ar": years.into_iter().rev().map(|(y, ms)| json!({"ar": y, "moten": ms}))
                     .collect::<Vec<_>>(),
             })

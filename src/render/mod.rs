@@ -11,6 +11,7 @@ mod collide;
 mod entities;
 mod feeds;
 pub mod noticeboard;
+mod over_time;
 pub mod page;
 pub mod pages;
 mod room;

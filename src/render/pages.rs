@@ -443,6 +443,7 @@ fn years<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
             .map(|&d| doc_card(site, d))
             .collect();
         let year_ref = |y: i32| json!({"url": urls::year(y), "titel": y.to_string()});
+        let diagram = super::over_time::months(site, *y, ms);
         let counts = [
             (ms.len(), plural::MEETING, "#moten"),
             (decisions.len(), plural::DECISION, "#beslut"),
@@ -461,6 +462,7 @@ fn years<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
                     "foregaende": i.checked_sub(1).map(|j| year_ref(list[j])),
                     "nasta": list.get(i + 1).map(|n| year_ref(*n)),
                     "statistik": stats(&counts),
+                    "diagram": diagram,
                     "moten": ms.iter().rev().map(|&m| meeting_card(site, m)).collect::<Vec<_>>(),
                     "beslut": decisions,
                     "rapporter": reports,

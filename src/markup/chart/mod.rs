@@ -1,9 +1,12 @@
-//! Charts of a table of years, drawn at build time as SVG: one small bar chart per row of figures
-//! (each on its own scale, as the rows are different quantities), years in order left to right,
-//! every bar labelled with its figure, so the chart keeps its meaning without colour, in print and
-//! for a screen reader (each chart is an image with a title and a description that says the
-//! figures). The numbers stay in the table just before it. No script, no font, same bytes each
+//! Charts drawn at build time as SVG. Here, those of a table of years: one small bar chart per row
+//! of figures (each on its own scale, as the rows are different quantities), years in order left to
+//! right, every bar labelled with its figure, so the chart keeps its meaning without colour, in
+//! print and for a screen reader (each chart is an image with a title and a description that says
+//! the figures). The numbers stay in the table just before it. No script, no font, same bytes each
 //! build.
+
+pub mod budget;
+pub mod grouped;
 
 use crate::markup::html::escape as esc;
 use crate::markup::markdown::TableData;
@@ -26,6 +29,12 @@ pub fn year_columns(table: &TableData) -> Option<Vec<(usize, i32)>> {
     }
     years.sort_by_key(|&(_, y)| y);
     Some(years)
+}
+
+/// The charts of a table, if it is one the build draws: a table of years ([`svg_figure`]) or a
+/// budget against its outcome ([`budget::figure`]).
+pub fn for_table(table: &TableData, n: usize, id_prefix: &str) -> Option<String> {
+    svg_figure(table, n, id_prefix).or_else(|| budget::figure(table, n, id_prefix))
 }
 
 /// The figure of charts for `table` (its position among the page's tables is `n`, for unique ids),
@@ -145,7 +154,7 @@ fn panel(id: &str, label: &str, years: &[(usize, i32)], values: &[f64], desc: &s
 }
 
 /// A figure as Swedish prints it: thousands apart by a space, a decimal comma, a minus sign.
-fn figure(v: f64) -> String {
+pub fn figure(v: f64) -> String {
     let neg = v < 0.0;
     let a = v.abs();
     let whole = a.trunc() as u64;
