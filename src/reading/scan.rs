@@ -1,12 +1,14 @@
 //! The Markdown of every source file read with positions: the links and images it makes (checked
-//! against the rendered site, so a broken link is reported at its own line and column) and the raw
-//! HTML the sanitizer will change (warnings).
+//! against the rendered site, so a broken link is reported at its own line and column), the raw
+//! HTML the sanitizer will change (warnings), images without a text for those who cannot see them
+//! (errors), and headings with nothing under them, where a picture or table of the paper was lost
+//! on its way into the text (warnings).
 
 use crate::markup::markdown::OPTIONS;
 use crate::markup::sanitize;
 use crate::reading::diagnostic::Diagnostic;
 use crate::reading::load::{Parsed, SourceFile};
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -42,6 +44,8 @@ struct Piece<'a> {
     base: usize,
     /// (first line of the text shown there, page): a later entry wins from its line on.
     pages: Vec<(usize, Vec<String>)>,
+    /// The lines of the headings that start an agenda item or a § (which may have no text).
+    items: Vec<usize>,
 }
 
 /// Scans the Markdown of every file.
@@ -71,15 +75,19 @@ fn pieces(f: &SourceFile) -> Vec<Piece<'_>> {
         md: body,
         base: f.body_offset,
         pages: vec![(0, pages)],
+        items: Vec::new(),
     };
     match &f.parsed {
         Parsed::Document(fm, _) => vec![whole(vec![format!("/dokument/{}/", fm.id.get_ref())])],
         Parsed::Page(fm, _) => vec![whole(vec![format!("/{}/", fm.id.get_ref())])],
-        Parsed::Kallelse(fm, _) => vec![whole(vec![format!(
-            "/{}/{}/",
-            fm.organ.get_ref(),
-            crate::model::sitting::segment(fm.datum, fm.sitting())
-        )])],
+        Parsed::Kallelse(fm, b) => vec![Piece {
+            items: b.items.iter().map(|i| i.line).collect(),
+            ..whole(vec![format!(
+                "/{}/{}/",
+                fm.organ.get_ref(),
+                crate::model::sitting::segment(fm.datum, fm.sitting())
+            )])
+        }],
         Parsed::Protokoll(fm, b) => {
             let segment = crate::model::sitting::segment(fm.datum, fm.sitting());
             let meeting = format!("/{}/{segment}/", fm.organ.get_ref());
@@ -95,6 +103,7 @@ fn pieces(f: &SourceFile) -> Vec<Piece<'_>> {
                 md: body,
                 base: f.body_offset,
                 pages,
+                items: b.items.iter().map(|i| i.line).collect(),
             }]
         }
         Parsed::Register(reg) => reg
@@ -106,6 +115,7 @@ fn pieces(f: &SourceFile) -> Vec<Piece<'_>> {
                     md: d.get_ref(),
                     base: string_start(&f.text, d),
                     pages: vec![(0, vec![format!("/{}/", o.id.get_ref())])],
+                    items: Vec::new(),
                 })
             })
             .collect(),
@@ -125,9 +135,54 @@ fn scan_piece(f: &SourceFile, piece: &Piece<'_>, out: &mut Scan) {
     let at = |offset: usize, message: String| {
         Diagnostic::at(&f.path, &f.text, piece.base + offset, message)
     };
+    // The heading last met with nothing under it yet (its level and where it starts), whether
+    // the parser is inside a heading's own text, and an image being read (where it starts and
+    // whether its text has a letter or digit).
+    let mut bare_heading: Option<(pulldown_cmark::HeadingLevel, Diagnostic)> = None;
+    let mut in_heading = false;
+    let mut image: Option<(usize, bool)> = None;
     for (event, range) in Parser::new_ext(piece.md, OPTIONS).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let here = at(range.start, String::new());
+                // An agenda item or § may be only its heading ("## § 1 Upprop"), and a heading
+                // over the list of them has the items under it.
+                let item = piece.items.contains(&here.line);
+                if let Some((prev, d)) = bare_heading.take()
+                    && *level <= prev
+                    && !item
+                {
+                    out.warnings.push(empty_heading(d));
+                }
+                bare_heading = (!item).then_some((*level, here));
+                in_heading = true;
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            _ if !in_heading => bare_heading = None,
+            _ => {}
+        }
         match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                image = Some((range.start, false));
+                let d = at(range.start, String::new());
+                link(f, piece, d, dest_url.trim(), out);
+            }
+            Event::Text(t) if image.is_some() => {
+                if t.chars().any(char::is_alphanumeric) {
+                    image = image.map(|(s, _)| (s, true));
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((start, false)) = image.take() {
+                    out.errors
+                        .push(at(start, "an image without alt text".into()).with_hint(
+                            "say between the brackets what the picture shows, for those who cannot \
+                                 see it: ![Organisationsschema: styrelse, kansli och tre \
+                                 verksamhetsområden](bild.png)",
+                        ));
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
                 let d = at(range.start, String::new());
                 link(f, piece, d, dest_url.trim(), out);
             }
@@ -152,6 +207,19 @@ fn scan_piece(f: &SourceFile, piece: &Piece<'_>, out: &mut Scan) {
             _ => {}
         }
     }
+    if let Some((_, d)) = bare_heading {
+        out.warnings.push(empty_heading(d));
+    }
+}
+
+/// The warning for a heading with nothing under it before the next heading of its level.
+fn empty_heading(d: Diagnostic) -> Diagnostic {
+    let mut d = d.into_warning();
+    d.message = "a heading with nothing under it".into();
+    d.with_hint(
+        "was a picture or a table of the paper lost on the way? Write it in, or say under the \
+         heading what the paper shows there",
+    )
 }
 
 /// Sorts one link written at `d`: external (left alone), removed by the sanitizer (a warning), a

@@ -309,10 +309,18 @@ pub fn meeting(site: &Site, m: usize) -> Value {
             "bilagor": super::room::attachments(site, m, &p.attachments),
         });
         use super::attendance as a;
+        let groups = a::groups(site, p);
+        let names: usize = groups
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|g| g["namn"].as_array().map(Vec::len))
+            .sum();
         with(
             view,
             [
-                ("narvaro", a::groups(site, p)),
+                ("narvaro", groups),
+                ("narvaro_antal", names.into()),
                 ("ordforanden", a::chairs(site, p)),
                 ("anslagsbevis", a::printed_notice(site, p)),
                 ("utelamnade", a::omitted(p)),
