@@ -167,10 +167,8 @@ fn scan_piece(f: &SourceFile, piece: &Piece<'_>, out: &mut Scan) {
                 let d = at(range.start, String::new());
                 link(f, piece, d, dest_url.trim(), out);
             }
-            Event::Text(t) if image.is_some() => {
-                if t.chars().any(char::is_alphanumeric) {
-                    image = image.map(|(s, _)| (s, true));
-                }
+            Event::Text(t) if image.is_some() && t.chars().any(char::is_alphanumeric) => {
+                image = image.map(|(s, _)| (s, true));
             }
             Event::End(TagEnd::Image) => {
                 if let Some((start, false)) = image.take() {
