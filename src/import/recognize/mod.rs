@@ -15,6 +15,7 @@ pub mod heading;
 pub mod meta;
 pub mod names;
 pub mod protokoll;
+pub mod records;
 pub mod sendlist;
 pub mod units;
 pub mod when;
