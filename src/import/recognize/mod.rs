@@ -18,6 +18,7 @@ pub mod protokoll;
 pub mod records;
 pub mod sendlist;
 pub mod units;
+pub mod vote;
 pub mod when;
 
 use crate::import::block::{Block, Place};

@@ -1,13 +1,19 @@
 //! A block of a paragraph's body put where it belongs: a key line under the heading (Dnr,
 //! Föredragande), the start of a section (`Beslut`, `Beslut: …`), a decision line with no heading
-//! ("Styrelsen beslutar att …"), or text of the open section.
+//! ("Styrelsen beslutar att …"), a vote (its roll-call or result line, into an `Omröstning`
+//! section), or text of the open section.
 
 use super::super::decision::section_start;
 use super::super::meta::{Meta, meta_line};
+use super::super::vote;
 use super::super::{Item, Section};
-use crate::import::block::Block;
-use crate::import::write::markdown;
+use crate::import::block::{Block, Kind};
+use crate::import::write::{self, markdown};
+use crate::model::item::SectionKind;
 use crate::reading::vocabulary::paragraph;
+
+/// The heading the draft writes over a vote.
+const VOTE: &str = "Omröstning";
 
 /// Puts block `b` (its text `plain`; `text_block` when a paragraph or heading) into `item`.
 /// `inline_section` is true while the open section began on its heading's line, so what follows
@@ -27,6 +33,13 @@ pub(super) fn item_block(
             Meta::Dnr(d) => item.dnr.extend(d),
             Meta::Presenter(p) => item.presenter = Some(p),
         }
+        return;
+    }
+    if text_block && vote::paper_heading(plain) {
+        open_vote(item, inline_section, true);
+        return;
+    }
+    if put_vote(item, b, plain, inline_section) {
         return;
     }
     if text_block && let Some((heading, rest)) = section_start(plain) {
@@ -54,4 +67,64 @@ pub(super) fn item_block(
             _ => item.text.push(md),
         }
     }
+}
+
+/// The kind of the section open for the blocks that follow, if any.
+fn open_kind(item: &Item, inline_section: bool) -> Option<SectionKind> {
+    let s = item.sections.last().filter(|_| !inline_section)?;
+    paragraph::section_kind(&s.heading, &[])
+}
+
+/// Opens an `Omröstning` section unless one is open (`always`: a heading printed for it).
+fn open_vote(item: &mut Item, inline_section: &mut bool, always: bool) {
+    if always || open_kind(item, *inline_section) != Some(SectionKind::Vote) {
+        item.sections.push(Section {
+            heading: VOTE.into(),
+            blocks: Vec::new(),
+        });
+    }
+    *inline_section = false;
+}
+
+/// A vote's roll-call (a table or lines of names and choices) or result line ("Med 25 ja-röster
+/// mot 14 nej-röster …") goes in the open `Omröstning` section, opened for it when another is
+/// open; a result line inside the decision stays there, as the decision's words. True when taken.
+fn put_vote(item: &mut Item, b: &Block, plain: &str, inline_section: &mut bool) -> bool {
+    let roll_call = match &b.kind {
+        Kind::Table(t) => vote::from_table(t),
+        Kind::Paragraph(_) => vote::from_lines(plain),
+        _ => None,
+    };
+    if let Some(rc) = roll_call {
+        open_vote(item, inline_section, false);
+        let section = item.sections.last_mut().expect("a vote section");
+        // The counts printed with the list, else those of a result line above it.
+        let printed = if rc.sums.is_empty() {
+            section.blocks.iter().rev().find_map(|t| vote::result(t))
+        } else {
+            Some(rc.sums.clone())
+        };
+        if let Some(say) = printed.and_then(|p| vote::disagreement(&rc, &p)) {
+            section
+                .blocks
+                .push(write::md_comment(&format!("import: {say}")));
+        }
+        section.blocks.extend(vote::markdown(&rc));
+        return true;
+    }
+    if !matches!(b.kind, Kind::Paragraph(_)) || vote::result(plain).is_none() {
+        return false;
+    }
+    if open_kind(item, *inline_section) == Some(SectionKind::Decision) {
+        return false;
+    }
+    open_vote(item, inline_section, false);
+    if let Some(md) = markdown::block(b, 0, 4) {
+        item.sections
+            .last_mut()
+            .expect("a vote section")
+            .blocks
+            .push(md);
+    }
+    true
 }
