@@ -7,6 +7,7 @@
 //! recognizer is unsure of becomes a note at its place; what it cannot place, an [`Unplaced`].
 
 pub mod attendance;
+pub mod bilaga;
 pub mod decision;
 pub mod document;
 pub mod given;
