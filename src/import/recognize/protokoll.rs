@@ -214,6 +214,7 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
         body::item_block(item, b, &plain, text_block, &mut inline_section);
     }
     close(&mut m, &mut group);
+    m.items.iter_mut().for_each(body::check_vote_decision);
     m.signatures = signatures.into_iter().map(|s| s.0).collect();
     officers::finish(&mut m, part);
     m
@@ -308,5 +309,29 @@ mod tests {
         assert_eq!(m.groups[1].names, ["Dan Ek, Kommunförbundet"]);
         assert_eq!(m.unplaced.len(), 1);
         assert_eq!(m.items[0].text, ["Text."]);
+    }
+
+    #[test]
+    fn a_vote_goes_in_its_own_section_between_the_others() {
+        let m = meeting(
+            "§ 4 Budget\n\nPropositionsordning\n\nVotering begärs.\n\nAnna Ek (S) Ja\n\
+                Bo Ek (M) Nej\nCia Berg (L) Ja\n\nOmröstningen utfaller med 2 ja-röster mot 1 \
+                nej-röst.\n\nBeslut\n\nStyrelsen beslutar att anta budgeten.\n\n§ 5 Val\n\n\
+                Med 2 ja-röster mot 1 nej-röst beslutar styrelsen att välja Anna Ek.",
+        );
+        let heads: Vec<&str> = m.items[0]
+            .sections
+            .iter()
+            .map(|s| s.heading.as_str())
+            .collect();
+        assert_eq!(heads, ["Propositionsordning", "Omröstning", "Beslut"]);
+        let vote = &m.items[0].sections[1].blocks;
+        assert!(vote[0].starts_with("| Ledamot | Ja | Nej |\n"), "{vote:?}");
+        assert!(vote[1].starts_with("Omröstningen utfaller"), "{vote:?}");
+        assert_eq!(m.items[0].sections[0].blocks, ["Votering begärs."]);
+        // The only decision words are the result line's: said where it stands.
+        let v = &m.items[1].sections[0];
+        assert_eq!(v.heading, "Omröstning");
+        assert!(v.blocks[1].contains("copy it under ### Beslut"), "{v:?}");
     }
 }

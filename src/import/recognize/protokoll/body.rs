@@ -128,3 +128,32 @@ fn put_vote(item: &mut Item, b: &Block, plain: &str, inline_section: &mut bool) 
     }
     true
 }
+
+/// A paragraph whose only decision words are in its vote's result line ("Med 25 ja-röster mot 14
+/// nej-röster beslutar fullmäktige att …") gets a note there: the format reads no decision in an
+/// `Omröstning` section, so the publisher should copy it under `### Beslut`.
+pub(super) fn check_vote_decision(item: &mut Item) {
+    if item.is_decision() {
+        return;
+    }
+    let verbs = paragraph::DECISION_VERBS;
+    for s in &mut item.sections {
+        if paragraph::section_kind(&s.heading, &[]) != Some(SectionKind::Vote) {
+            continue;
+        }
+        let Some(at) = s.blocks.iter().position(|b| {
+            let lower = b.to_lowercase();
+            vote::result(b).is_some() && verbs.iter().any(|v| lower.contains(v))
+        }) else {
+            continue;
+        };
+        s.blocks.insert(
+            at + 1,
+            write::md_comment(
+                "import: the decision is printed in the vote's result line; copy it under \
+                 ### Beslut",
+            ),
+        );
+        return;
+    }
+}
