@@ -79,9 +79,25 @@ pub fn result(text: &str) -> Option<Vec<(Choice, u32)>> {
 /// A roll-call table: a header row with two or more choice columns (or a `Röst` column), the
 /// names in the columns before them. Two votes at least, or it is no roll-call.
 pub fn from_table(t: &Table) -> Option<RollCall> {
+    from_grid(&grid(t))
+}
+
+/// A roll-call table whose header row stands apart on the line above it (a PDF's reader may set
+/// a header of bold or centred words apart from the columns under it): the line's words, one a
+/// column, over the table's rows.
+pub fn from_table_under(t: &Table, line: &str) -> Option<RollCall> {
+    let words: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+    if line.contains('\n') || words.len() != t.width() {
+        return None;
+    }
+    let mut g = grid(t);
+    g.insert(0, words);
+    from_grid(&g)
+}
+
+fn grid(t: &Table) -> Vec<Vec<String>> {
     let width = t.width();
-    let grid: Vec<Vec<String>> = t
-        .rows
+    t.rows
         .iter()
         .map(|r| {
             let mut cells = vec![String::new(); width];
@@ -90,7 +106,10 @@ pub fn from_table(t: &Table) -> Option<RollCall> {
             }
             cells
         })
-        .collect();
+        .collect()
+}
+
+fn from_grid(grid: &[Vec<String>]) -> Option<RollCall> {
     let (h, header) = grid.iter().enumerate().take(2).find(|(_, r)| {
         r.iter().filter(|c| choice(c).is_some()).count() >= 2
             || r.iter()
@@ -321,6 +340,16 @@ mod tests {
         assert_eq!(rc.ballots[0].name, "Anna Ek (S)");
         assert_eq!(rc.ballots[1].name, "Per Holm (M)");
         assert_eq!(rc.ballots[1].choice, Choice::No);
+    }
+
+    #[test]
+    fn a_header_set_apart_over_the_table_is_its_header() {
+        let t = table("Anna Ek\tS\tX\t\nBo Ek\tM\t\tX");
+        assert_eq!(from_table(&t), None);
+        let rc = from_table_under(&t, "Ledamot Parti Ja Nej").unwrap();
+        assert_eq!(rc.ballots[1].name, "Bo Ek (M)");
+        assert_eq!(rc.ballots[1].choice, Choice::No);
+        assert_eq!(from_table_under(&t, "Ledamot Ja Nej"), None);
     }
 
     #[test]

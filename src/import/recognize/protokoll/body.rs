@@ -7,7 +7,7 @@ use super::super::decision::section_start;
 use super::super::meta::{Meta, meta_line};
 use super::super::vote;
 use super::super::{Item, Section};
-use crate::import::block::{Block, Kind};
+use crate::import::block::{Block, Kind, Table};
 use crate::import::write::{self, markdown};
 use crate::model::item::SectionKind;
 use crate::reading::vocabulary::paragraph;
@@ -91,7 +91,7 @@ fn open_vote(item: &mut Item, inline_section: &mut bool, always: bool) {
 /// open; a result line inside the decision stays there, as the decision's words. True when taken.
 fn put_vote(item: &mut Item, b: &Block, plain: &str, inline_section: &mut bool) -> bool {
     let roll_call = match &b.kind {
-        Kind::Table(t) => vote::from_table(t),
+        Kind::Table(t) => vote::from_table(t).or_else(|| header_above(item, t, *inline_section)),
         Kind::Paragraph(_) => vote::from_lines(plain),
         _ => None,
     };
@@ -127,6 +127,17 @@ fn put_vote(item: &mut Item, b: &Block, plain: &str, inline_section: &mut bool) 
             .push(md);
     }
     true
+}
+
+/// A roll-call whose header row was read as the line above the table: that line taken back.
+fn header_above(item: &mut Item, t: &Table, inline_section: bool) -> Option<vote::RollCall> {
+    let blocks = match item.sections.last_mut() {
+        Some(s) if !inline_section => &mut s.blocks,
+        _ => &mut item.text,
+    };
+    let rc = vote::from_table_under(t, blocks.last()?)?;
+    blocks.pop();
+    Some(rc)
 }
 
 /// A paragraph whose only decision words are in its vote's result line ("Med 25 ja-röster mot 14
