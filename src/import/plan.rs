@@ -169,13 +169,33 @@ type Drafts = Vec<(DocKind, split::Part, Draft)>;
 
 fn recognize_all(source: &Source) -> Drafts {
     let given = recognize::given_names(&source.blocks);
-    split::split(source)
+    let mut drafts: Drafts = split::split(source)
         .into_iter()
         .map(|p| {
             let d = recognize::recognize(&source.blocks, &p, &given);
             (p.kind, p, d)
         })
-        .collect()
+        .collect();
+    // Attachments of one title told apart by the number their tjänsteskrivelse gives them.
+    let docs: Vec<(usize, &Document)> = drafts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, _, d))| match d {
+            Draft::Document(doc) => Some((i, doc.as_ref())),
+            Draft::Meeting(_) => None,
+        })
+        .collect();
+    let only: Vec<&Document> = docs.iter().map(|d| d.1).collect();
+    let titles: Vec<(usize, String)> = recognize::bilaga::repeated_titles(&only)
+        .into_iter()
+        .map(|(k, t)| (docs[k].0, t))
+        .collect();
+    for (i, title) in titles {
+        if let Draft::Document(doc) = &mut drafts[i].2 {
+            doc.title = title;
+        }
+    }
+    drafts
 }
 
 fn unique(taken: &mut HashSet<PathBuf>, path: PathBuf) -> PathBuf {
@@ -421,9 +441,18 @@ fn summary_meeting(m: &Meeting, path: &Path, source: &Source, part: &split::Part
         }))
         .filter(|b| b.starts_with('|') || b.contains("\n|"))
         .count();
+    let votes = m
+        .items
+        .iter()
+        .flat_map(|i| &i.sections)
+        .filter(|s| {
+            crate::reading::vocabulary::paragraph::section_kind(&s.heading, &[])
+                == Some(crate::model::item::SectionKind::Vote)
+        })
+        .count();
     format!(
         "  {} \"{}\" ({}) → {}: {} {}, {} decisions, {} Dnr, {} names in {} \
-            groups, {} signatures, {} tables",
+            groups, {} signatures, {} tables, {} votes",
         if m.notice { "kallelse" } else { "protokoll" },
         part.title,
         place_of(source, part),
@@ -439,7 +468,8 @@ fn summary_meeting(m: &Meeting, path: &Path, source: &Source, part: &split::Part
         names,
         m.groups.len(),
         m.signatures.len(),
-        tables
+        tables,
+        votes
     )
 }
 

@@ -6,6 +6,7 @@
 use super::attendance::is_entry;
 use super::meta::{Meta, meta_line};
 use super::names::normalize;
+use super::records;
 use super::{Document, Given};
 use crate::import::block::{Block, Kind};
 use crate::import::split::{DocKind, Part};
@@ -47,7 +48,18 @@ pub fn read(units: &[Block], part: &Part, _given: &Given) -> Document {
         })
         .map_or(0, |i| i + 1);
     let mut author_next = false;
+    // Blocks already written as part of a table of records.
+    let mut taken_to = start;
     for (i, b) in units.iter().enumerate().skip(start) {
+        if i < taken_to {
+            continue;
+        }
+        if let Some((rows, n)) = records_at(&units[i..]) {
+            d.body.push(markdown::pipe_table(&rows));
+            d.tables += 1;
+            taken_to = i + n;
+            continue;
+        }
         let plain = b.plain();
         if author_next {
             author_next = false;
@@ -79,6 +91,24 @@ pub fn read(units: &[Block], part: &Part, _given: &Given) -> Document {
             .push("the kind of this document was not recognized: set typ".into());
     }
     d
+}
+
+/// The table of the parallel records (`2019: avsättning 1 745 tkr, …`) the blocks start with, and
+/// how many blocks it takes.
+fn records_at(blocks: &[Block]) -> Option<(Vec<Vec<String>>, usize)> {
+    let found: Vec<records::Record> = blocks
+        .iter()
+        .map_while(|b| match &b.kind {
+            Kind::Paragraph(t) => records::record(&t.plain()),
+            _ => None,
+        })
+        .collect();
+    let rows = records::table(&found)?;
+    let rows = rows
+        .into_iter()
+        .map(|r| r.iter().map(|c| markdown::plain(c)).collect())
+        .collect();
+    Some((rows, found.len()))
 }
 
 fn is_report(k: DocKind) -> bool {
@@ -122,5 +152,28 @@ mod tests {
         assert_eq!(d.authors, ["Ulrika Ericsson, Förbundssekreterare"]);
         assert_eq!(d.tables, 1);
         assert_eq!(d.date.map(|d| d.to_string()), Some("2024-06-04".into()));
+    }
+
+    #[test]
+    fn parallel_records_in_a_report_become_one_table() {
+        let src = text::read(
+            "Periodiseringsfonder\n\n2019: avsättning 1 745 tkr, används senast \
+                2025-12-31\n\n2020: avsättning 299 tkr, används senast 2026-12-31\n\nText.",
+        );
+        let part = Part {
+            kind: DocKind::Verksamhetsplan,
+            title: "Verksamhetsplan".into(),
+            date: None,
+            meeting: None,
+            blocks: 0..src.blocks.len(),
+        };
+        let d = read(&src.blocks, &part, &Given::default());
+        assert_eq!(d.tables, 1);
+        assert_eq!(
+            d.body[1],
+            "| | Avsättning (tkr) | Används senast |\n| ---: | ---: | --- |\n\
+                | 2019 | 1 745 | 2025-12-31 |\n| 2020 | 299 | 2026-12-31 |"
+        );
+        assert_eq!(d.body[2], "Text.");
     }
 }

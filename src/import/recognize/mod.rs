@@ -7,6 +7,7 @@
 //! recognizer is unsure of becomes a note at its place; what it cannot place, an [`Unplaced`].
 
 pub mod attendance;
+pub mod bilaga;
 pub mod decision;
 pub mod document;
 pub mod given;
@@ -15,8 +16,10 @@ pub mod heading;
 pub mod meta;
 pub mod names;
 pub mod protokoll;
+pub mod records;
 pub mod sendlist;
 pub mod units;
+pub mod vote;
 pub mod when;
 
 use crate::import::block::{Block, Place};

@@ -3,21 +3,21 @@
 //! with their key lines and sections, attendance groups wherever they are printed, and the
 //! signature block at the end.
 
+mod body;
+mod front;
+mod groups;
+mod officers;
+
 use super::attendance as att;
-use super::decision::section_start;
-use super::header::{self, Label};
+use super::header;
 use super::heading::{follows, head_of, no_links, unnumbered_head};
-use super::meta::{Meta, meta_line};
-use super::names::{functions, split_list, with_functions};
-use super::when::{When, date_in, digital_place, place_of};
-use super::{Given, Group, Item, Meeting, Section, Unplaced};
+use super::when::{When, digital_place};
+use super::{Given, Group, Item, Meeting, Unplaced};
 use crate::import::block::{Block, Kind};
 use crate::import::split::Part;
 use crate::import::write::markdown;
-use crate::model::attendance::AttendanceRole;
-use crate::model::date::Date;
-use crate::reading::vocabulary::attendance::{read_entry, role_of};
-use crate::reading::vocabulary::paragraph;
+use front::{apply_header, merge_when};
+use groups::close;
 
 /// Reads a protokoll (`notice` false) or kallelse (`notice` true).
 pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meeting {
@@ -85,72 +85,13 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
             close(&mut m, &mut group);
         }
         if let Some(g) = group.as_mut() {
-            if let Kind::Table(t) = &b.kind
-                && t.is_name_grid()
-            {
-                // One name per cell (with what they represent), read column by column.
-                for c in t.reading_order() {
-                    for p in &c.paragraphs {
-                        g.names.extend(
-                            p.plain()
-                                .lines()
-                                .filter(|l| att::is_entry(l))
-                                .map(att::entry),
-                        );
-                    }
+            match groups::take(g, b, &plain, text_block, &mut m.unplaced) {
+                Some(table) => {
+                    by_table = table;
+                    continue;
                 }
-                by_table = true;
-                continue;
+                None => close(&mut m, &mut group),
             }
-            if let Kind::Table(t) = &b.kind
-                && t.width() == 2
-            {
-                // Names in one column, what they represent in the other.
-                for r in &t.rows {
-                    let cell = |c: usize| {
-                        r.cells
-                            .iter()
-                            .find(|x| x.col == c)
-                            .map(|x| x.plain().split_whitespace().collect::<Vec<_>>().join(" "))
-                            .unwrap_or_default()
-                    };
-                    let (name, what) = (cell(0), cell(1));
-                    if att::is_entry(&name) {
-                        g.names.push(if what.is_empty() {
-                            att::entry(&name)
-                        } else {
-                            att::entry(&format!("{name}, {what}"))
-                        });
-                    } else if !name.is_empty() || !what.is_empty() {
-                        m.unplaced.push(Unplaced {
-                            place: r.place,
-                            why: "a row of an attendance table that is not a name".into(),
-                            text: format!("{name} {what}"),
-                        });
-                    }
-                }
-                // The table may go on over a page break.
-                by_table = true;
-                continue;
-            }
-
-            if text_block && plain.lines().all(att::is_entry) {
-                g.names.extend(plain.lines().map(att::entry));
-                continue;
-            }
-            if text_block
-                && plain.split_whitespace().count() <= 3
-                && plain.contains(char::is_numeric)
-            {
-                m.unplaced.push(Unplaced {
-                    place: b.place,
-                    why: "a line inside an attendance list that is not a name (a page footer?)"
-                        .into(),
-                    text: plain.clone(),
-                });
-                continue;
-            }
-            close(&mut m, &mut group);
         }
         if pending_title {
             pending_title = false;
@@ -270,45 +211,12 @@ pub fn read(units: &[Block], part: &Part, given: &Given, notice: bool) -> Meetin
             m.plats = Some(p);
         }
         let item = m.items.last_mut().expect("an item");
-        if item.sections.is_empty()
-            && text_block
-            && let Some(meta) = meta_line(&plain)
-        {
-            match meta {
-                Meta::Dnr(d) => item.dnr.extend(d),
-                Meta::Presenter(p) => item.presenter = Some(p),
-            }
-            continue;
-        }
-        if text_block && let Some((heading, rest)) = section_start(&plain) {
-            let mut s = Section {
-                heading,
-                blocks: Vec::new(),
-            };
-            inline_section = rest.is_some();
-            if let Some(r) = rest {
-                s.blocks.push(markdown::plain(&r));
-            }
-            item.sections.push(s);
-            continue;
-        }
-        if text_block && item.sections.is_empty() && paragraph::decision_line(&plain).is_some() {
-            // "Läns gemensam ledning beslutar att …" with no Beslut heading: the decision.
-            item.sections.push(Section {
-                heading: "Beslut".into(),
-                blocks: Vec::new(),
-            });
-        }
-        if let Some(md) = markdown::block(b, 0, 4) {
-            match item.sections.last_mut() {
-                Some(s) if !inline_section => s.blocks.push(md),
-                _ => item.text.push(md),
-            }
-        }
+        body::item_block(item, b, &plain, text_block, &mut inline_section);
     }
     close(&mut m, &mut group);
+    m.items.iter_mut().for_each(body::check_vote_decision);
     m.signatures = signatures.into_iter().map(|s| s.0).collect();
-    finish(&mut m, part);
+    officers::finish(&mut m, part);
     m
 }
 
@@ -335,155 +243,6 @@ fn flush_signatures(m: &mut Meeting, sigs: &mut Vec<(super::Signature, String)>)
         }
     };
     target.extend(sigs.drain(..).map(|s| s.1));
-}
-
-fn close(m: &mut Meeting, g: &mut Option<Group>) {
-    if let Some(g) = g.take() {
-        if g.names.is_empty() {
-            m.preamble.push(markdown::plain(&g.heading));
-        } else {
-            m.groups.push(g);
-        }
-    }
-}
-
-fn merge_when(into: &mut When, w: When) {
-    into.date = into.date.or(w.date);
-    into.day_month = into.day_month.or(w.day_month);
-    into.start = into.start.or(w.start);
-    into.end = into.end.or(w.end);
-}
-
-fn apply_header(m: &mut Meeting, rows: Vec<header::HeaderRow>, given: &Given) {
-    for r in rows {
-        let v = r.value();
-        match r.kind {
-            Label::Key("organ") => m.organ = Some(v),
-            Label::Key("plats") => {
-                m.plats = place_of(&v);
-                merge_when(&mut m.when, When::of(&v));
-            }
-            Label::Key("tid") | Label::Key("datum") => merge_when(&mut m.when, When::of(&v)),
-            Label::Key("paragrafer") => m.paragrafer = Some(v),
-            Label::Key("ordforande") => {
-                m.ordforande = split_list(&v, given).into_iter().map(|s| s.entry).collect()
-            }
-            Label::Key("sekreterare") => m.sekreterare = Some(v),
-            Label::Key("justerare") => {
-                m.justerare = split_list(&v, given).into_iter().map(|s| s.entry).collect()
-            }
-            Label::Key("justeringsplats") => m.justeringsplats = Some(v),
-            Label::Group(kind) => {
-                let (mut names, guessed) = att::cell_entries(&r.lines, given);
-                // Names in one column, their functions in the next.
-                if let [who, what] = r.columns.as_slice() {
-                    let (n, _) = att::cell_entries(who, given);
-                    if let Some(f) = functions(&what.join(" "), n.len())
-                        && !n.iter().any(|e| e.contains(','))
-                    {
-                        names = with_functions(&n, &f);
-                    }
-                }
-                if guessed {
-                    m.notes.push(format!(
-                        "{}: names run together were cut by guess; check them",
-                        r.label
-                    ));
-                }
-                m.groups.push(Group {
-                    kind,
-                    heading: r.label.clone(),
-                    names,
-                    after_items: false,
-                });
-            }
-            _ => m.unplaced.push(Unplaced {
-                place: r.place,
-                why: format!("header row \"{}\" not understood", r.label),
-                text: v,
-            }),
-        }
-    }
-}
-
-/// The name with its party of an entry (`Andreas Erlandsson (S), ordförande` →
-/// `Andreas Erlandsson (S)`).
-fn name_part(entry: &str) -> String {
-    let e = read_entry(entry);
-    match e.party {
-        Some(p) => format!("{} ({})", &entry[e.name], &entry[p]),
-        None => entry[e.name].to_string(),
-    }
-}
-
-fn finish(m: &mut Meeting, part: &Part) {
-    if m.when.date.is_none() && m.when.day_month.is_none() {
-        let from_part = if m.notice { None } else { part.date.as_deref() };
-        let d = part
-            .meeting
-            .as_deref()
-            .or(from_part)
-            .and_then(|d| Date::parse(d).ok())
-            .or_else(|| date_in(&part.title).map(|x| x.1));
-        m.when.date = d;
-    }
-    if m.notice {
-        m.utfardad = part.date.as_deref().and_then(|d| Date::parse(d).ok());
-        return;
-    }
-    let entries: Vec<&String> = m.groups.iter().flat_map(|g| &g.names).collect();
-    let role = |e: &str| {
-        let r = read_entry(e);
-        role_of(&e[r.title]).or_else(|| role_of(&e[r.function]))
-    };
-    if m.ordforande.is_empty() {
-        if let Some(e) = entries
-            .iter()
-            .find(|e| role(e) == Some(AttendanceRole::Chair))
-        {
-            m.ordforande.push(name_part(e));
-        } else if let Some(s) = m.signatures.iter().find(|s| s.role == "ordförande") {
-            m.ordforande.push(s.name.clone());
-        } else if let Some(c) = m
-            .preamble
-            .iter()
-            .chain(m.items.first().map(|i| &i.text).into_iter().flatten())
-            .find_map(|t| att::opening_chair(t))
-        {
-            m.ordforande.push(c);
-            m.notes
-                .push("the chair is read from the opening words; check it".into());
-        }
-    }
-    if m.sekreterare.is_none() {
-        m.sekreterare = m
-            .signatures
-            .iter()
-            .find(|s| s.role == "sekreterare")
-            .map(|s| name_only(&s.name))
-            .or_else(|| {
-                entries
-                    .iter()
-                    .find(|e| {
-                        let r = read_entry(e);
-                        e[r.function].contains("sekreterare")
-                    })
-                    .map(|e| name_only(e))
-            });
-    }
-    if m.justerare.is_empty() {
-        m.justerare = m
-            .signatures
-            .iter()
-            .filter(|s| s.role == "justerare" || s.role == "justerande")
-            .map(|s| s.name.clone())
-            .collect();
-    }
-}
-
-fn name_only(entry: &str) -> String {
-    let e = read_entry(entry);
-    entry[e.name].to_string()
 }
 
 #[cfg(test)]
@@ -550,5 +309,29 @@ mod tests {
         assert_eq!(m.groups[1].names, ["Dan Ek, Kommunförbundet"]);
         assert_eq!(m.unplaced.len(), 1);
         assert_eq!(m.items[0].text, ["Text."]);
+    }
+
+    #[test]
+    fn a_vote_goes_in_its_own_section_between_the_others() {
+        let m = meeting(
+            "§ 4 Budget\n\nPropositionsordning\n\nVotering begärs.\n\nAnna Ek (S) Ja\n\
+                Bo Ek (M) Nej\nCia Berg (L) Ja\n\nOmröstningen utfaller med 2 ja-röster mot 1 \
+                nej-röst.\n\nBeslut\n\nStyrelsen beslutar att anta budgeten.\n\n§ 5 Val\n\n\
+                Med 2 ja-röster mot 1 nej-röst beslutar styrelsen att välja Anna Ek.",
+        );
+        let heads: Vec<&str> = m.items[0]
+            .sections
+            .iter()
+            .map(|s| s.heading.as_str())
+            .collect();
+        assert_eq!(heads, ["Propositionsordning", "Omröstning", "Beslut"]);
+        let vote = &m.items[0].sections[1].blocks;
+        assert!(vote[0].starts_with("| Ledamot | Ja | Nej |\n"), "{vote:?}");
+        assert!(vote[1].starts_with("Omröstningen utfaller"), "{vote:?}");
+        assert_eq!(m.items[0].sections[0].blocks, ["Votering begärs."]);
+        // The only decision words are the result line's: said where it stands.
+        let v = &m.items[1].sections[0];
+        assert_eq!(v.heading, "Omröstning");
+        assert!(v.blocks[1].contains("copy it under ### Beslut"), "{v:?}");
     }
 }

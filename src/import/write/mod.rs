@@ -58,7 +58,7 @@ fn comment(out: &mut String, note: &str) {
 }
 
 /// A Markdown comment (never closing early).
-fn md_comment(s: &str) -> String {
+pub fn md_comment(s: &str) -> String {
     format!("<!-- {} -->", s.replace("--", "–"))
 }
 

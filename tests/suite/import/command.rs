@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 /// An empty site: the repository's settings and organ and organisation registers.
-fn site() -> tempfile::TempDir {
+pub(super) fn site() -> tempfile::TempDir {
     let t = tempfile::tempdir().unwrap();
     let reg = t.path().join("content/register");
     std::fs::create_dir_all(&reg).unwrap();
@@ -24,7 +24,7 @@ fn site() -> tempfile::TempDir {
     t
 }
 
-fn import(root: &Path, files: &[&Path], extra: &[&str]) -> Output {
+pub(super) fn import(root: &Path, files: &[&Path], extra: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_protokoll"))
         .arg("import")
         .args(files)
@@ -35,7 +35,7 @@ fn import(root: &Path, files: &[&Path], extra: &[&str]) -> Output {
         .unwrap()
 }
 
-fn text(root: &Path, rel: &str) -> String {
+pub(super) fn text(root: &Path, rel: &str) -> String {
     std::fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
@@ -51,7 +51,7 @@ fn front(root: &Path, rel: &str) -> toml::Table {
 }
 
 /// Moves the register entries the import wrote into the register.
-fn accept_register(root: &Path) {
+pub(super) fn accept_register(root: &Path) {
     let mut all = String::new();
     for e in std::fs::read_dir(root).unwrap().flatten() {
         let n = e.file_name().to_string_lossy().to_string();

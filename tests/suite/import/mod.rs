@@ -1,7 +1,8 @@
 //! The import's readers on real files: the .docx and .pdf that `tests/import/make_documents.py`
 //! made with LibreOffice from the seed protokoll and kallelser, the seed texts themselves, the bad
 //! inputs, the split of the seed bundles into their documents, and `protokoll import` end to end
-//! (with the fields of the .docx and .pdf equal to those of the text).
+//! (with the fields of the .docx and .pdf equal to those of the text), and an imported vote that
+//! builds.
 
 mod bad;
 mod command;
@@ -9,6 +10,7 @@ mod parity;
 mod readers;
 mod robust;
 mod split;
+mod vote;
 
 use protokoll::import::{self, Source};
 use std::path::{Path, PathBuf};
