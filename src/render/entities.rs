@@ -292,12 +292,23 @@ fn person_view(site: &Site, p: usize) -> Value {
 }
 
 /// A document or report, with its text, tables and what it belongs to.
-pub(super) fn document(site: &Site, d: usize) -> Page<'_> {
+/// A document's page; `shared` when another document has the same title, which the page's title
+/// then tells apart by the kind and the date (`… (tjänsteskrivelse 11 april 2024)`).
+pub(super) fn document(site: &Site, d: usize, shared: bool) -> Page<'_> {
     let doc = &site.documents[d];
+    let title = if shared {
+        let kind = doc.kind.text().to_lowercase();
+        match doc.date {
+            Some(day) => format!("{} ({kind} {})", doc.title, day.long()),
+            None => format!("{} ({kind})", doc.title),
+        }
+    } else {
+        doc.title.clone()
+    };
     Page {
         url: urls::document(site, d),
         template: "document.html",
-        title: doc.title.clone(),
+        title,
         crumbs: vec![crumb("Handlingar", "/dokument/")],
         data: ("dokument", View::lazy(move || document_view(site, d))),
         twin: Some(Twin::Document(d)),

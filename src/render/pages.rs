@@ -14,7 +14,7 @@ use crate::model::plural::{self, Noun};
 use crate::model::site::*;
 use crate::model::urls;
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The list cut into runs to render together: a meeting's page with the paragraph pages that
 /// follow it (they share the paragraphs' views, see `Renderer::run`), every other page alone.
@@ -127,10 +127,16 @@ pub fn selected<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
             Twin::Documents,
         ));
     }
+    // Titles two documents share (a tjänsteskrivelse named after the plan it presents): their
+    // pages say which is which in the browser's title, the tab and the breadcrumbs.
+    let mut titles: HashMap<String, usize> = HashMap::new();
+    for doc in &site.documents {
+        *titles.entry(doc.title.to_lowercase()).or_default() += 1;
+    }
     pages.extend(
         (0..site.documents.len())
             .filter(|d| sel.has(&sel.documents, d))
-            .map(|d| document(site, d)),
+            .map(|d| document(site, d, titles[&site.documents[d].title.to_lowercase()] > 1)),
     );
     pages.extend(
         site.pages

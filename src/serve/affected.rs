@@ -245,6 +245,12 @@ fn document_dependents(site: &Site, d: usize, doc: &Document, sel: &mut Selectio
     sel.meetings.extend(doc.meeting);
     sel.meetings.extend(doc.adopted_by.map(|r| r.meeting));
     sel.people.extend(doc.names().filter_map(|n| n.person));
+    // Documents of the same title (as it was or is) name their kind and date in their page's
+    // title, which this edit may add or take away.
+    let title = doc.title.to_lowercase();
+    sel.documents.extend(
+        (0..site.documents.len()).filter(|&o| site.documents[o].title.to_lowercase() == title),
+    );
 }
 
 /// Selects the meetings and people's assignments that refer to document `d`.

@@ -214,3 +214,31 @@ fn the_attendance_folds_and_says_how_many_names_it_holds() {
         .count();
     assert!(summary.contains(&format!("({names} namn)")), "{summary}");
 }
+
+#[test]
+fn no_two_document_pages_share_a_title() {
+    let t = real_site();
+    let mut titles = std::collections::BTreeMap::<String, String>::new();
+    for e in std::fs::read_dir(t.path().join("public/dokument")).unwrap() {
+        let dir = e.unwrap().path();
+        let Ok(page) = std::fs::read_to_string(dir.join("index.html")) else {
+            continue;
+        };
+        let title = page
+            .split("<title>")
+            .nth(1)
+            .unwrap()
+            .split("</title>")
+            .next()
+            .unwrap();
+        if let Some(other) = titles.insert(title.to_string(), dir.display().to_string()) {
+            panic!("{title}: {other} and {}", dir.display());
+        }
+    }
+    assert!(titles.len() >= 24, "{}", titles.len());
+    // The tjänsteskrivelse that presents the plan says what it is and when it was written.
+    assert!(titles.contains_key(
+        "Verksamhetsplan och budget 2024 (tjänsteskrivelse 11 april 2024) – Kommunförbundet \
+         Kalmar län"
+    ));
+}
