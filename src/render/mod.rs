@@ -364,9 +364,29 @@ fn templates(theme: &Theme, overrides: &Path) -> Result<Tera, BuildError> {
     tera.add_raw_templates(all)
         .map_err(|e| BuildError::Template(describe(&e)))?;
     tera.autoescape_on(vec![".html"]);
+    tera.register_filter("css_string", css_string);
     // Tera's default also escapes `/`, which makes every URL in the HTML unreadable.
     tera.set_escape_fn(crate::markup::html::escape);
     Ok(tera)
+}
+
+/// Tera filter: a value as the inside of a CSS string in a `<style>` element (the print header's
+/// `content: "…"`), where HTML escapes are not read: `\` and `"` escaped, a line break as `\A`,
+/// and `<` as `\3C` so that the text can never close the element.
+fn css_string(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    let text = tera::try_get_value!("css_string", "value", String, value);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '<' => out.push_str("\\3C "),
+            '\n' | '\r' => out.push_str("\\A "),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    Ok(Value::String(out))
 }
 
 fn describe(e: &tera::Error) -> String {
@@ -395,4 +415,22 @@ fn accessibility(site: &Site) -> serde_json::Value {
         "granskad": a.granskad, "granskad_text": a.granskad.map(|d| d.long()),
         "digg": "https://www.digg.se/tdosanmalan",
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_css_string_cannot_end_its_string_or_its_style_element() {
+        let v = css_string(
+            &Value::String("§ 4 \"Budget\" \\ </style><script>\nx".into()),
+            &HashMap::new(),
+        )
+        .unwrap();
+        assert_eq!(
+            v.as_str().unwrap(),
+            "§ 4 \\\"Budget\\\" \\\\ \\3C /style>\\3C script>\\A x"
+        );
+    }
 }

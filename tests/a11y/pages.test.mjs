@@ -3,7 +3,8 @@
 // (every rule it runs by default, best practices included: 0 violations of any impact), for sideways
 // scrolling at 320 px (WCAG 1.4.10 Reflow), and for the things the theme promises a phone user: the
 // first meeting link on the first screen of the home page, a meeting's § index before its attendance
-// and on its first screens, a report table's row labels in view while its figures scroll sideways.
+// and on its first screens, a report table's row labels in view while its figures scroll sideways;
+// and a printed page (to PDF, read back with poppler): A4, every page headed and numbered.
 //
 // A11Y_ALL=1 checks every HTML page of both sites instead of one page per template (a survey, slow).
 
@@ -230,6 +231,33 @@ test('on a phone: the first meeting on the first screen, the § index first, no 
     assert.ok(hidden.rows > 20, `${hidden.rows} row headers`);
     assert.ok(hidden.scrolled > 0, 'no table is wider than the phone: nothing was scrolled');
     assert.deepEqual(hidden.bad, []);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
+
+test('printed: A4 pages headed with the page (body and date) and the site, and numbered', async () => {
+  const out = build(repo);
+  const server = await serve(out);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/forbundsmotet/2024-04-25/4/`, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'protokoll-print-')), 'page.pdf');
+    // The page's own @page rules (size A4, the margin boxes) decide, as in a browser's print.
+    await page.pdf({ path: pdf, preferCSSPageSize: true });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const pages = text.split('\f').filter((p) => p.trim());
+    assert.ok(pages.length >= 1);
+    pages.forEach((p, i) => {
+      const head = p.trimStart().split('\n')[0];
+      assert.match(head, /§ 4 Fastställande av dagordning – Förbundsmötet 25 april 2024\s+Kommunförbundet Kalmar län/, `page ${i + 1}: ${head}`);
+      assert.match(p, new RegExp(`Sida ${i + 1} av ${pages.length}`), `page ${i + 1}`);
+    });
+    const size = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    assert.match(size, /Page size:.* pts \(A4\)/, size);
   } finally {
     await browser.close();
     server.close();
