@@ -263,3 +263,24 @@ test('printed: A4 pages headed with the page (body and date) and the site, and n
     server.close();
   }
 });
+
+test('on a 1280 px screen the home page shows its meetings and decisions side by side', async () => {
+  const out = build(repo);
+  const server = await serve(out);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'load' });
+    const boxes = await page.evaluate(() => ['senaste', 'beslut'].map((id) => {
+      const r = document.getElementById(id).closest('section').getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top };
+    }));
+    const [meetings, decisions] = boxes;
+    assert.ok(decisions.left >= meetings.right, `decisions start at ${decisions.left}, meetings end at ${meetings.right}`);
+    assert.equal(Math.round(decisions.top), Math.round(meetings.top));
+    assert.ok(decisions.right - meetings.left > 0.75 * 1280, `the lists span ${decisions.right - meetings.left} px`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
