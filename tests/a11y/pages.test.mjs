@@ -47,8 +47,9 @@ const REAL = [
 ];
 
 /** One page of each template of the paragraph fixture (votes, bilagor, items without a number,
- * a meeting over several kinds of §), as the real site has none of these. The fixture with charts
- * (tests/fixtures/diagram) is to come with the charts. */
+ * a meeting over several kinds of §), as the real site has none of these. The real site has the
+ * charts of a table of years, of a budget and of a year's meetings; the chart of an organ's years
+ * is checked on the fullmäktige fixture (its last test). */
 const FIXTURE = [
   ['home', '/'],
   ['organ', '/kommunfullmaktige/'],
@@ -283,4 +284,12 @@ test('on a 1280 px screen the home page shows its meetings and decisions side by
     await browser.close();
     server.close();
   }
+});
+
+test('the charts over time: an organ over ten years (the fullmäktige fixture), the same checks', async () => {
+  const out = buildFixture('fullmaktige');
+  const organ = fs.readFileSync(path.join(out, 'kf', 'index.html'), 'utf8');
+  assert.match(organ, /<figure class="chart chart-grouped"/, 'the organ page has its chart');
+  const problems = await check(out, [['organ with a chart over years', '/kf/'], ['year', '/ar/2011/']], 'fullmäktige fixture');
+  assert.deepEqual(problems, []);
 });
