@@ -7,3 +7,4 @@ pub mod ids;
 pub mod markdown;
 pub mod prose;
 pub mod sanitize;
+pub mod table;
