@@ -15,15 +15,17 @@ const CANARY: &str = "SECRET-CANARY-do-not-serve";
 /// Long enough for a debug build of the fixture on a slow machine; only a limit, never a measure.
 const WAIT: Duration = Duration::from_secs(120);
 
-struct Running {
-    addr: SocketAddr,
+/// A server running on its own thread; stopped when dropped.
+pub(crate) struct Running {
+    /// The server's address.
+    pub(crate) addr: SocketAddr,
     events: Receiver<Event>,
     stopper: Stopper,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Running {
-    fn start(root: &Path, output: &Path) -> Running {
+    pub(crate) fn start(root: &Path, output: &Path) -> Running {
         let server = Server::bind(ServeOptions {
             root: root.to_path_buf(),
             output: output.to_path_buf(),
@@ -67,7 +69,7 @@ impl Running {
         }
     }
 
-    fn get(&self, target: &str) -> (u16, Vec<u8>) {
+    pub(crate) fn get(&self, target: &str) -> (u16, Vec<u8>) {
         let host = format!("127.0.0.1:{}", self.addr.port());
         raw(
             self.addr,
@@ -110,7 +112,7 @@ fn contains(hay: &[u8], needle: &str) -> bool {
     hay.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 
-fn site_and_preview() -> (tempfile::TempDir, PathBuf, PathBuf) {
+pub(crate) fn site_and_preview() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let t = tempfile::tempdir().unwrap();
     let root = t.path().join("site");
     copy_tree(&repo().join("tests/fixtures/minimal"), &root);
