@@ -4,7 +4,8 @@ of tries and outcomes.
 
 Over a synthetic corpus (300 meetings by default): builds killed at random moments (SIGKILL,
 SIGINT, SIGTERM in turn), pairs of concurrent builds into one output, a symlinked output, a small
-tmpfs that fills and a mount point as output (root only), deeply nested input, a large table, and slow connections to `serve`.
+tmpfs that fills and a mount point as output (root only), deeply nested input, a large table, and slow connections,
+long polls and a request head sent a byte at a time to `serve`.
 After every try it checks that the output path exists and holds either the previous output byte
 for byte or a complete new one (every file its manifest lists, with its hash, and nothing else),
 that the ledger (justerade.toml) is unchanged whenever the output is the old one, and, after the
@@ -21,6 +22,7 @@ import hashlib
 import os
 import random
 import resource
+import select
 import shutil
 import signal
 import socket
@@ -282,6 +284,7 @@ def deep_inputs(work):
 
 
 def large_table(work, megabytes):
+    """Peak memory (resident set, from wait4) of building a page that is one large table."""
     site = os.path.join(work, "table")
     shutil.copytree(os.path.join(REPO, "tests/fixtures/minimal"), site)
     line = "| Kommunstyrelsen | 2024-01-10 | § 12 | Budget för 2025 | 1 234 567 |\n"
@@ -301,35 +304,99 @@ def large_table(work, megabytes):
     del before
 
 
-def slow_clients(work, n):
+def answered(port, tries):
+    """Normal requests while others hold connections: how many got 200, and the slowest answer."""
+    ok, slowest = 0, 0.0
+    for _ in range(tries):
+        start = time.monotonic()
+        try:
+            s = socket.create_connection(("127.0.0.1", port), timeout=10)
+            s.sendall(f"GET / HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n".encode())
+            if s.recv(12).startswith(b"HTTP/1.1 200"):
+                ok += 1
+            s.close()
+        except OSError:
+            pass
+        slowest = max(slowest, time.monotonic() - start)
+    return ok, slowest
+
+
+def still_open(socks):
+    """How many of these connections the server has neither answered nor closed."""
+    poller = select.poll()
+    for s in socks:
+        poller.register(s, select.POLLIN)
+    ready = {fd for fd, _ in poller.poll(300)}
+    return sum(s.fileno() not in ready for s in socks)
+
+
+def trickled(port):
+    """A head sent a byte every 0.5 s: cut off at the deadline (10 s), whatever the pace."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=30)
+    s.setblocking(False)
+    start = time.monotonic()
+    status = b""
+    for b in b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + b"a" * 100:
+        try:
+            status = s.recv(12)
+            break
+        except BlockingIOError:
+            pass
+        except OSError:
+            break
+        try:
+            s.send(bytes([b]))
+        except OSError:
+            break
+        time.sleep(0.5)
+    took = time.monotonic() - start
+    s.close()
+    row("serve with a request head sent a byte every 0.5 s", 1,
+        f"answered {status.decode(errors='replace').strip() or 'nothing'} after {took:.1f} s",
+        status.startswith(b"HTTP/1.1 408") and took < 15)
+
+
+def slow_clients(work, n, trickle):
     site = os.path.join(work, "serve")
     shutil.copytree(os.path.join(REPO, "tests/fixtures/minimal"), site)
     p = subprocess.Popen([BIN, "serve", "--root", site, "--port", "0"], stderr=subprocess.PIPE, text=True)
     port = None
+    tries = 20
     try:
         for line in p.stderr:
             if "http://127.0.0.1:" in line and port is None:
                 port = int(line.split("http://127.0.0.1:")[1].split("/")[0])
             if line.startswith("built "):
                 break
+        # Slow or idle clients: a head begun and never finished.
         slow = []
         for _ in range(n):
             s = socket.create_connection(("127.0.0.1", port), timeout=5)
             s.sendall(b"GET / HTTP/1.1\r\nHost: local")  # and never the rest
             slow.append(s)
-        answered = 0
-        for _ in range(5):
-            try:
-                s = socket.create_connection(("127.0.0.1", port), timeout=5)
-                s.sendall(f"GET / HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n".encode())
-                if s.recv(12).startswith(b"HTTP/1.1 200"):
-                    answered += 1
-                s.close()
-            except OSError:
-                pass
-        row(f"serve with {n} slow connections open", 5, f"{answered} of 5 other requests answered 200", answered == 5)
+        ok, slowest = answered(port, tries)
+        kept = still_open(slow)
+        row(f"serve with {n} slow connections open (one client)", tries,
+            f"{ok} of {tries} other requests answered 200, slowest in {slowest * 1000:.0f} ms; "
+            f"the server kept {kept} of the {n} slow ones open (per client bound)", ok == tries)
         for s in slow:
             s.close()
+        # Live-reload long polls, as from as many tabs.
+        polls = []
+        for _ in range(n):
+            s = socket.create_connection(("127.0.0.1", port), timeout=5)
+            s.sendall(f"GET /__protokoll/reload?since=999999 HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n".encode())
+            polls.append(s)
+        time.sleep(0.5)
+        ok, slowest = answered(port, tries)
+        waiting = still_open(polls)
+        row(f"serve with {n} live-reload long polls (one client)", tries,
+            f"{ok} of {tries} other requests answered 200, slowest in {slowest * 1000:.0f} ms; "
+            f"{waiting} polls waiting, {n - waiting} refused at once (503)", ok == tries)
+        for s in polls:
+            s.close()
+        if trickle:
+            trickled(port)
     finally:
         p.send_signal(signal.SIGINT)
         try:
@@ -370,7 +437,7 @@ def main():
         deep_inputs(work)
         if not a.short:
             large_table(work, 7)
-        slow_clients(work, 50 if a.short else 200)
+        slow_clients(work, 50 if a.short else 200, trickle=not a.short)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print()

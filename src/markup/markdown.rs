@@ -2,30 +2,12 @@
 //! screens, numeric cells are marked, every table is also returned as data, and the HTML (raw HTML
 //! in the Markdown included) goes through the sanitizer.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use crate::markup::table::{self, Table};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 
-/// A table of a document as data.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct TableData {
-    /// The heading directly before the table.
-    pub caption: String,
-    /// Header cells as text.
-    pub headers: Vec<String>,
-    /// Body rows, each cell as text and, where it is a number, its value.
-    pub rows: Vec<Vec<Cell>>,
-}
-
-/// One table cell.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Cell {
-    /// The text as printed.
-    pub text: String,
-    /// The number, when the text is one in Swedish format ("71 163", "-2 622", "47,16").
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<f64>,
-}
+pub use crate::markup::table::{Cell, TableData, swedish_number};
 
 /// A heading found in the text.
 #[derive(Debug, Clone, Serialize)]
@@ -55,7 +37,10 @@ pub const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH);
 
 /// Renders Markdown; heading ids are prefixed with `id_prefix` to stay unique on a page. The HTML
-/// is sanitized ([`crate::markup::sanitize::clean`]) as a whole, so raw HTML keeps its structure.
+/// is sanitized ([`crate::markup::sanitize::clean`]) as a whole, so raw HTML keeps its structure;
+/// tables (our own markup around cells sanitized one by one, see [`table`]) and their charts go
+/// in after it, in place of markers. The parser's events are streamed, never collected, so memory
+/// follows the text, not its events.
 pub fn render(md: &str, id_prefix: &str) -> Rendered {
     // Plain prose (most of a protokoll) needs no parser: the same HTML, made directly.
     if crate::markup::prose::is_plain(md) {
@@ -64,85 +49,173 @@ pub fn render(md: &str, id_prefix: &str) -> Rendered {
             ..Rendered::default()
         };
     }
-    let events: Vec<Event> = Parser::new_ext(md, OPTIONS).collect();
-    let mut out = Rendered::default();
-    let mut used = HashSet::new();
-    let mut last_heading = String::new();
-    let mut i = 0;
-    let mut chunk: Vec<Event> = Vec::new();
-    let mut charts: Vec<String> = Vec::new();
-    while i < events.len() {
-        match &events[i] {
+    let mut events = Events {
+        parser: Parser::new_ext(md, OPTIONS),
+        queue: VecDeque::new(),
+        id_prefix,
+        used: HashSet::new(),
+        last_heading: String::new(),
+        headings: Vec::new(),
+        pieces: Vec::new(),
+        charts: 0,
+    };
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, &mut events);
+    // The parser holds the whole document's tree: gone before the page's HTML is put together.
+    let Events {
+        headings,
+        pieces,
+        parser,
+        ..
+    } = events;
+    drop(parser);
+    let clean = crate::markup::sanitize::clean(&html);
+    drop(html);
+    let mut out = String::with_capacity(
+        clean.len()
+            + pieces
+                .iter()
+                .map(|p| p.table.html_len() + p.chart.as_ref().map_or(0, String::len))
+                .sum::<usize>(),
+    );
+    let mut written = vec![false; pieces.len()];
+    let mut rest = clean.as_str();
+    while let Some((before, n, after)) = next_marker(rest) {
+        out.push_str(before);
+        // A marker the sanitizer moved out of order still finds its table; one it dropped (inside
+        // a removed `<script>`) takes its table with it, as the sanitizer took it before.
+        if let Some(piece) = pieces.get(n).filter(|_| !written[n]) {
+            written[n] = true;
+            piece.table.write(&mut out);
+            if let Some(svg) = &piece.chart {
+                out.push_str(svg);
+            }
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    Rendered {
+        html: out,
+        tables: pieces.into_iter().map(|p| p.table.data).collect(),
+        headings,
+    }
+}
+
+/// A table read from the events, with its chart if it is a table of years or a budget.
+struct Piece {
+    table: Table,
+    chart: Option<String>,
+}
+
+/// The parser's events as the HTML writer takes them: headings given ids, each table read whole
+/// into a [`Piece`] and a marker given in its place, and the marker's character kept out of the
+/// text so no content can forge one.
+struct Events<'a, 'p> {
+    parser: Parser<'a>,
+    queue: VecDeque<Event<'a>>,
+    id_prefix: &'p str,
+    used: HashSet<String>,
+    last_heading: String,
+    headings: Vec<Heading>,
+    pieces: Vec<Piece>,
+    charts: usize,
+}
+
+impl<'a> Iterator for Events<'a, '_> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(e) = self.queue.pop_front() {
+            return Some(e);
+        }
+        match self.parser.next()? {
             Event::Start(Tag::Heading { level, .. }) => {
-                let level = *level;
-                let end = find_end(&events, i);
-                let text = plain_text(&events[i + 1..end]);
-                let id = unique_id(id_prefix, &text, &mut used);
-                out.headings.push(Heading {
+                let mut depth = 1usize;
+                for e in self.parser.by_ref() {
+                    match e {
+                        Event::Start(_) => depth += 1,
+                        Event::End(_) => depth -= 1,
+                        _ => {}
+                    }
+                    self.queue.push_back(defuse(e));
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                let inner = self.queue.len().saturating_sub(1);
+                let text = plain_text(self.queue.make_contiguous()[..inner].as_ref());
+                let id = unique_id(self.id_prefix, &text, &mut self.used);
+                self.headings.push(Heading {
                     level: level as u8,
                     text: text.clone(),
                     id: id.clone(),
                 });
-                last_heading = text;
-                chunk.push(Event::Start(Tag::Heading {
+                self.last_heading = text;
+                Some(Event::Start(Tag::Heading {
                     level,
                     id: Some(CowStr::from(id)),
                     classes: vec![],
                     attrs: vec![],
-                }));
-                chunk.extend(events[i + 1..=end].iter().cloned());
-                i = end + 1;
+                }))
             }
             Event::Start(Tag::Table(_)) => {
-                let end = find_end(&events, i);
-                html::push_html(&mut out.html, chunk.drain(..));
-                let table = table_data(&last_heading, &events[i..=end]);
-                write_table(&mut out.html, &table, &events[i..=end]);
-                // A table of years or a budget gets its charts after it; they are our own SVG, put
-                // in after the sanitizer (which keeps no SVG) in place of a marker it leaves alone.
-                if let Some(svg) = crate::markup::chart::for_table(&table, charts.len(), id_prefix)
-                {
-                    out.html.push_str(&chart_marker(charts.len()));
-                    charts.push(svg);
-                }
-                out.tables.push(table);
-                i = end + 1;
+                let table = table::read(&mut self.parser.by_ref().map(defuse), &self.last_heading);
+                let chart =
+                    crate::markup::chart::for_table(&table.data, self.charts, self.id_prefix);
+                self.charts += usize::from(chart.is_some());
+                let marker = marker(self.pieces.len());
+                self.pieces.push(Piece { table, chart });
+                Some(Event::Html(CowStr::from(marker)))
             }
-            e => {
-                chunk.push(e.clone());
-                i += 1;
-            }
+            e => Some(defuse(e)),
         }
     }
-    html::push_html(&mut out.html, chunk.into_iter());
-    out.html = crate::markup::sanitize::clean(&out.html);
-    for (n, svg) in charts.iter().enumerate() {
-        out.html = out.html.replacen(&chart_marker(n), svg, 1);
+}
+
+/// The character markers are made of (private use), taken out of the content's text and raw HTML.
+/// A character reference in raw HTML (`&#xe000;`) still gets one through the sanitizer, but a
+/// forged marker can only move one of our tables, never bring in anything unsanitized.
+const MARK: char = '\u{e000}';
+
+/// Where the `n`th table goes: a paragraph the sanitizer leaves alone.
+fn marker(n: usize) -> String {
+    format!("<p>{MARK}{n}{MARK}</p>\n")
+}
+
+/// The text before the next marker, its number, and the text after it.
+fn next_marker(html: &str) -> Option<(&str, usize, &str)> {
+    let open = format!("<p>{MARK}");
+    let close = format!("{MARK}</p>\n");
+    let mut from = 0;
+    while let Some(i) = html[from..].find(&open).map(|i| i + from) {
+        let digits = &html[i + open.len()..];
+        let len = digits.bytes().take_while(u8::is_ascii_digit).count();
+        if len > 0
+            && digits[len..].starts_with(&close)
+            && let Ok(n) = digits[..len].parse()
+        {
+            return Some((&html[..i], n, &digits[len + close.len()..]));
+        }
+        from = i + open.len();
     }
-    out
+    None
 }
 
-/// Where the `n`th chart goes: a paragraph of private-use characters that text never holds.
-fn chart_marker(n: usize) -> String {
-    format!("<p>\u{e000}{n}\u{e000}</p>\n")
-}
-
-/// Index of the event that closes the one opened at `start`.
-fn find_end(events: &[Event], start: usize) -> usize {
-    let mut depth = 0usize;
-    for (j, e) in events.iter().enumerate().skip(start) {
-        match e {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return j;
-                }
-            }
-            _ => {}
+/// An event with the marker character replaced (U+FFFD) in its text or raw HTML.
+fn defuse(e: Event<'_>) -> Event<'_> {
+    fn fix(t: CowStr<'_>) -> CowStr<'_> {
+        if t.contains(MARK) {
+            CowStr::from(t.replace(MARK, "\u{fffd}"))
+        } else {
+            t
         }
     }
-    events.len() - 1
+    match e {
+        Event::Text(t) => Event::Text(fix(t)),
+        Event::Html(t) => Event::Html(fix(t)),
+        Event::InlineHtml(t) => Event::InlineHtml(fix(t)),
+        e => e,
+    }
 }
 
 /// The plain text of a run of events.
@@ -163,23 +236,37 @@ pub fn to_plain(md: &str) -> String {
     if crate::markup::prose::is_plain(md) {
         return crate::markup::prose::text(md);
     }
-    let events: Vec<Event> = Parser::new_ext(md, Options::ENABLE_TABLES).collect();
+    // Whitespace collapsed as the text comes, so no second copy of it is made.
     let mut s = String::new();
-    for e in &events {
-        match e {
-            Event::Text(t) | Event::Code(t) => s.push_str(t),
-            Event::Html(t) => {
-                s.push_str(&strip_tags(t));
-                s.push(' ');
+    let mut space = false;
+    let mut push = |text: &str, space: &mut bool| {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                *space = true;
+            } else {
+                if std::mem::take(space) && !s.is_empty() {
+                    s.push(' ');
+                }
+                s.push(c);
             }
-            Event::SoftBreak | Event::HardBreak => s.push(' '),
-            Event::End(
+        }
+    };
+    for e in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match e {
+            Event::Text(t) | Event::Code(t) => push(&t, &mut space),
+            Event::Html(t) => {
+                push(&strip_tags(&t), &mut space);
+                space = true;
+            }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
-            ) => s.push(' '),
+            ) => space = true,
             _ => {}
         }
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s
 }
 
 /// The text of a raw HTML block without its tags and comments.
@@ -215,157 +302,6 @@ fn unique_id(prefix: &str, text: &str, used: &mut HashSet<String>) -> String {
         n += 1;
     }
     id
-}
-
-/// Parses a Swedish-format number: "71 163", "-2 622", "47,16", "−5", "12 %".
-pub fn swedish_number(text: &str) -> Option<f64> {
-    let t = text
-        .trim()
-        .trim_matches(['*', '_'])
-        .trim()
-        .trim_end_matches('%')
-        .trim();
-    if t.is_empty() {
-        return None;
-    }
-    let mut s = String::new();
-    for (i, c) in t.chars().enumerate() {
-        match c {
-            '0'..='9' => s.push(c),
-            ',' => s.push('.'),
-            '-' | '−' | '–' if i == 0 => s.push('-'),
-            ' ' | '\u{a0}' | '\u{202f}' => {}
-            _ => return None,
-        }
-    }
-    if !s.chars().any(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
-fn table_data(caption: &str, events: &[Event]) -> TableData {
-    let mut headers = Vec::new();
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
-    let mut in_head = false;
-    let mut cell: Option<usize> = None;
-    for (j, e) in events.iter().enumerate() {
-        match e {
-            Event::Start(Tag::TableHead) => in_head = true,
-            Event::End(TagEnd::TableHead) => in_head = false,
-            Event::Start(Tag::TableRow) => rows.push(Vec::new()),
-            Event::Start(Tag::TableCell) => cell = Some(j),
-            Event::End(TagEnd::TableCell) => {
-                let text = cell.map_or(String::new(), |s| plain_text(&events[s + 1..j]));
-                if in_head {
-                    headers.push(text);
-                } else if let Some(row) = rows.last_mut() {
-                    let value = swedish_number(&text);
-                    row.push(Cell { text, value });
-                }
-                cell = None;
-            }
-            _ => {}
-        }
-    }
-    TableData {
-        caption: caption.to_string(),
-        headers,
-        rows,
-    }
-}
-
-fn write_table(out: &mut String, table: &TableData, events: &[Event]) {
-    out.push_str("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"");
-    let label = if table.caption.is_empty() {
-        "Tabell"
-    } else {
-        &table.caption
-    };
-    html::push_html(out, std::iter::once(Event::Text(label.into())));
-    out.push_str("\">\n<table>\n");
-    let mut in_head = false;
-    let mut row = 0usize;
-    let mut col = 0usize;
-    let mut cell_start = 0usize;
-    for (j, e) in events.iter().enumerate() {
-        match e {
-            Event::Start(Tag::TableHead) => {
-                in_head = true;
-                out.push_str("<thead><tr>");
-            }
-            Event::End(TagEnd::TableHead) => {
-                in_head = false;
-                out.push_str("</tr></thead>\n<tbody>\n");
-            }
-            Event::Start(Tag::TableRow) => {
-                col = 0;
-                out.push_str("<tr>");
-            }
-            Event::End(TagEnd::TableRow) => {
-                row += 1;
-                out.push_str("</tr>\n");
-            }
-            Event::Start(Tag::TableCell) => cell_start = j,
-            Event::End(TagEnd::TableCell) => {
-                let numeric = !in_head
-                    && table
-                        .rows
-                        .get(row)
-                        .and_then(|r| r.get(col))
-                        .is_some_and(|c| c.value.is_some());
-                // The first cell of a row that is not a figure is the row's label: a row header,
-                // so a screen reader says which row a number belongs to.
-                let label = col == 0
-                    && table.headers.len() > 1
-                    && table
-                        .rows
-                        .get(row)
-                        .and_then(|r| r.first())
-                        .is_some_and(|c| !c.text.trim().is_empty());
-                // A column of figures has its heading right-aligned over them.
-                let figures = in_head
-                    && col > 0
-                    && table
-                        .rows
-                        .iter()
-                        .any(|r| r.get(col).is_some_and(|c| c.value.is_some()));
-                // A heading cell with nothing in it (over the labels) is no header.
-                let blank = in_head && plain_text(&events[cell_start + 1..j]).trim().is_empty();
-                let tag = if blank {
-                    "td"
-                } else if figures {
-                    "th scope=\"col\" class=\"num\""
-                } else if in_head {
-                    "th scope=\"col\""
-                } else if label && !numeric {
-                    "th scope=\"row\""
-                } else if numeric {
-                    "td class=\"num\""
-                } else {
-                    "td"
-                };
-                out.push('<');
-                out.push_str(tag);
-                out.push('>');
-                html::push_html(out, events[cell_start + 1..j].iter().cloned());
-                out.push_str(if (in_head && !blank) || (label && !numeric) {
-                    "</th>"
-                } else {
-                    "</td>"
-                });
-                col += 1;
-            }
-            _ => {}
-        }
-    }
-    if events
-        .iter()
-        .any(|e| matches!(e, Event::End(TagEnd::TableHead)))
-    {
-        out.push_str("</tbody>\n");
-    }
-    out.push_str("</table>\n</div>\n");
 }
 
 #[cfg(test)]

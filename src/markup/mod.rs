@@ -8,3 +8,4 @@ pub mod markdown;
 pub mod prose;
 pub mod rebase;
 pub mod sanitize;
+pub mod table;

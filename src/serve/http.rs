@@ -20,7 +20,8 @@ pub struct Request {
 }
 
 /// Reads bytes up to and including the blank line that ends a request head.
-/// `Ok(None)` when the peer closed before sending anything; `Err` with a status for a bad head.
+/// `Ok(None)` when the peer closed (or timed out) before sending anything; `Err` with a status
+/// for a bad head, 408 for one that stopped coming.
 pub fn read_head(stream: &mut impl Read) -> Result<Option<Vec<u8>>, u16> {
     let mut head = Vec::with_capacity(1024);
     let mut buf = [0u8; 1024];
@@ -31,6 +32,15 @@ pub fn read_head(stream: &mut impl Read) -> Result<Option<Vec<u8>>, u16> {
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(_) if head.is_empty() => return Ok(None),
+            // Part of a head, then nothing more before the deadline (see `clients::Deadline`).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock
+                ) =>
+            {
+                return Err(408);
+            }
             Err(_) => return Err(400),
         };
         head.extend_from_slice(&buf[..n]);

@@ -2,10 +2,12 @@
 //! reload, and rebuild when a source changes. Reports through a callback; never prints.
 //!
 //! One thread runs builds (the caller's, in [`Server::run`]); one accepts connections; each
-//! connection gets a short-lived thread. Builds hold a write lock on the output while they swap it,
-//! so a request never sees a half-replaced directory.
+//! connection gets a short-lived thread, within the bounds per client of [`clients`]. Builds hold
+//! a write lock on the output while they swap it, so a request never sees a half-replaced
+//! directory.
 
 pub mod affected;
+pub mod clients;
 pub mod http;
 pub mod incremental;
 pub mod page;
@@ -16,17 +18,13 @@ use http::{Request, Response, Target};
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 /// How long a reload request waits for a new build before answering "nothing new".
 pub const LONG_POLL: Duration = Duration::from_secs(25);
-
-/// Connections served at once; more get 503. Each is a thread that mostly waits (a slow client, a
-/// live-reload long-poll), so the bound is high: 200 idle clients must not lock the others out.
-pub const MAX_CONNECTIONS: usize = 1024;
 
 /// What to serve and where.
 #[derive(Debug, Clone)]
@@ -126,7 +124,7 @@ struct Shared {
     changed: Condvar,
     files: RwLock<()>,
     stopping: AtomicBool,
-    connections: AtomicUsize,
+    clients: clients::Clients,
 }
 
 /// A bound, not yet running server.
@@ -192,7 +190,7 @@ impl Server {
                 changed: Condvar::new(),
                 files: RwLock::new(()),
                 stopping: AtomicBool::new(false),
-                connections: AtomicUsize::new(0),
+                clients: clients::Clients::default(),
             }),
             tx,
             rx,
@@ -412,33 +410,54 @@ fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>) {
         if shared.stopping.load(Ordering::SeqCst) {
             break;
         }
-        let Ok(mut stream) = stream else { continue };
-        if shared.connections.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-            shared.connections.fetch_sub(1, Ordering::SeqCst);
-            let _ = Response::text(503, "too many connections\n").write_to(&mut stream, false);
+        let stream = match stream {
+            Ok(s) => s,
+            // Out of file descriptors, say: wait for some to close rather than spin.
+            Err(_) => {
+                std::thread::sleep(Duration::from_millis(20));
+                continue;
+            }
+        };
+        let client = match stream.peer_addr() {
+            Ok(a) => a.ip(),
+            Err(_) => continue,
+        };
+        let Some(ticket) = shared.clients.admit(&stream, client) else {
+            refuse(stream, "too many connections from this client\n");
             continue;
-        }
+        };
         let shared = Arc::clone(shared);
-        std::thread::spawn(move || {
-            handle(stream, &shared);
-            shared.connections.fetch_sub(1, Ordering::SeqCst);
-        });
+        // If no thread can be started, the connection closes unanswered (and its place is freed).
+        let _ = std::thread::Builder::new()
+            .name("serve-connection".into())
+            .spawn(move || handle(stream, &shared, &ticket));
     }
 }
 
+/// Answers 503 at once, without reading the request, and closes.
+fn refuse(mut stream: TcpStream, why: &'static str) {
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+    let mut r = Response::text(503, why);
+    r.headers.push(("Retry-After", "2".into()));
+    let _ = r.write_to(&mut stream, false);
+}
+
 /// Serves one request and closes the connection.
-fn handle(mut stream: TcpStream, shared: &Shared) {
-    // A client slow to send its request lets its thread go soon.
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+fn handle(mut stream: TcpStream, shared: &Shared, ticket: &clients::Ticket) {
     let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
-    let (response, head_only) = match http::read_head(&mut stream) {
+    let head = http::read_head(&mut clients::Deadline {
+        stream: &stream,
+        until: Instant::now() + clients::HEAD_DEADLINE,
+    });
+    ticket.head_read();
+    let (response, head_only) = match head {
         Ok(None) => return,
         Err(status) => (Response::text(status, "bad request\n"), false),
         Ok(Some(head)) => match http::parse_head(&head) {
             Err(status) => (Response::text(status, "bad request\n"), false),
             Ok(req) => {
                 let head_only = req.method == "HEAD";
-                (respond(&req, shared), head_only)
+                (respond(&req, shared, ticket), head_only)
             }
         },
     };
@@ -446,7 +465,7 @@ fn handle(mut stream: TcpStream, shared: &Shared) {
 }
 
 /// The response to a well-formed request.
-fn respond(req: &Request, shared: &Shared) -> Response {
+fn respond(req: &Request, shared: &Shared, ticket: &clients::Ticket) -> Response {
     match &req.host {
         None => return Response::text(400, "a Host header is required\n"),
         Some(h) if !http::host_allowed(h, shared.port) => {
@@ -467,6 +486,12 @@ fn respond(req: &Request, shared: &Shared) -> Response {
     }
     let path = req.target.split('?').next().unwrap_or_default();
     if path == page::RELOAD_PATH {
+        if !ticket.start_poll() {
+            // The page's script tries again a little later.
+            let mut r = Response::text(503, "too many live-reload waits from this client\n");
+            r.headers.push(("Retry-After", "2".into()));
+            return r;
+        }
         return wait_for_build(req, shared);
     }
     let (generation, failure, base) = {

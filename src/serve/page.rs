@@ -7,13 +7,15 @@ use crate::markup::html::escape;
 pub const RELOAD_PATH: &str = "/__protokoll/reload";
 
 /// The script that waits for the next build and reloads the page. `generation` is the build the
-/// page came from; the server answers once a newer build (successful or not) exists.
+/// page came from; the server answers once a newer build (successful or not) exists. Any other
+/// answer (a 503 when the client already waits in too many tabs) or none waits 2 s before asking
+/// again, so the script never asks in a tight loop.
 pub fn reload_script(generation: u64) -> String {
     format!(
         "<script>/* protokoll serve: live reload */(function(){{\
 var g={generation};\
 function poll(){{fetch('{RELOAD_PATH}?since='+g,{{cache:'no-store'}})\
-.then(function(r){{return r.text();}})\
+.then(function(r){{if(!r.ok){{throw r;}}return r.text();}})\
 .then(function(t){{if(Number(t)>g){{location.reload();}}else{{poll();}}}})\
 .catch(function(){{setTimeout(poll,2000);}});}}\
 poll();}})();</script>"

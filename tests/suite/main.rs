@@ -30,6 +30,7 @@ mod runs;
 mod scaffold;
 mod search;
 mod serve;
+mod serve_clients;
 mod streaming;
 mod synth;
 mod xss;

@@ -15,7 +15,9 @@ const CANARY: &str = "SECRET-CANARY-do-not-serve";
 /// Long enough for a debug build of the fixture on a slow machine; only a limit, never a measure.
 const WAIT: Duration = Duration::from_secs(120);
 
+/// A server running on its own thread; stopped when dropped.
 pub(crate) struct Running {
+    /// The server's address.
     pub(crate) addr: SocketAddr,
     events: Receiver<Event>,
     stopper: Stopper,
@@ -110,7 +112,7 @@ pub(crate) fn contains(hay: &[u8], needle: &str) -> bool {
     hay.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 
-fn site_and_preview() -> (tempfile::TempDir, PathBuf, PathBuf) {
+pub(crate) fn site_and_preview() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let t = tempfile::tempdir().unwrap();
     let root = t.path().join("site");
     copy_tree(&repo().join("tests/fixtures/minimal"), &root);
