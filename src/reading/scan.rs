@@ -44,8 +44,11 @@ struct Piece<'a> {
     base: usize,
     /// (first line of the text shown there, page): a later entry wins from its line on.
     pages: Vec<(usize, Vec<String>)>,
-    /// The lines of the headings that start an agenda item or a § (which may have no text).
-    items: Vec<usize>,
+    /// Whether a heading with nothing under it is worth a warning: in a document or a page, where
+    /// a picture or table of the paper is lost on the way into text. A meeting's agenda items,
+    /// §§ and their sections may well be only a heading ("## § 1 Upprop", "### Beslut" over
+    /// "#### Beslut" of the same level).
+    headings: bool,
 }
 
 /// Scans the Markdown of every file.
@@ -75,13 +78,13 @@ fn pieces(f: &SourceFile) -> Vec<Piece<'_>> {
         md: body,
         base: f.body_offset,
         pages: vec![(0, pages)],
-        items: Vec::new(),
+        headings: true,
     };
     match &f.parsed {
         Parsed::Document(fm, _) => vec![whole(vec![format!("/dokument/{}/", fm.id.get_ref())])],
         Parsed::Page(fm, _) => vec![whole(vec![format!("/{}/", fm.id.get_ref())])],
-        Parsed::Kallelse(fm, b) => vec![Piece {
-            items: b.items.iter().map(|i| i.line).collect(),
+        Parsed::Kallelse(fm, _) => vec![Piece {
+            headings: false,
             ..whole(vec![format!(
                 "/{}/{}/",
                 fm.organ.get_ref(),
@@ -103,7 +106,7 @@ fn pieces(f: &SourceFile) -> Vec<Piece<'_>> {
                 md: body,
                 base: f.body_offset,
                 pages,
-                items: b.items.iter().map(|i| i.line).collect(),
+                headings: false,
             }]
         }
         Parsed::Register(reg) => reg
@@ -115,7 +118,7 @@ fn pieces(f: &SourceFile) -> Vec<Piece<'_>> {
                     md: d.get_ref(),
                     base: string_start(&f.text, d),
                     pages: vec![(0, vec![format!("/{}/", o.id.get_ref())])],
-                    items: Vec::new(),
+                    headings: false,
                 })
             })
             .collect(),
@@ -143,18 +146,13 @@ fn scan_piece(f: &SourceFile, piece: &Piece<'_>, out: &mut Scan) {
     let mut image: Option<(usize, bool)> = None;
     for (event, range) in Parser::new_ext(piece.md, OPTIONS).into_offset_iter() {
         match &event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                let here = at(range.start, String::new());
-                // An agenda item or § may be only its heading ("## § 1 Upprop"), and a heading
-                // over the list of them has the items under it.
-                let item = piece.items.contains(&here.line);
+            Event::Start(Tag::Heading { level, .. }) if piece.headings => {
                 if let Some((prev, d)) = bare_heading.take()
                     && *level <= prev
-                    && !item
                 {
                     out.warnings.push(empty_heading(d));
                 }
-                bare_heading = (!item).then_some((*level, here));
+                bare_heading = Some((*level, at(range.start, String::new())));
                 in_heading = true;
             }
             Event::End(TagEnd::Heading(_)) => in_heading = false,

@@ -44,7 +44,7 @@ fn warnings_are_shown_at_their_place_and_denied_on_request() {
     append(
         t.path(),
         PAGE,
-        "\nText i <font color=\"red\">rött</font>.\n\n### Beslutt\n",
+        "\nText i <font color=\"red\">rött</font>.\n\n### Beslutt\n\nMer text.\n",
     );
     fs::write(t.path().join("content/protokoll.docx"), "PK").unwrap();
     let (ok, err) = run(&["check"], t.path());

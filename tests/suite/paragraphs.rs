@@ -527,7 +527,7 @@ fn hex(b: &[u8]) -> String {
 fn the_meeting_page_lists_every_paragraph_before_the_attendance() {
     let h = page(KF);
     let index = h.find(r#"<nav class="decision-index""#).unwrap();
-    let attendance = h.find(r#"<div class="attendance">"#).unwrap();
+    let attendance = h.find(r#"<details class="attendance" open>"#).unwrap();
     let first = h.find(r#"<article class="paragraph""#).unwrap();
     assert!(index < attendance && attendance < first);
     let nav = &h[index..h[index..].find("</nav>").unwrap() + index];

@@ -164,6 +164,42 @@ const URL_ATTRIBUTES: &[&str] = &[
     "codebase",
 ];
 
+/// The text inside an element.
+fn text_of(node: &Handle) -> String {
+    node.children
+        .borrow()
+        .iter()
+        .filter_map(|c| match &c.data {
+            NodeData::Text { contents } => Some(contents.borrow().to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The two texts of the theme's print header, when `css` is exactly that rule and each text stays
+/// inside its string (every `"` in it escaped, no `<` at all).
+fn print_header(css: &str) -> Option<(&str, &str)> {
+    let rest = css.strip_prefix("@page { @top-left { content: \"")?;
+    let (left, rest) = css_string(rest)?;
+    let rest = rest.strip_prefix("\"; } @top-right { content: \"")?;
+    let (right, rest) = css_string(rest)?;
+    (rest == "\"; } }").then_some((left, right))
+}
+
+/// The text of a CSS string up to its closing `"`, and what follows; None if it holds a `<`.
+fn css_string(s: &str) -> Option<(&str, &str)> {
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '<' => return None,
+            '"' if !escaped => return Some((&s[..i], &s[i..])),
+            '\\' => escaped = !escaped,
+            _ => escaped = false,
+        }
+    }
+    None
+}
+
 fn walk(node: &Handle, out: &mut Vec<String>) {
     if let NodeData::Element {
         name,
@@ -188,6 +224,10 @@ fn walk(node: &Handle, out: &mut Vec<String>) {
                     && node.children.borrow().is_empty() => {}
             // The build's own charts (markup/chart.rs); what is inside them is checked as any node.
             "svg" if attr("class").as_deref() == Some("chart-svg") => {}
+            // The theme's print header (base.html): two CSS strings, which no text may leave.
+            "style"
+                if attr("media").as_deref() == Some("print")
+                    && print_header(&text_of(node)).is_some() => {}
             "script" | "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "base"
             | "svg" | "math" | "style" | "template" | "noscript" => out.push(format!("<{tag}>")),
             // The theme's search form is the only form.
