@@ -21,10 +21,28 @@ use std::path::PathBuf;
 /// the Swedish facts of the record, `protokoll:dnr`, `protokoll:justerad` …
 pub const VENDOR: &str = "protokoll:";
 
+/// The absolute URL of the OParl object at site path `path()`, for a JSON twin to link to; `None`
+/// when the site writes no endpoint ([`files`]).
+pub fn link(site: &Site, path: impl FnOnce() -> String) -> Option<String> {
+    let bas = site.config.bas_url.as_deref()?;
+    (!site.organisations.is_empty()).then(|| urls::absolute(bas, &path()))
+}
+
+/// [`link`] of the OParl agenda item of paragraph or agenda item `r`: only the items its meeting's
+/// object lists have one.
+pub fn item_link(site: &Site, r: ItemRef) -> Option<String> {
+    let meeting = &site.meetings[r.meeting];
+    if r.part != listed_part(meeting) {
+        return None;
+    }
+    let number = &meeting.items(r.part)[r.index].item.number;
+    link(site, || urls::agenda_item(site, r.meeting, r.part, number))
+}
+
 /// Every file of the endpoint: the system, the list of bodies, each body with its lists of
 /// organizations, people, meetings and papers, and each of those objects in its own file. Nothing
 /// without `bas_url`, since an OParl id is an absolute URL.
-pub fn files(site: &Site) -> Vec<OutFile> {
+pub fn files<'a>(site: &'a Site) -> Vec<OutFile> {
     let Some(bas) = site.config.bas_url.as_deref() else {
         return Vec::new();
     };
@@ -49,31 +67,40 @@ pub fn files(site: &Site) -> Vec<OutFile> {
     let bodies: Vec<_> = (0..site.organisations.len())
         .map(|b| body::body(&ctx, b))
         .collect();
+    // Lists are in the order of the ids, which never change, so an object keeps its place
+    // (meetings by date: a new one is added at the end).
+    let order = |n: usize, id: &dyn Fn(usize) -> &'a str| {
+        let mut v: Vec<usize> = (0..n).collect();
+        v.sort_by_key(|&i| id(i));
+        v
+    };
+    let body_order = order(bodies.len(), &|b| &site.organisations[b].id);
+    let organ_order = order(organs.len(), &|o| &site.organs[o].id);
+    let person_order = order(people.len(), &|p| &site.people[p].id);
+    let paper_order = order(papers.len(), &|d| &site.documents[d].id);
     let mut out = vec![file(urls::SYSTEM, &body::system(&ctx))];
-    out.extend(list::pages(bas, urls::BODIES, &bodies));
+    let listed: Vec<_> = body_order.iter().map(|&b| &bodies[b]).collect();
+    out.extend(list::pages(bas, urls::BODIES, &listed));
     for (b, x) in bodies.iter().enumerate() {
         out.push(file(&urls::body(site, b), x));
         let of = |list: &str| urls::body_list(site, b, list);
-        let mine = |i: &usize| ctx.body_of_organ(*i) == b;
-        let organs: Vec<_> = (0..organs.len()).filter(mine).map(|o| &organs[o]).collect();
-        out.extend(list::pages(bas, &of("organization"), &organs));
-        let people: Vec<_> = (0..people.len())
-            .filter(|p| ctx.person_body[*p] == b)
-            .map(|p| &people[p])
-            .collect();
-        out.extend(list::pages(bas, &of("person"), &people));
-        let meetings: Vec<_> = ctx
-            .meeting_order
-            .iter()
-            .filter(|m| ctx.body_of_organ(site.meetings[**m].organ) == b)
-            .map(|m| &meetings[*m])
-            .collect();
-        out.extend(list::pages(bas, &of("meeting"), &meetings));
-        let papers: Vec<_> = (0..papers.len())
-            .filter(|d| ctx.paper_body(*d) == b)
-            .map(|d| &papers[d])
-            .collect();
-        out.extend(list::pages(bas, &of("paper"), &papers));
+        let pick = |order: &[usize], keep: &dyn Fn(usize) -> bool| -> Vec<usize> {
+            order.iter().copied().filter(|&i| keep(i)).collect()
+        };
+        let mine = pick(&organ_order, &|o| ctx.body_of_organ(o) == b);
+        let listed: Vec<_> = mine.iter().map(|&o| &organs[o]).collect();
+        out.extend(list::pages(bas, &of("organization"), &listed));
+        let mine = pick(&person_order, &|p| ctx.person_body[p] == b);
+        let listed: Vec<_> = mine.iter().map(|&p| &people[p]).collect();
+        out.extend(list::pages(bas, &of("person"), &listed));
+        let mine = pick(&ctx.meeting_order, &|m| {
+            ctx.body_of_organ(site.meetings[m].organ) == b
+        });
+        let listed: Vec<_> = mine.iter().map(|&m| &meetings[m]).collect();
+        out.extend(list::pages(bas, &of("meeting"), &listed));
+        let mine = pick(&paper_order, &|d| ctx.paper_body(d) == b);
+        let listed: Vec<_> = mine.iter().map(|&d| &papers[d]).collect();
+        out.extend(list::pages(bas, &of("paper"), &listed));
     }
     out.par_extend(each(&organs, |o| urls::organization(site, o)));
     out.par_extend(each(&people, |p| urls::person(site, p)));
