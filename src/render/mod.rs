@@ -11,6 +11,7 @@ mod collide;
 mod entities;
 mod feeds;
 pub mod noticeboard;
+pub mod oparl;
 mod over_time;
 pub mod page;
 pub mod pages;
@@ -331,6 +332,10 @@ pub fn generated(site: &Site, sel: &crate::render::selection::Selection) -> Vec<
     let mut out = feeds::selected(site, sel);
     out.extend(calendar::selected(site, sel));
     out.extend(collections::selected(site, sel));
+    // The endpoint is made from the whole record: an edit to anything it shows makes it again.
+    if sel.everything || !sel.meetings.is_empty() || !sel.documents.is_empty() {
+        out.extend(oparl::files(site));
+    }
     out
 }
 

@@ -18,6 +18,7 @@ mod incremental;
 mod install;
 mod model;
 mod mutations;
+mod oparl;
 mod outputs;
 mod paragraphs;
 mod personnummer_props;

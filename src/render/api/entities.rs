@@ -8,6 +8,7 @@ use crate::model::noticeboard;
 use crate::model::parties::party_name;
 use crate::model::site::{self as model, CaseEntry, Site};
 use crate::model::urls;
+use crate::render::oparl;
 use serde::Serialize;
 
 /// An organ (OParl Organization).
@@ -25,6 +26,9 @@ pub(super) struct Organization<'a> {
     meeting: Vec<MeetingRef<'a>>,
     membership: Vec<Membership<'a>>,
     name: &'a str,
+    /// The OParl object (docs/OPARL.md), when the site has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    oparl: Option<String>,
     #[serde(rename = "organizationType")]
     organization_type: Option<&'a str>,
     #[serde(rename = "shortName")]
@@ -58,6 +62,7 @@ pub(super) fn organization(site: &Site, o: usize) -> Organization<'_> {
             .map(|(i, _)| membership(site, i))
             .collect(),
         name: r.name,
+        oparl: oparl::link(site, || oparl::urls::organization(site, o)),
         organization_type: organ.kind.as_deref(),
         short_name: r.short_name,
         r#type: "Organization",
@@ -143,6 +148,9 @@ pub(super) struct Person<'a> {
     namnd_i: Vec<AgendaItemRef<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     omrostning: Vec<super::room::Voted<'a>>,
+    /// The OParl object (docs/OPARL.md), when the site has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    oparl: Option<String>,
     organisation: Option<BodyRef<'a>>,
     paper: Vec<PaperRef<'a>>,
     parti: Option<PartyLink<'a>>,
@@ -266,6 +274,7 @@ pub(super) fn person(site: &Site, p: usize) -> Person<'_> {
             .map(|&i| item_ref(site, i))
             .collect(),
         omrostning: votes,
+        oparl: oparl::link(site, || oparl::urls::person(site, p)),
         organisation: person.organisation.map(|o| body_ref(site, o)),
         paper: person
             .documents
@@ -331,6 +340,9 @@ pub(super) struct Paper<'a> {
     key: &'a str,
     meeting: Option<MeetingRef<'a>>,
     name: &'a str,
+    /// The OParl object (docs/OPARL.md), when the site has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    oparl: Option<String>,
     organization: Option<OrganRef<'a>>,
     #[serde(rename = "originatorPerson")]
     originator_person: Vec<Named<'a>>,
@@ -361,6 +373,7 @@ pub(super) fn paper(site: &Site, d: usize) -> Paper<'_> {
         key: r.key,
         meeting: doc.meeting.map(|m| meeting_ref(site, m)),
         name: r.name,
+        oparl: oparl::link(site, || oparl::urls::paper(site, d)),
         organization: doc.organ.map(|o| organ_ref(site, o)),
         originator_person: doc.authors.iter().map(|n| named(site, n)).collect(),
         paper_type: r.paper_type,

@@ -10,6 +10,7 @@ use crate::model::meeting as model;
 use crate::model::meeting::{ItemRef, Part};
 use crate::model::noticeboard;
 use crate::model::site::Site;
+use crate::render::oparl;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -30,6 +31,9 @@ pub struct Meeting<'a> {
     #[serde(rename = "meetingState")]
     meeting_state: &'static str,
     name: String,
+    /// The OParl object (docs/OPARL.md), when the site has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    oparl: Option<String>,
     organization: [OrganRef<'a>; 1],
     paper: Vec<PaperRef<'a>>,
     participant: Vec<PersonRef<'a>>,
@@ -111,6 +115,7 @@ pub fn meeting(site: &Site, m: usize) -> Meeting<'_> {
             .map(|description| Location { description }),
         meeting_state: r.meeting_state,
         name: r.name,
+        oparl: oparl::link(site, || oparl::urls::meeting(site, m)),
         organization: [organ_ref(site, meeting.organ)],
         paper: meeting
             .documents
@@ -344,6 +349,9 @@ pub struct AgendaItem<'a> {
     number: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     omrostning: Vec<Vote<'a>>,
+    /// The OParl agenda item (inside its meeting's object), when the site has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    oparl: Option<String>,
     order: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     ordforande: Option<Named<'a>>,
@@ -441,6 +449,7 @@ pub fn agenda_item(site: &Site, r: ItemRef) -> AgendaItem<'_> {
         namnda: p.mentions.iter().map(|&x| person_ref(site, x)).collect(),
         number: own.number,
         omrostning: room::votes(site, &rm.votes),
+        oparl: oparl::item_link(site, r),
         order: r.index + 1,
         ordforande,
         paper: p.documents.iter().map(|&d| paper_ref(site, d)).collect(),

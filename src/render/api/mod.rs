@@ -16,6 +16,7 @@ use crate::model::meeting::ItemRef;
 use crate::model::parties::party_name;
 use crate::model::site::{self as model, Site};
 use crate::model::urls;
+pub use attendance::participants;
 use entities::{case, organization, paper, person};
 pub use meeting::{AgendaItem, Meeting, agenda_item, meeting};
 use refs::*;
