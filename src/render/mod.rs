@@ -29,6 +29,7 @@ use crate::output::pagelinks::Known;
 use crate::output::sink::{Sink, WrittenFile, slashed};
 use page::Page;
 use rayon::prelude::*;
+use selection::Listing;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -332,8 +333,9 @@ pub fn generated(site: &Site, sel: &crate::render::selection::Selection) -> Vec<
     let mut out = feeds::selected(site, sel);
     out.extend(calendar::selected(site, sel));
     out.extend(collections::selected(site, sel));
-    // The endpoint is made from the whole record: an edit to anything it shows makes it again.
-    if sel.everything || !sel.meetings.is_empty() || !sel.documents.is_empty() {
+    // The endpoint is made from the whole record (`serve` makes it again with the other exports,
+    // once edits pause).
+    if sel.lists(Listing::Oparl) {
         out.extend(oparl::files(site));
     }
     out

@@ -35,6 +35,8 @@ pub enum Listing {
     Registers,
     /// `/sok/` and `/404.html`, which show nothing of the content.
     Fixed,
+    /// `/oparl/`: the OParl endpoint, made from the whole record.
+    Oparl,
 }
 
 /// Which pages and files to make: everything (a full build), or what an edit can have changed

@@ -67,6 +67,8 @@ pub struct Incremental {
     exports_stale: bool,
     /// Whether the decisions CSV lags behind the pages.
     decisions_stale: bool,
+    /// Whether the OParl endpoint (made from the whole record) is to be made again.
+    oparl_stale: bool,
 }
 
 impl Incremental {
@@ -92,6 +94,7 @@ impl Incremental {
             search: sources.search.into_iter().collect(),
             exports_stale: false,
             decisions_stale: false,
+            oparl_stale: false,
             site: v.site,
             renderer,
         })
@@ -147,6 +150,9 @@ impl Incremental {
         let mut sel = affected::selection(&before, &replaced, &self.site).map_err(NeedsFull)?;
         // The decisions CSV is all of them, megabytes: it follows with the other exports.
         self.decisions_stale |= sel.listings.remove(&Listing::Decisions);
+        // So is the OParl endpoint, which shows every meeting and document an edit can touch.
+        sel.listings.remove(&Listing::Oparl);
+        self.oparl_stale = true;
         match self.render_and_write(&sel)? {
             Ok(u) => {
                 self.pending.clear();
@@ -319,7 +325,8 @@ impl Incremental {
     }
 
     /// Makes the exports of the current site again: the search index and its export (slow:
-    /// seconds at thousands of meetings) and the decisions CSV if an edit changed it. The output
+    /// seconds at thousands of meetings), the decisions CSV if an edit changed it and the OParl
+    /// endpoint. The output
     /// is not touched, so no lock is needed.
     pub fn exports(&self) -> Result<Exports, BuildError> {
         let search =
@@ -327,6 +334,9 @@ impl Incremental {
         let mut sel = crate::render::selection::Selection::default();
         if self.decisions_stale {
             sel.listings.insert(Listing::Decisions);
+        }
+        if self.oparl_stale {
+            sel.listings.insert(Listing::Oparl);
         }
         Ok(Exports {
             search,
@@ -356,6 +366,7 @@ impl Incremental {
         self.search = now;
         self.exports_stale = false;
         self.decisions_stale = false;
+        self.oparl_stale = false;
         let changed = files.len() + gone.len();
         self.write(files, &gone).map_err(BuildError::Write)?;
         self.write_manifest().map_err(BuildError::Write)?;
