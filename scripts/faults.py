@@ -321,6 +321,16 @@ def answered(port, tries):
     return ok, slowest
 
 
+def opened(port, n, request):
+    """`n` connections to serve on `port`, each having sent `request` (whole or not)."""
+    out = []
+    for _ in range(n):
+        s = socket.create_connection(("127.0.0.1", port), timeout=5)
+        s.sendall(request)
+        out.append(s)
+    return out
+
+
 def still_open(socks):
     """How many of these connections the server has neither answered nor closed."""
     poller = select.poll()
@@ -369,11 +379,7 @@ def slow_clients(work, n, trickle):
             if line.startswith("built "):
                 break
         # Slow or idle clients: a head begun and never finished.
-        slow = []
-        for _ in range(n):
-            s = socket.create_connection(("127.0.0.1", port), timeout=5)
-            s.sendall(b"GET / HTTP/1.1\r\nHost: local")  # and never the rest
-            slow.append(s)
+        slow = opened(port, n, b"GET / HTTP/1.1\r\nHost: local")  # and never the rest
         ok, slowest = answered(port, tries)
         kept = still_open(slow)
         row(f"serve with {n} slow connections open (one client)", tries,
@@ -382,11 +388,7 @@ def slow_clients(work, n, trickle):
         for s in slow:
             s.close()
         # Live-reload long polls, as from as many tabs.
-        polls = []
-        for _ in range(n):
-            s = socket.create_connection(("127.0.0.1", port), timeout=5)
-            s.sendall(f"GET /__protokoll/reload?since=999999 HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n".encode())
-            polls.append(s)
+        polls = opened(port, n, f"GET /__protokoll/reload?since=999999 HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n".encode())
         time.sleep(0.5)
         ok, slowest = answered(port, tries)
         waiting = still_open(polls)

@@ -55,12 +55,14 @@ pub fn html_page(html: &str, base: &str) -> String {
     let mut at: Vec<usize> = Vec::new();
     for tag in html::start_tags(html) {
         for a in tag.attributes() {
-            let name = a.name.to_ascii_lowercase();
-            if URL_ATTRIBUTES.contains(&name.as_str()) {
+            if URL_ATTRIBUTES
+                .iter()
+                .any(|n| a.name.eq_ignore_ascii_case(n))
+            {
                 if is_site_path(a.value.trim_start()) {
                     at.push(a.value_at + (a.value.len() - a.value.trim_start().len()));
                 }
-            } else if name == "srcset" {
+            } else if a.name.eq_ignore_ascii_case("srcset") {
                 // Candidates are "url [descriptor]", separated by commas.
                 let mut offset = 0;
                 for candidate in a.value.split(',') {

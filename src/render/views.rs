@@ -309,17 +309,11 @@ pub fn meeting(site: &Site, m: usize) -> Value {
             "bilagor": super::room::attachments(site, m, &p.attachments),
         });
         use super::attendance as a;
-        let groups = a::groups(site, p);
-        let names: usize = groups
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|g| g["namn"].as_array().map(Vec::len))
-            .sum();
+        let names: usize = p.attendance.groups.iter().map(|g| g.entries.len()).sum();
         with(
             view,
             [
-                ("narvaro", groups),
+                ("narvaro", a::groups(site, p)),
                 ("narvaro_antal", names.into()),
                 ("ordforanden", a::chairs(site, p)),
                 ("anslagsbevis", a::printed_notice(site, p)),

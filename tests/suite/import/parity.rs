@@ -4,33 +4,13 @@
 //! Föredragande, and every decision (word overlap at least 0.95).
 
 use super::{doc, seed};
-use crate::common::repo;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 /// Imports `file` into an empty site; the text of the meeting file it wrote.
 fn imported(file: &Path, typ: &str, date: &str) -> String {
-    let t = tempfile::tempdir().unwrap();
-    let reg = t.path().join("content/register");
-    std::fs::create_dir_all(&reg).unwrap();
-    std::fs::copy(
-        repo().join("protokoll.toml"),
-        t.path().join("protokoll.toml"),
-    )
-    .unwrap();
-    std::fs::copy(
-        repo().join("content/register/organ.toml"),
-        reg.join("organ.toml"),
-    )
-    .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_protokoll"))
-        .arg("import")
-        .arg(file)
-        .arg("--root")
-        .arg(t.path())
-        .output()
-        .unwrap();
+    let t = super::command::site();
+    let out = super::command::import(t.path(), &[file], &[]);
     assert!(
         out.status.success(),
         "{}: {}",
