@@ -35,6 +35,12 @@ pub struct Site {
 }
 
 impl Site {
+    /// The case whose URL segment is `slug` (the cases are in slug order).
+    pub fn case(&self, slug: &str) -> Option<&Case> {
+        let i = self.cases.binary_search_by(|c| c.slug.as_str().cmp(slug));
+        i.ok().map(|i| &self.cases[i])
+    }
+
     /// Every decision, newest first.
     pub fn decisions(&self) -> impl DoubleEndedIterator<Item = ItemRef> + '_ {
         (0..self.meetings.len()).rev().flat_map(move |m| {
@@ -268,6 +274,12 @@ impl Case {
             })
             .unwrap_or_default()
     }
+}
+
+/// The URL segment of the case that a Dnr, as written, belongs to (every spelling of one Dnr
+/// gives the same).
+pub fn case_slug(dnr: &str) -> String {
+    dnr_slug(&dnr_key(dnr))
 }
 
 /// The URL segment of a Dnr: "2023/07" → "2023-07".

@@ -63,7 +63,7 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<OutFile> {
             Some(FEED_LIMIT),
         ));
     }
-    for c in site.cases.iter().filter(|c| sel.has(&sel.cases, &c.dnr)) {
+    for c in site.cases.iter().filter(|c| sel.has(&sel.cases, &c.slug)) {
         let entries = c
             .entries
             .iter()

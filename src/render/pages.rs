@@ -78,7 +78,7 @@ pub fn selected<'a>(site: &'a Site, sel: &Selection) -> Vec<Page<'a>> {
         site.cases
             .iter()
             .enumerate()
-            .filter(|(_, c)| sel.has(&sel.cases, &c.dnr))
+            .filter(|(_, c)| sel.has(&sel.cases, &c.slug))
             .map(|(i, c)| case(site, i, c)),
     );
     if sel.lists(Listing::People) {

@@ -51,7 +51,7 @@ pub struct Selection {
     pub organs: BTreeSet<usize>,
     /// Meetings by index, with their paragraph pages.
     pub meetings: BTreeSet<usize>,
-    /// Cases by Dnr.
+    /// Cases by slug (the Dnr as a URL segment: every spelling of a Dnr gives its case's).
     pub cases: BTreeSet<String>,
     /// People by index.
     pub people: BTreeSet<usize>,

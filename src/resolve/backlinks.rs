@@ -71,7 +71,8 @@ pub fn backlinks(site: &mut Site) {
         let doc = &site.documents[d];
         let who: Vec<usize> = doc.names().filter_map(|n| n.person).collect();
         for p in who {
-            if !site.people[p].documents.contains(&d) {
+            // Documents come in order: a person named twice in this one has it last already.
+            if site.people[p].documents.last() != Some(&d) {
                 site.people[p].documents.push(d);
             }
         }
@@ -126,7 +127,7 @@ pub fn cases(site: &mut Site) {
         let i = match by_written.get(dnr) {
             Some(&i) => i,
             None => {
-                let slug = dnr_slug(&dnr_key(dnr));
+                let slug = case_slug(dnr);
                 let i = *by_slug.entry(slug.clone()).or_insert_with(|| {
                     cases.push(Case {
                         dnr: dnr.to_string(),

@@ -9,7 +9,7 @@ use crate::model::clock;
 use crate::model::date::Date;
 use crate::model::meeting::{ItemRef, Part};
 use crate::model::meeting::{Meeting, Paragraph};
-use crate::model::site::{CaseEntry, Document, Ref, Site};
+use crate::model::site::{CaseEntry, Document, Ref, Site, case_slug};
 use crate::render::selection::{Listing, Selection};
 use crate::render::shown::Shown;
 use crate::resolve::Replaced;
@@ -19,8 +19,8 @@ use std::path::Path;
 /// What an edit may change of the whole site, kept from before it (the meetings, documents and
 /// pages it replaced come from [`Replaced`]).
 pub struct Before {
-    /// Every case as `/arende/` lists it: Dnr, title, number of entries.
-    cases: Vec<(String, String, usize)>,
+    /// The cases the edited files name, as `/arende/` lists them (no other case can change).
+    cases: BTreeMap<String, Listed>,
     /// Every year with a page.
     years: BTreeSet<i32>,
     /// The newest date of the content (the notice board's day, the date of undated feeds).
@@ -42,12 +42,17 @@ impl Before {
                 .flatten()
                 .any(|p| edited.contains(&Path::new(p)))
         };
-        let shown = (0..site.meetings.len())
+        let shown: BTreeMap<usize, Shown> = (0..site.meetings.len())
             .filter(|&m| of_edited(&site.meetings[m]))
             .map(|m| (m, Shown::of(site, m)))
             .collect();
+        let documents = site
+            .documents
+            .iter()
+            .filter(|d| edited.contains(&Path::new(&d.path)));
+        let meetings = shown.keys().map(|&m| &site.meetings[m]);
         Before {
-            cases: listed_cases(site),
+            cases: listed_cases(site, &named_cases(meetings, documents)),
             years: years(site),
             newest: clock::newest_content_date(site),
             shown,
@@ -55,11 +60,34 @@ impl Before {
     }
 }
 
-/// Every case with what `/arende/` shows of it.
-fn listed_cases(site: &Site) -> Vec<(String, String, usize)> {
-    site.cases
+/// What `/arende/` shows of a case: its Dnr, title and number of entries.
+type Listed = (String, String, usize);
+
+/// The cases (by slug) that `meetings` and `documents` name: the only ones their edit can add,
+/// remove, retitle or give another number of entries.
+fn named_cases<'a>(
+    meetings: impl Iterator<Item = &'a Meeting>,
+    documents: impl Iterator<Item = &'a Document>,
+) -> BTreeSet<String> {
+    let items = meetings.flat_map(|m| {
+        let parts = [Part::Protokoll, Part::Kallelse];
+        parts.into_iter().flat_map(|part| m.items(part).iter())
+    });
+    let dnrs = items.flat_map(|p| p.dnr.iter().map(String::as_str));
+    dnrs.chain(documents.flat_map(|d| d.dnr.iter().map(String::as_str)))
+        .map(case_slug)
+        .collect()
+}
+
+/// What `/arende/` shows of the cases at `slugs` that exist.
+fn listed_cases(site: &Site, slugs: &BTreeSet<String>) -> BTreeMap<String, Listed> {
+    slugs
         .iter()
-        .map(|c| (c.dnr.clone(), c.title(site), c.entries.len()))
+        .filter_map(|s| site.case(s))
+        .map(|c| {
+            let listed = (c.dnr.clone(), c.title(site), c.entries.len());
+            (c.slug.clone(), listed)
+        })
         .collect()
 }
 
@@ -94,9 +122,12 @@ pub fn selection(before: &Before, replaced: &Replaced, site: &Site) -> Result<Se
     if before.newest != clock::newest_content_date(site) {
         newest_changed(site, &mut sel);
     }
-    let now = listed_cases(site);
-    let dnrs: BTreeSet<&String> = now.iter().map(|c| &c.0).collect();
-    if let Some((dnr, ..)) = before.cases.iter().find(|c| !dnrs.contains(&c.0)) {
+    let meetings = replaced.meetings.iter().map(|(m, _)| &site.meetings[*m]);
+    let documents = replaced.documents.iter().map(|(d, _)| &site.documents[*d]);
+    let mut named = named_cases(meetings, documents);
+    named.extend(before.cases.keys().cloned());
+    let now = listed_cases(site, &named);
+    if let Some((_, (dnr, ..))) = before.cases.iter().find(|(s, _)| !now.contains_key(*s)) {
         return Err(format!("the case {dnr} is gone"));
     }
     if let Some(y) = before.years.difference(&years(site)).next() {
@@ -107,14 +138,14 @@ pub fn selection(before: &Before, replaced: &Replaced, site: &Site) -> Result<Se
     }
     // A case's title (its first paragraph's title) is shown wherever the case is referred to:
     // every page of its paragraphs and documents (those the edit replaced are selected already).
-    for (dnr, title, _) in &before.cases {
-        if !sel.cases.contains(dnr) {
+    for (slug, (_, title, _)) in &before.cases {
+        if !sel.cases.contains(slug) {
             continue;
         }
-        let Some(c) = site.cases.iter().find(|c| &c.dnr == dnr) else {
+        let (Some(c), Some((_, now_title, _))) = (site.case(slug), now.get(slug)) else {
             continue;
         };
-        if c.title(site) != *title {
+        if now_title != title {
             for e in &c.entries {
                 match *e {
                     CaseEntry::Item(r) => sel.meetings.insert(r.meeting),
@@ -139,7 +170,7 @@ fn newest_changed(site: &Site, sel: &mut Selection) {
             CaseEntry::Item(_) => false,
         });
         if undated {
-            sel.cases.insert(c.dnr.clone());
+            sel.cases.insert(c.slug.clone());
         }
     }
 }
@@ -208,7 +239,7 @@ fn meeting_changes(
 /// Selects what shows one paragraph or agenda item `p` (as it was or is) by its card.
 fn item_dependents(site: &Site, r: ItemRef, p: &Paragraph, sel: &mut Selection) {
     let meeting = &site.meetings[r.meeting];
-    sel.cases.extend(p.dnr.iter().cloned());
+    sel.cases.extend(p.dnr.iter().map(|d| case_slug(d)));
     sel.people.extend(&p.presenters);
     sel.people.extend(&p.mentions);
     // Its members' votes and statements are on their pages.
@@ -238,7 +269,7 @@ fn item_dependents(site: &Site, r: ItemRef, p: &Paragraph, sel: &mut Selection) 
 /// Selects what shows document `d` as `doc` (as it was or is).
 fn document_dependents(site: &Site, d: usize, doc: &Document, sel: &mut Selection) {
     sel.documents.insert(d);
-    sel.cases.extend(doc.dnr.iter().cloned());
+    sel.cases.extend(doc.dnr.iter().map(|d| case_slug(d)));
     if let Some(y) = doc.list_year(site) {
         sel.years.insert(y);
     }

@@ -154,6 +154,26 @@ fn board_protokoll(root: &Path) -> String {
     p.strip_prefix(root).unwrap().display().to_string()
 }
 
+/// A Dnr of the protokoll at `rel` that another content file also writes.
+fn shared_dnr(root: &Path, rel: &str) -> String {
+    let dnrs = |text: &str| -> Vec<String> {
+        let lines = text.lines().filter_map(|l| l.strip_prefix("Dnr: "));
+        lines.map(str::to_string).collect()
+    };
+    let mine = dnrs(&std::fs::read_to_string(root.join(rel)).unwrap());
+    let mut others = std::collections::BTreeSet::new();
+    for e in walkdir::WalkDir::new(root.join("content")) {
+        let e = e.unwrap();
+        if e.path().extension().is_some_and(|x| x == "md") && e.path() != root.join(rel) {
+            others.extend(dnrs(&std::fs::read_to_string(e.path()).unwrap()));
+        }
+    }
+    let shared = mine
+        .into_iter()
+        .find(|d| others.contains(d) && d.contains('/'));
+    shared.expect("a Dnr the protokoll shares with another file")
+}
+
 fn replace_once(text: &str, from: &str, to: &str) -> String {
     assert!(text.contains(from), "{from:?} not in the file");
     text.replacen(from, to, 1)
@@ -178,6 +198,25 @@ fn every_kind_of_edit_gives_the_output_of_a_full_build() {
             "(ändrad rubrik)\n\nDnr: 2099/0001\n",
         )
     });
+    // A Dnr written otherwise than its case's first spelling (spaces around the slash): an
+    // edit of its paragraph still reaches the case page, which knows the case by its slug.
+    let dnr = shared_dnr(&site.root, &p);
+    let (written, variant) = (
+        format!("Dnr: {dnr}\n"),
+        format!("Dnr: {}\n", dnr.replace('/', " / ")),
+    );
+    site.edit("a Dnr written with spaces", &p, |t| {
+        replace_once(t, &written, &variant)
+    });
+    site.edit(
+        "the title of a paragraph whose Dnr is written otherwise",
+        &p,
+        |t| {
+            let line = t[..t.find(&variant).unwrap()].rfind("\n## ").unwrap() + 1;
+            let end = line + t[line..].find('\n').unwrap();
+            format!("{} (ny lydelse){}", &t[..end], &t[end..])
+        },
+    );
     site.edit("a paragraph added", &p, |t| {
         let at = t.find("paragrafer = \"§§ ").unwrap() + "paragrafer = \"§§ ".len();
         let end = at + t[at..].find('"').unwrap();
