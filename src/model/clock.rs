@@ -82,20 +82,17 @@ pub fn stockholm_day(unix: i64) -> Date {
 
 /// The newest date the content states: meetings, justering, notices, corrections, documents.
 pub fn newest_content_date(site: &Site) -> Option<Date> {
-    let mut dates: Vec<Date> = Vec::new();
-    for m in &site.meetings {
-        dates.push(m.last_date());
-        if let Some(k) = &m.kallelse {
-            dates.extend(k.issued);
-        }
-        if let Some(p) = &m.protokoll {
-            dates.extend(p.approved);
-            dates.extend(p.posted);
-            dates.extend(p.corrections.iter().map(|c| c.date));
-        }
-    }
-    dates.extend(site.documents.iter().filter_map(|d| d.date));
-    dates.into_iter().max()
+    let meetings = site.meetings.iter().flat_map(|m| {
+        let k = m.kallelse.as_ref().and_then(|k| k.issued);
+        let p = m.protokoll.as_ref();
+        let stated = p.into_iter().flat_map(|p| {
+            let c = p.corrections.iter().map(|c| c.date);
+            [p.approved, p.posted].into_iter().flatten().chain(c)
+        });
+        [Some(m.last_date()), k].into_iter().flatten().chain(stated)
+    });
+    let documents = site.documents.iter().filter_map(|d| d.date);
+    meetings.chain(documents).max()
 }
 
 /// The day the build is "as of": `SOURCE_DATE_EPOCH` when set, else the newest content date.

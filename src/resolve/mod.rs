@@ -126,11 +126,24 @@ pub fn patch(site: &mut Site, files: &[SourceFile], changed: &[&Path]) -> Result
             .pages
             .push((p, std::mem::replace(&mut r.site.pages[p], new)));
     }
+    // A document's links name a meeting and its items; only those naming an edited meeting, and
+    // the edited documents, can link differently now.
+    let edited: BTreeSet<usize> = targets.documents.iter().map(|&(d, _)| d).collect();
+    let names_edited = |d: &Document| {
+        let adopted = d.adopted_by.map(|r| r.meeting);
+        [d.meeting, adopted]
+            .into_iter()
+            .flatten()
+            .any(|m| targets.meetings.contains(&m))
+    };
+    let kept = (0..r.site.documents.len())
+        .filter(|d| !edited.contains(d) && !names_edited(&r.site.documents[*d]))
+        .collect();
     r.link(
         files,
         &Scope {
             meetings: Some(&targets.meetings),
-            kept: BTreeSet::new(),
+            kept,
             replaced: Some(&replaced),
         },
     );

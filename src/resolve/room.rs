@@ -138,7 +138,9 @@ pub fn backlinks(site: &mut Site) {
             for s in p.item.room.statements() {
                 for &x in &s.people {
                     let entry = (r, InRoom::Said(s.kind));
-                    if !people[x].room.contains(&entry) {
+                    // Entries come paragraph by paragraph: a repeat is among this one's.
+                    let mut this = people[x].room.iter().rev().take_while(|(at, _)| *at == r);
+                    if !this.any(|e| *e == entry) {
                         people[x].room.push(entry);
                     }
                 }
