@@ -294,7 +294,7 @@ test('the charts over time: an organ over ten years (the fullmäktige fixture), 
   assert.deepEqual(problems, []);
 });
 
-test('on a wide screen: the meeting\'s § index beside its §§ and in view as they scroll, lists as grids; one column on a phone', async () => {
+test('on a wide screen: the meeting\'s § index beside its §§ and in view as they scroll, a § page\'s pager beside it, lists as grids; one column on a phone', async () => {
   const out = build(repo);
   const server = await serve(out);
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -338,6 +338,13 @@ test('on a wide screen: the meeting\'s § index beside its §§ and in view as t
           assert.ok(top.index.left < top.right, `${url}: on a phone the index is above the §§, not beside them`);
         }
       }
+      await page.goto(base + '/forbundsmotet/2024-04-25/6/', { waitUntil: 'load' });
+      const pager = await page.evaluate(() => {
+        const [a, p] = ['.paragraph-page', 'nav.pager'].map((s) => document.querySelector(s).getBoundingClientRect());
+        return { beside: p.left >= a.right, top: p.top, view: innerHeight };
+      });
+      assert.equal(pager.beside, wide, `${width} px: the § page's pager beside its text: ${pager.beside}`);
+      if (wide) assert.ok(pager.top < pager.view, `the pager on the first screen (top ${pager.top})`);
       await page.goto(base + '/person/', { waitUntil: 'load' });
       const tops = await page.evaluate(() => [...document.querySelectorAll('main .card-list > li')].slice(0, 3).map((li) => li.getBoundingClientRect().top));
       const sideBySide = tops.filter((t) => t === tops[0]).length;
