@@ -60,7 +60,9 @@ cargo run --release --quiet -- archive --output "$tmp/bag"
 python3 scripts/check_outputs.py bag "$tmp/bag"
 
 # Reproducible: two copies of the repository at different paths, built with different TZ, LANG and
-# thread counts, give identical manifests (a tantivy index directory aside).
+# thread counts, give identical manifests (a tantivy index directory aside). The first is built as of
+# today; the second with SOURCE_DATE_EPOCH set to the day the first recorded, as a publisher would
+# build it again.
 bin=$PWD/target/release/protokoll
 a=$tmp/a/protokoll
 b=$tmp/elsewhere/deeper/kopia
@@ -72,8 +74,10 @@ for f in protokoll.toml justerade.toml content themes templates static; do
 done
 tar -c "${site_files[@]}" | tar -x -C "$a"
 cp -r "$a/." "$b"
-(cd "$a" && TZ=UTC LANG=C LC_ALL=C RAYON_NUM_THREADS=1 "$bin" build)
-(cd "$b" && TZ=Pacific/Kiritimati LANG=sv_SE.UTF-8 LC_ALL=sv_SE.UTF-8 RAYON_NUM_THREADS=2 "$bin" build)
+(cd "$a" && env -u SOURCE_DATE_EPOCH TZ=UTC LANG=C LC_ALL=C RAYON_NUM_THREADS=1 "$bin" build)
+day=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["referensdag"])' "$a/public/api/index.json")
+(cd "$b" && SOURCE_DATE_EPOCH=$(date -u -d "$day 10:00" +%s) TZ=Pacific/Kiritimati LANG=sv_SE.UTF-8 \
+    LC_ALL=sv_SE.UTF-8 RAYON_NUM_THREADS=2 "$bin" build)
 python3 scripts/check_outputs.py same "$a/public" "$b/public"
 PROTOKOLL_BIN="$PWD/target/release/protokoll" node --test tests/search/
 # The pages in headless Chromium: axe-core finds nothing on any template at 320, 390 and 1280 px, light

@@ -52,7 +52,7 @@ pub fn run(build: &Build, progress: &(dyn Fn(Progress) + Sync)) -> Result<Built,
     let config = reading::config::load(&build.root).map_err(|d| BuildError::Content(vec![d]))?;
     let loaded = reading::load::load(&build.root, &config).map_err(sorted)?;
     let scanned = scan::scan(&loaded.files);
-    let (site, sealing) = resolve_and_check_seals(config, &build.root, &loaded, &scanned)?;
+    let (site, sealing) = resolve_and_check_seals(config, build, &loaded, &scanned)?;
     progress(Progress::Checked {
         meetings: site.meetings.len(),
         people: site.people.len(),
@@ -88,7 +88,7 @@ pub fn run(build: &Build, progress: &(dyn Fn(Progress) + Sync)) -> Result<Built,
 pub fn read_site(root: &Path) -> Result<Site, BuildError> {
     let config = reading::config::load(root).map_err(|d| BuildError::Content(vec![d]))?;
     let loaded = reading::load::load(root, &config).map_err(sorted)?;
-    resolve::resolve(config, &loaded.files).map_err(sorted)
+    resolve::resolve(config, &loaded.files, None).map_err(sorted)
 }
 
 /// Where a build's files go.
@@ -160,13 +160,13 @@ impl Destination {
 /// fails the build at once.
 fn resolve_and_check_seals(
     config: model::config::Config,
-    root: &Path,
+    build: &Build,
     loaded: &Loaded,
     scanned: &Scan,
 ) -> Result<(Site, Sealing), BuildError> {
     let (resolved, sealing) = rayon::join(
-        || resolve::resolve(config, &loaded.files),
-        || ledger::check(root, &loaded.files),
+        || resolve::resolve(config, &loaded.files, build.day),
+        || ledger::check(&build.root, &loaded.files),
     );
     let mut errors = scanned.errors.clone();
     match (resolved, sealing) {

@@ -1,6 +1,7 @@
 //! `protokoll archive`: a BagIt 1.0 bag (RFC 8493) of the built site (`data/webbplats/`) and its
 //! sources (`data/kallor/`), with `bag-info.txt`, SHA-256 and SHA-512 payload manifests and tag
-//! manifests. Dates come from the content (or `SOURCE_DATE_EPOCH`), so the bag is reproducible.
+//! manifests. Dates come from the content and the day it is made on (the binary:
+//! `SOURCE_DATE_EPOCH` or today), so the same day makes the same bag.
 //! The site is built straight into the bag's staging directory and hashed back from disk, so no
 //! more than a few files are held in memory at a time.
 
@@ -36,8 +37,13 @@ const SOURCES: &[&str] = &[
 ];
 
 /// Builds the site at `root` into a staging directory beside `output`, copies its sources beside
-/// it, writes the bag's manifests from what is on disk and renames the bag into place.
-pub fn archive(root: &Path, output: &Path) -> Result<ArchiveReport, BuildError> {
+/// it, writes the bag's manifests from what is on disk and renames the bag into place. `day` is
+/// the day it is made on ([`Build::day`]: the `Bagging-Date` and the site's reference day).
+pub fn archive(
+    root: &Path,
+    output: &Path,
+    day: Option<crate::model::date::Date>,
+) -> Result<ArchiveReport, BuildError> {
     if fs::read_dir(output).is_ok_and(|mut d| d.next().is_some()) {
         return Err(BuildError::Write(WriteError::Io(
             output.to_path_buf(),
@@ -49,7 +55,11 @@ pub fn archive(root: &Path, output: &Path) -> Result<ArchiveReport, BuildError> 
     }
     let staging = Bag::create(output).map_err(BuildError::Write)?;
     let site_dir = staging.dir.join(SITE);
-    let built = crate::run(&Build::new(root, &site_dir, Mode::Archive), &progress::none)?;
+    let build = Build {
+        day,
+        ..Build::new(root, &site_dir, Mode::Archive)
+    };
+    let built = crate::run(&build, &progress::none)?;
     let site = built.site;
     // The tantivy directory is left out: its segment files differ on every build, so a bag with
     // it could never be reproduced; `protokoll build` remakes it from the sources in the bag, and
@@ -224,7 +234,7 @@ fn bag_info(site: &Site, files: usize, bytes: u64, commit: Option<&(String, bool
         .map_or(site.config.titel.clone(), |o| o.name.clone());
     let first = site.meetings.iter().map(|m| m.date).min();
     let last = clock::newest_content_date(site);
-    let bagged = clock::reference_day(site);
+    let bagged = site.reference_day;
     let mut info = vec![
         ("Source-Organization", org),
         (

@@ -8,6 +8,7 @@ pub mod progress;
 pub use error::BuildError;
 pub use progress::Progress;
 
+use crate::model::date::Date;
 use crate::model::site::Site;
 use crate::output::ledger::Sealing;
 use crate::output::sink::WrittenFile;
@@ -25,6 +26,11 @@ pub struct Build {
     pub output: PathBuf,
     /// How far the build goes.
     pub mode: Mode,
+    /// The day the site is built on, which statuses and current lists are relative to and the
+    /// output records (the binary gives `SOURCE_DATE_EPOCH`'s day or today's,
+    /// [`crate::model::clock::build_day`]); None builds the site as of the newest date of its
+    /// content, so the output depends on nothing but the content.
+    pub day: Option<Date>,
 }
 
 /// How far a build goes.
@@ -50,6 +56,15 @@ impl Build {
             root: root.into(),
             output: output.into(),
             mode,
+            day: None,
+        }
+    }
+
+    /// The same build, made on `day`.
+    pub fn on(self, day: Date) -> Build {
+        Build {
+            day: Some(day),
+            ..self
         }
     }
 }
@@ -96,6 +111,7 @@ impl Built {
             warnings: self.warnings.clone(),
             sealed: self.sealing.sealed.clone(),
             corrected: self.sealing.corrected.clone(),
+            day: self.site.reference_day,
         }
     }
 }
@@ -113,4 +129,6 @@ pub struct BuildReport {
     pub sealed: Vec<String>,
     /// Protokoll whose rättelse was recorded in the ledger.
     pub corrected: Vec<String>,
+    /// The reference day the site was built as of (recorded in `/api/index.json`).
+    pub day: Option<Date>,
 }

@@ -1,6 +1,7 @@
 //! `protokoll build`, `check` and `archive` on the command line: the warnings, what was sealed in
 //! the ledger, and a summary line; or every error and a non-zero exit.
 
+use protokoll::model::date::Date;
 use protokoll::{Build, Mode};
 use std::path::Path;
 use std::process::ExitCode;
@@ -19,11 +20,12 @@ pub fn build(build: &Build) -> ExitCode {
                 eprintln!("recorded the rättelse of {p} in justerade.toml: commit the ledger");
             }
             eprintln!(
-                "built {} pages ({} files) into {} in {} ms",
+                "built {} pages ({} files) into {} in {} ms{}",
                 r.pages,
                 r.files,
                 build.output.display(),
-                started.elapsed().as_millis()
+                started.elapsed().as_millis(),
+                as_of(r.day)
             );
             ExitCode::SUCCESS
         }
@@ -35,8 +37,8 @@ pub fn build(build: &Build) -> ExitCode {
 }
 
 /// Makes every check of a build and reports the warnings; `deny_warnings` makes them fail.
-pub fn check(root: &Path, deny_warnings: bool) -> ExitCode {
-    let check = Build::new(root, root.join("public"), Mode::Check);
+pub fn check(root: &Path, deny_warnings: bool, day: Date) -> ExitCode {
+    let check = Build::new(root, root.join("public"), Mode::Check).on(day);
     match protokoll::run(&check, &protokoll::build::progress::none) {
         Ok(v) => {
             for w in &v.warnings {
@@ -61,8 +63,8 @@ pub fn check(root: &Path, deny_warnings: bool) -> ExitCode {
 }
 
 /// Writes the BagIt bag and reports its size.
-pub fn archive(root: &Path, output: &Path) -> ExitCode {
-    match protokoll::archive::archive(root, output) {
+pub fn archive(root: &Path, output: &Path, day: Date) -> ExitCode {
+    match protokoll::archive::archive(root, output, Some(day)) {
         Ok(r) => {
             eprintln!(
                 "wrote a BagIt bag of {} files ({} bytes){} into {}",
@@ -80,6 +82,15 @@ pub fn archive(root: &Path, output: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The summary line's tail naming the reference day, and how to make the same site again.
+fn as_of(day: Option<Date>) -> String {
+    let Some(d) = day else {
+        return String::new();
+    };
+    let epoch = protokoll::model::clock::epoch_of(d);
+    format!(", as of {d} (SOURCE_DATE_EPOCH={epoch} builds it again)")
 }
 
 /// Names what the build sealed in the ledger; a first build of an archive seals thousands, so

@@ -25,6 +25,21 @@ pub fn require_site(root: &std::path::Path) -> Result<(), std::process::ExitCode
     Err(std::process::ExitCode::FAILURE)
 }
 
+/// The day a build is made on: `SOURCE_DATE_EPOCH`'s day when it is set, else today, both in
+/// Stockholm. Read here, once per command, so the library never reads the clock or the
+/// environment; the build records the day, and the same `SOURCE_DATE_EPOCH` gives the same site.
+pub fn build_day() -> Result<protokoll::model::date::Date, std::process::ExitCode> {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    // A clock before 1970 reads as 1970; the day is then plainly wrong, and printed.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    protokoll::model::clock::build_day(epoch.as_deref(), now).map_err(|e| {
+        eprintln!("error: {e}");
+        std::process::ExitCode::FAILURE
+    })
+}
+
 /// Text from the content as a terminal should print it: control characters (escape sequences,
 /// bells) shown as `\x1b`, never run; line breaks and tabs kept.
 pub fn shown(s: &str) -> std::borrow::Cow<'_, str> {

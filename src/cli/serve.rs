@@ -1,12 +1,13 @@
 //! `protokoll serve` on the command line: picks the preview directory, stops on Ctrl-C, and prints
 //! what the server reports (the address, every rebuild with its time, build errors).
 
+use protokoll::model::date::Date;
 use protokoll::serve::{Event, ServeOptions, Server, watch};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Runs the preview server until Ctrl-C.
-pub fn run(root: PathBuf, port: u16, output: Option<PathBuf>) -> ExitCode {
+/// Runs the preview server until Ctrl-C; the preview is built as of `day`.
+pub fn run(root: PathBuf, port: u16, output: Option<PathBuf>, day: Date) -> ExitCode {
     // The preview goes to a directory of its own, never the site's public/: what is published
     // stays what `protokoll build` made.
     let temp = match output {
@@ -31,6 +32,7 @@ pub fn run(root: PathBuf, port: u16, output: Option<PathBuf>) -> ExitCode {
         root: root.clone(),
         output: output.clone(),
         port,
+        day: Some(day),
     }) {
         Ok(s) => s,
         Err(e) => {

@@ -1,5 +1,6 @@
-//! Dates and times the outputs print: Europe/Stockholm offsets, RFC 3339 stamps, the build's
-//! reference day (`SOURCE_DATE_EPOCH` or the newest date in the content). Never the clock.
+//! Dates and times the outputs print: Europe/Stockholm offsets, RFC 3339 stamps, and the build's
+//! reference day: the day its caller gives (the binary: `SOURCE_DATE_EPOCH` or the day of the
+//! build, [`build_day`]), else the newest date in the content. The library never reads the clock.
 
 use crate::model::date::{Date, Time};
 use crate::model::site::Site;
@@ -47,9 +48,25 @@ pub fn rfc3339(date: Date, time: Option<Time>) -> String {
     format!("{date}T{:02}:{:02}:00{}", t.hour, t.minute, offset(date, t))
 }
 
-/// `SOURCE_DATE_EPOCH` (the reproducible-builds convention), when set to a valid number.
-pub fn source_date_epoch() -> Option<i64> {
-    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
+/// The day a build is as of, from `SOURCE_DATE_EPOCH` (the reproducible-builds convention, as
+/// its caller read it from the environment) when set, else from `now` (seconds since 1970, the
+/// clock the caller read): its Europe/Stockholm calendar day. Err names a value that is not a
+/// whole number of seconds (the convention says to fail rather than guess).
+pub fn build_day(source_date_epoch: Option<&str>, now: i64) -> Result<Date, String> {
+    match source_date_epoch {
+        Some(v) if !v.trim().is_empty() => {
+            v.trim().parse::<i64>().map(stockholm_day).map_err(|_| {
+                format!("SOURCE_DATE_EPOCH={v:?} is not a number of seconds since 1970")
+            })
+        }
+        _ => Ok(stockholm_day(now)),
+    }
+}
+
+/// A Unix time on `day` in Stockholm (10:00 UTC, 11:00 or 12:00 local): the `SOURCE_DATE_EPOCH`
+/// that builds a site as of that day again.
+pub fn epoch_of(day: Date) -> i64 {
+    day.days_since_epoch() * 86_400 + 10 * 3600
 }
 
 /// The Stockholm calendar day of a Unix time.
@@ -95,12 +112,10 @@ pub fn newest_content_date(site: &Site) -> Option<Date> {
     meetings.chain(documents).max()
 }
 
-/// The day the build is "as of": `SOURCE_DATE_EPOCH` when set, else the newest content date.
-/// Decides which notices are current; nothing reads the clock.
+/// The day the build is "as of": the day its caller gave ([`Site::build_day`]), else the newest
+/// date of the content. Decides meeting statuses, upcoming meetings and current notices.
 pub fn reference_day(site: &Site) -> Option<Date> {
-    source_date_epoch()
-        .map(stockholm_day)
-        .or_else(|| newest_content_date(site))
+    site.build_day.or_else(|| newest_content_date(site))
 }
 
 #[cfg(test)]
@@ -136,5 +151,18 @@ mod tests {
         assert_eq!(stockholm_day(1_726_093_800), d("2024-09-12"));
         // 2024-01-10T22:30:00Z is 23:30 on the 10th (CET).
         assert_eq!(stockholm_day(1_704_925_800), d("2024-01-10"));
+    }
+
+    #[test]
+    fn the_build_day_is_source_date_epoch_else_now_in_stockholm() {
+        let now = 1_704_925_800; // 2024-01-10T22:30:00Z
+        assert_eq!(build_day(None, now), Ok(d("2024-01-10")));
+        assert_eq!(build_day(Some(""), now), Ok(d("2024-01-10")));
+        assert_eq!(build_day(Some(" 1726093800\n"), now), Ok(d("2024-09-12")));
+        let e = build_day(Some("2024-09-12"), now).unwrap_err();
+        assert!(e.contains("SOURCE_DATE_EPOCH=\"2024-09-12\""), "{e}");
+        for day in ["2024-01-01", "2024-03-31", "2024-10-27", "2026-12-07"] {
+            assert_eq!(stockholm_day(epoch_of(d(day))), d(day));
+        }
     }
 }

@@ -29,8 +29,12 @@ pub struct Site {
     pub pages: Vec<FreePage>,
     /// Cases by Dnr order.
     pub cases: Vec<Case>,
-    /// The day the site is built "as of" ([`crate::model::clock::reference_day`]), set by the
-    /// link phase of the resolve: meeting statuses and upcoming lists are relative to it.
+    /// The day its caller built it on (the binary: `SOURCE_DATE_EPOCH` or the day of the build);
+    /// None for a site as of its content (library callers and tests).
+    pub build_day: Option<Date>,
+    /// The day the site is built "as of" ([`crate::model::clock::reference_day`]): the build day,
+    /// else the newest date of the content. Set by the link phase of the resolve; meeting
+    /// statuses, upcoming lists and current notices are relative to it, and the output records it.
     pub reference_day: Option<Date>,
 }
 

@@ -132,7 +132,8 @@ pub(super) fn event(site: &Site, base: &str, m: usize) -> Vec<String> {
             ));
         }
     }
-    let state = meeting.status().text();
+    // As the pages say it on the build's day: a past meeting without protokoll is not "Kallat".
+    let state = meeting.status_on(site.reference_day).text();
     e.push(format!(
         "SUMMARY:{}",
         text(&format!(

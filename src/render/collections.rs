@@ -143,6 +143,9 @@ pub fn selected(site: &Site, sel: &Selection) -> Vec<OutFile> {
             "oparl": crate::render::oparl::link(site, || crate::render::oparl::urls::SYSTEM.into()),
             "website": site.config.bas_url,
             "product": format!("protokoll {}", env!("CARGO_PKG_VERSION")),
+            // The day statuses and current lists were judged on: SOURCE_DATE_EPOCH set to it
+            // builds this site again byte for byte.
+            "referensdag": site.reference_day,
             "body": site.config.organisation.as_ref()
                 .and_then(|id| site.organisations.iter().position(|o| &o.id == id))
                 .map(|o| body_ref(site, o)),

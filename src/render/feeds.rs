@@ -170,7 +170,7 @@ pub(super) fn meeting_entry(site: &Site, m: usize) -> Entry {
     let meeting = &site.meetings[m];
     let organ = &site.organs[meeting.organ];
     let mut summary = vec![
-        meeting.status().text().to_string(),
+        meeting.status_on(site.reference_day).text().to_string(),
         meeting.when_with_weekday(),
     ];
     let time = time_range(meeting);

@@ -1,7 +1,6 @@
 //! The notice board page (`/anslagstavla/`): the postings the model says are on it, current ones
 //! first; expired ones stay in the archive list for ever.
 
-use crate::model::clock;
 use crate::model::noticeboard::{Posting, archive_place_of, is_current, postings};
 use crate::model::site::Site;
 use crate::model::urls;
@@ -38,7 +37,7 @@ pub fn posting_view(site: &Site, n: &Posting) -> Value {
 
 /// The board page's view: current notices, the archive, and the day the split was made on.
 pub fn view(site: &Site) -> Value {
-    let day = clock::reference_day(site);
+    let day = site.reference_day;
     let (current, archive): (Vec<Posting>, Vec<Posting>) = postings(site)
         .into_iter()
         .partition(|n| day.is_none_or(|d| is_current(n, d)));

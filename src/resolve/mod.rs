@@ -37,9 +37,15 @@ pub const RESERVED: &[&str] = &[
     "arende", "person", "ar", "dokument", "parti", "kommun", "sok", "organ", "static",
 ];
 
-/// Builds the site graph from the loaded files.
-pub fn resolve(config: Config, files: &[SourceFile]) -> Result<Site, Vec<Diagnostic>> {
+/// Builds the site graph from the loaded files, as of `build_day` (the day its caller builds on;
+/// None: as of the newest date of the content).
+pub fn resolve(
+    config: Config,
+    files: &[SourceFile],
+    build_day: Option<crate::model::date::Date>,
+) -> Result<Site, Vec<Diagnostic>> {
     let mut r = Resolver::new(config, files);
+    r.site.build_day = build_day;
     r.meetings(files);
     r.documents(files);
     r.pages(files);

@@ -444,5 +444,7 @@ pub fn report(u: &Update) -> BuildReport {
         warnings: Vec::new(),
         sealed: Vec::new(),
         corrected: Vec::new(),
+        // The day of the full build the preview started from, which an edit does not change.
+        day: None,
     }
 }

@@ -35,6 +35,9 @@ pub struct ServeOptions {
     pub output: PathBuf,
     /// The port on 127.0.0.1; 0 picks a free one.
     pub port: u16,
+    /// The day the preview is built as of ([`Build::day`]); the caller reads it once, so a
+    /// preview left running past midnight keeps the day it started on.
+    pub day: Option<crate::model::date::Date>,
 }
 
 /// What happened, for the caller to report.
@@ -230,7 +233,10 @@ impl Server {
             .root
             .canonicalize()
             .unwrap_or_else(|_| self.opts.root.clone());
-        let build = Build::new(root.clone(), self.opts.output.clone(), Mode::Preview);
+        let build = Build {
+            day: self.opts.day,
+            ..Build::new(root.clone(), self.opts.output.clone(), Mode::Preview)
+        };
         // Watch before the first build, so no change made after it is announced can be missed.
         let tx = self.tx.clone();
         let mut watcher = match watch::Watch::start(&root, watch::forward(tx, Msg::Watch)) {

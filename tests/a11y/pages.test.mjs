@@ -293,3 +293,66 @@ test('the charts over time: an organ over ten years (the fullmäktige fixture), 
   const problems = await check(out, [['organ with a chart over years', '/kf/'], ['year', '/ar/2011/']], 'fullmäktige fixture');
   assert.deepEqual(problems, []);
 });
+
+test('on a wide screen: the meeting\'s § index beside its §§ and in view as they scroll, a § page\'s pager beside it, lists as grids; one column on a phone', async () => {
+  const out = build(repo);
+  const server = await serve(out);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await launch();
+  try {
+    for (const [width, height] of [[1280, 800], [390, 844]]) {
+      const wide = width > 1000;
+      const ctx = await browser.newContext({ viewport: { width, height } });
+      const page = await ctx.newPage();
+      for (const url of ['/forbundsmotet/2024-04-25/', '/styrelsen/2024-09-12/']) {
+        await page.goto(base + url, { waitUntil: 'load' });
+        const at = () => page.evaluate(() => {
+          const box = (e) => e.getBoundingClientRect();
+          const index = box(document.querySelector('nav.decision-index'));
+          const paragraphs = [...document.querySelectorAll('article.paragraph')].map(box);
+          const text = document.querySelector('article.paragraph p, article.paragraph .decision');
+          return {
+            index: { left: index.left, top: index.top, bottom: index.bottom },
+            right: Math.max(...paragraphs.map((p) => p.right)),
+            // The width of the §§' text in ch of its own font.
+            measure: (() => {
+              const ch = document.createElement('span');
+              ch.style.cssText = 'display:inline-block;width:1ch';
+              text.appendChild(ch);
+              const w = box(ch).width;
+              ch.remove();
+              return box(text).width / w;
+            })(),
+            view: innerHeight,
+          };
+        });
+        const top = await at();
+        if (wide) {
+          assert.ok(top.index.left >= top.right, `${url}: the index (left ${top.index.left}) beside the §§ (right ${top.right})`);
+          assert.ok(top.index.top < top.view, `${url}: the index on the first screen (top ${top.index.top})`);
+          assert.ok(top.measure <= 80, `${url}: the §§ keep a readable line (${top.measure.toFixed(0)} ch)`);
+          await page.evaluate(() => [...document.querySelectorAll('article.paragraph')].pop().scrollIntoView());
+          const end = await at();
+          assert.ok(end.index.top >= 0 && end.index.top < end.view / 2, `${url}: the index stays in view at the last § (top ${end.index.top})`);
+        } else {
+          assert.ok(top.index.left < top.right, `${url}: on a phone the index is above the §§, not beside them`);
+        }
+      }
+      await page.goto(base + '/forbundsmotet/2024-04-25/6/', { waitUntil: 'load' });
+      const pager = await page.evaluate(() => {
+        const [a, p] = ['.paragraph-page', 'nav.pager'].map((s) => document.querySelector(s).getBoundingClientRect());
+        return { beside: p.left >= a.right, top: p.top, view: innerHeight };
+      });
+      assert.equal(pager.beside, wide, `${width} px: the § page's pager beside its text: ${pager.beside}`);
+      if (wide) assert.ok(pager.top < pager.view, `the pager on the first screen (top ${pager.top})`);
+      await page.goto(base + '/person/', { waitUntil: 'load' });
+      const tops = await page.evaluate(() => [...document.querySelectorAll('main .card-list > li')].slice(0, 3).map((li) => li.getBoundingClientRect().top));
+      const sideBySide = tops.filter((t) => t === tops[0]).length;
+      assert.equal(sideBySide, wide ? 3 : 1, `${width} px: ${sideBySide} cards on the first row of the person list`);
+      await ctx.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});

@@ -71,3 +71,25 @@ pub fn json(out: &Path, rel: &str) -> serde_json::Value {
 pub fn html(out: &Path, rel: &str) -> String {
     read(out, rel).replace("&#x2F;", "/")
 }
+
+/// Every file of an output but the tantivy index (its segment ids are random), with its bytes;
+/// the manifest without the index's lines.
+pub fn comparable(out: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    snapshot(out)
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with("sok/tantivy"))
+        .map(|(p, b)| {
+            if p == Path::new("manifest-sha256.txt") {
+                let text = String::from_utf8(b).unwrap();
+                let kept: String = text
+                    .lines()
+                    .filter(|l| !l.contains("  sok/tantivy/"))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                (p, kept.into_bytes())
+            } else {
+                (p, b)
+            }
+        })
+        .collect()
+}

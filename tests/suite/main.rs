@@ -9,6 +9,7 @@ mod architecture;
 mod attendance;
 mod bad_inputs;
 mod base_path;
+mod build_day;
 mod check_command;
 mod faults;
 mod first_hour;

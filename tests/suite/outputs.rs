@@ -312,7 +312,7 @@ fn a_cancelled_meeting_cannot_have_a_protokoll() {
 fn the_archive_is_a_bag_with_the_site_and_its_sources() {
     let t = fixture("kommun");
     let bag = t.path().join("bag");
-    let r = protokoll::archive::archive(t.path(), &bag).unwrap_or_else(|e| panic!("{e}"));
+    let r = protokoll::archive::archive(t.path(), &bag, None).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         read(&bag, "bagit.txt"),
         "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -338,7 +338,7 @@ fn the_archive_is_a_bag_with_the_site_and_its_sources() {
     assert!(read(&bag, "tagmanifest-sha256.txt").contains("  bag-info.txt\n"));
     // The same content gives the same bag.
     let bag2 = t.path().join("bag2");
-    protokoll::archive::archive(t.path(), &bag2).unwrap();
+    protokoll::archive::archive(t.path(), &bag2, None).unwrap();
     assert_eq!(snapshot(&bag), snapshot(&bag2));
 }
 
@@ -346,7 +346,8 @@ fn the_archive_is_a_bag_with_the_site_and_its_sources() {
 fn the_archive_refuses_an_outdated_ledger() {
     let t = fixture("kommun");
     fs::remove_file(t.path().join("justerade.toml")).unwrap();
-    let Err(BuildError::Content(d)) = protokoll::archive::archive(t.path(), &t.path().join("bag"))
+    let Err(BuildError::Content(d)) =
+        protokoll::archive::archive(t.path(), &t.path().join("bag"), None)
     else {
         panic!("expected an error")
     };

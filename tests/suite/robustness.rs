@@ -64,7 +64,8 @@ fn in_site_as(text: &str, register: bool) -> bool {
     };
     files.push(f);
     let scanned = protokoll::reading::scan::scan(&files);
-    let Ok(site) = protokoll::resolve::resolve(protokoll::model::config::Config::default(), &files)
+    let Ok(site) =
+        protokoll::resolve::resolve(protokoll::model::config::Config::default(), &files, None)
     else {
         return false;
     };

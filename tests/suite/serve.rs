@@ -30,6 +30,7 @@ impl Running {
             root: root.to_path_buf(),
             output: output.to_path_buf(),
             port: 0,
+            day: None,
         })
         .unwrap();
         let addr = server.addr();
@@ -443,6 +444,7 @@ fn a_preview_inside_the_sources_is_refused() {
         root: root.clone(),
         output: inside.clone(),
         port: 0,
+        day: None,
     })
     .err()
     .expect("refused");

@@ -19,28 +19,6 @@ fn names(dir: &Path) -> Vec<String> {
     v
 }
 
-/// Every file of an output but the tantivy index (its segment ids are random), with its bytes;
-/// the manifest without the index's lines.
-fn comparable(out: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    snapshot(out)
-        .into_iter()
-        .filter(|(p, _)| !p.starts_with("sok/tantivy"))
-        .map(|(p, b)| {
-            if p == Path::new("manifest-sha256.txt") {
-                let text = String::from_utf8(b).unwrap();
-                let kept: String = text
-                    .lines()
-                    .filter(|l| !l.contains("  sok/tantivy/"))
-                    .map(|l| format!("{l}\n"))
-                    .collect();
-                (p, kept.into_bytes())
-            } else {
-                (p, b)
-            }
-        })
-        .collect()
-}
-
 #[test]
 fn a_broken_link_found_after_the_pages_were_written_leaves_the_previous_output_and_no_staging() {
     let t = fixture("minimal");
