@@ -6,10 +6,10 @@
 
 use super::codec::{FNV_START, fnv1a, run_length};
 use super::documents::TYPES;
-use super::lexicon::{Entry, Lexicon, reverse};
+use super::lexicon::Lexicon;
 use super::query::parties;
 use super::schema::{Fields, KEY_BOOST, OWN_BOOST, stored_text};
-use super::shards::{SCALE, TOP_K, TermFiles, TermPostings, lexicon_files, term_files};
+use super::shards::{SCALE, TOP_K, TermFiles, TermPostings, term_files};
 use crate::output::OutFile;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -25,7 +25,7 @@ pub const DIR: &str = "sok/export";
 /// The entry file, the only one that must not be cached.
 pub const ENTRY: &str = "sok/index.json";
 /// Version of the export format.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Documents per result-card bucket.
 pub const BUCKET: usize = 4;
 /// Characters of text on a result card.
@@ -256,13 +256,15 @@ fn layout(
         common,
         parts: external_parts,
     } = term_files(whole, parts, num_docs);
+    // The whole lexicon is in the entry, so the browser finds the words a fallback needs before
+    // its second round trip and fetches their postings together with the query's own.
     let lex = &extra.lexicon;
-    let in_order: Vec<&Entry> = lex.entries.iter().collect();
-    let (lexicon, lexicon_bounds) = lexicon_files("l", &in_order, |e| e.folded.clone());
-    files.extend(lexicon);
-    let in_reverse: Vec<&Entry> = lex.reversed.iter().map(|&i| &lex.entries[i]).collect();
-    let (lexicon, reversed_bounds) = lexicon_files("r", &in_reverse, |e| reverse(&e.folded));
-    files.extend(lexicon);
+    let words: Vec<&str> = lex.entries.iter().map(|e| e.key.as_str()).collect();
+    let weights: Vec<u64> = lex
+        .entries
+        .iter()
+        .map(|e| e.weight * 4 + u64::from(e.whole) + (u64::from(e.part) << 1))
+        .collect();
 
     // Filter columns: 0 = none, else 1 + the index in the entry's list.
     let organs: Vec<&str> = sorted_unique(cards.iter().map(|c| c.organ.as_str()));
@@ -326,8 +328,8 @@ fn layout(
         "shards": shards,
         "common": common,
         "parts": external_parts,
-        "lexicon": lexicon_bounds,
-        "reversed": reversed_bounds,
+        "words": words.join(" "),
+        "weights": weights,
         "parties": extra.parties,
         "organs": organs
             .iter()
