@@ -10,6 +10,7 @@ use super::lexicon::Lexicon;
 use super::query::parties;
 use super::schema::{Fields, KEY_BOOST, OWN_BOOST, stored_text};
 use super::shards::{SCALE, TOP_K, TermFiles, TermPostings, term_files};
+use super::stats::average;
 use crate::output::OutFile;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -122,11 +123,15 @@ pub fn export(
     scored.push((fields.own, OWN_BOOST, Kind::Key));
     for (field, boost, kind) in scored {
         let mut total_tokens = 0u64;
+        let mut with_field = 0u64;
         let mut per_term: BTreeMap<Vec<u8>, Vec<(u32, u32, u8)>> = BTreeMap::new();
         for (s, seg) in segments.iter().enumerate() {
             let inverted = seg.inverted_index(field)?;
             total_tokens += inverted.total_num_tokens();
             let norms = seg.get_fieldnorms_reader(field)?;
+            with_field += (0..seg.max_doc())
+                .filter(|&d| norms.fieldnorm_id(d) != 0)
+                .count() as u64;
             let mut stream = inverted.terms().stream()?;
             while stream.advance() {
                 let info = stream.value().clone();
@@ -144,7 +149,7 @@ pub fn export(
                 }
             }
         }
-        let avg = total_tokens as Score / num_docs as Score;
+        let avg = average(total_tokens, num_docs, with_field);
         let target = if kind == Kind::Part {
             &mut parts
         } else {

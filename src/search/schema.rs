@@ -139,6 +139,14 @@ impl Fields {
             (self.text, TEXT_FIELDS[3].1),
         ]
     }
+
+    /// Every field a query scores with BM25: the text, part, key and own fields.
+    pub fn scored(&self) -> Vec<Field> {
+        let mut v: Vec<Field> = self.text_fields().iter().map(|x| x.0).collect();
+        v.extend(self.part_fields().iter().map(|x| x.0));
+        v.extend([self.keys, self.own]);
+        v
+    }
 }
 
 /// The schema.
