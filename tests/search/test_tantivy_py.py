@@ -21,7 +21,7 @@ BIN = os.environ.get("PROTOKOLL_BIN", os.path.join(REPO, "target", "release", "p
 TEXT_FIELDS = [("title", 3.0), ("decision", 2.0), ("people", 1.5), ("text", 1.0)]
 PART_FIELDS = [("title_parts", 1.5), ("decision_parts", 1.0), ("text_parts", 0.5)]
 KEY_BOOST = 10.0
-OWN_BOOST = 100.0
+OWN_BOOST = 10.0
 DNR_MARKERS = {"dnr", "diarienummer", "diarienumret", "diarienr", "ärende", "ärendet", "ärendenummer"}
 
 
