@@ -6,10 +6,11 @@
 
 use super::codec::{FNV_START, fnv1a, run_length};
 use super::documents::TYPES;
-use super::lexicon::{Entry, Lexicon, reverse};
+use super::lexicon::Lexicon;
 use super::query::parties;
 use super::schema::{Fields, KEY_BOOST, OWN_BOOST, stored_text};
-use super::shards::{SCALE, TOP_K, TermFiles, TermPostings, lexicon_files, term_files};
+use super::shards::{SCALE, TOP_K, TermFiles, TermPostings, term_files};
+use super::stats::average;
 use crate::output::OutFile;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -25,7 +26,7 @@ pub const DIR: &str = "sok/export";
 /// The entry file, the only one that must not be cached.
 pub const ENTRY: &str = "sok/index.json";
 /// Version of the export format.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Documents per result-card bucket.
 pub const BUCKET: usize = 4;
 /// Characters of text on a result card.
@@ -122,11 +123,15 @@ pub fn export(
     scored.push((fields.own, OWN_BOOST, Kind::Key));
     for (field, boost, kind) in scored {
         let mut total_tokens = 0u64;
+        let mut with_field = 0u64;
         let mut per_term: BTreeMap<Vec<u8>, Vec<(u32, u32, u8)>> = BTreeMap::new();
         for (s, seg) in segments.iter().enumerate() {
             let inverted = seg.inverted_index(field)?;
             total_tokens += inverted.total_num_tokens();
             let norms = seg.get_fieldnorms_reader(field)?;
+            with_field += (0..seg.max_doc())
+                .filter(|&d| norms.fieldnorm_id(d) != 0)
+                .count() as u64;
             let mut stream = inverted.terms().stream()?;
             while stream.advance() {
                 let info = stream.value().clone();
@@ -144,7 +149,7 @@ pub fn export(
                 }
             }
         }
-        let avg = total_tokens as Score / num_docs as Score;
+        let avg = average(total_tokens, num_docs, with_field);
         let target = if kind == Kind::Part {
             &mut parts
         } else {
@@ -256,13 +261,15 @@ fn layout(
         common,
         parts: external_parts,
     } = term_files(whole, parts, num_docs);
+    // The whole lexicon is in the entry, so the browser finds the words a fallback needs before
+    // its second round trip and fetches their postings together with the query's own.
     let lex = &extra.lexicon;
-    let in_order: Vec<&Entry> = lex.entries.iter().collect();
-    let (lexicon, lexicon_bounds) = lexicon_files("l", &in_order, |e| e.folded.clone());
-    files.extend(lexicon);
-    let in_reverse: Vec<&Entry> = lex.reversed.iter().map(|&i| &lex.entries[i]).collect();
-    let (lexicon, reversed_bounds) = lexicon_files("r", &in_reverse, |e| reverse(&e.folded));
-    files.extend(lexicon);
+    let words: Vec<&str> = lex.entries.iter().map(|e| e.key.as_str()).collect();
+    let weights: Vec<u64> = lex
+        .entries
+        .iter()
+        .map(|e| e.weight * 4 + u64::from(e.whole) + (u64::from(e.part) << 1))
+        .collect();
 
     // Filter columns: 0 = none, else 1 + the index in the entry's list.
     let organs: Vec<&str> = sorted_unique(cards.iter().map(|c| c.organ.as_str()));
@@ -326,8 +333,8 @@ fn layout(
         "shards": shards,
         "common": common,
         "parts": external_parts,
-        "lexicon": lexicon_bounds,
-        "reversed": reversed_bounds,
+        "words": words.join(" "),
+        "weights": weights,
         "parties": extra.parties,
         "organs": organs
             .iter()

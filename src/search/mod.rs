@@ -13,6 +13,7 @@ pub mod query;
 pub mod schema;
 pub mod shards;
 pub mod spellings;
+pub mod stats;
 pub mod words;
 
 use crate::model::site::Site;

@@ -13,6 +13,7 @@
 use super::compound::Part;
 use super::lexicon::{Fix, Lexicon};
 use super::schema::{Fields, KEY_BOOST, OWN_BOOST, Stemming, stored_text};
+use super::stats::Statistics;
 use super::words::{Word, words};
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
@@ -293,12 +294,14 @@ type Ranked = (&'static str, Score, DocAddress, usize);
 
 fn scored(
     searcher: &Searcher,
+    stats: &Statistics,
     q: &dyn Query,
     limit: usize,
 ) -> tantivy::Result<(Vec<(Score, DocAddress)>, usize)> {
-    searcher.search(
+    searcher.search_with_statistics_provider(
         q,
         &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
+        stats,
     )
 }
 
@@ -322,9 +325,10 @@ pub fn search(
     }
     let n = plan.len();
     let f = &fields;
+    let stats = Statistics::new(&searcher, &f.scored())?;
     let all_known = plan.iter().all(|w| w.known);
     let query = filtered(f, every_word(f, &plan, true), filters);
-    let (top, mut total) = scored(&searcher, &*query, limit)?;
+    let (top, mut total) = scored(&searcher, &stats, &*query, limit)?;
     let mut shown_query = query;
     let mut ranked: Vec<Ranked> = if all_known {
         let whole = searcher.search(&*every_word(f, &plan, false), &DocSetCollector)?;
@@ -350,7 +354,7 @@ pub fn search(
         ));
         let union = filtered(f, union, filters);
         let count = searcher.search(&*union, &Count)?;
-        let (all, _) = scored(&searcher, &*union, count)?;
+        let (all, _) = scored(&searcher, &stats, &*union, count)?;
         let matched = |a: &DocAddress| sets.iter().filter(|set| set.contains(a)).count();
         ranked = all
             .into_iter()

@@ -37,9 +37,9 @@ pub const PART_FIELDS: &[(&str, f32)] = &[
 /// `parti:c` for the party of a person it names).
 pub const KEY_BOOST: f32 = 10.0;
 /// The boost of a document's own key (the case page of `dnr:2023/7`, the party page of
-/// `parti:c`), so that it comes first: few documents have one, so BM25's length normalization
-/// against that field's tiny average takes most of it back.
-pub const OWN_BOOST: f32 = 100.0;
+/// `parti:c`), which also has the key in `keys`: enough to put it first for the key alone, not so
+/// much that it outweighs the other words of a query (`Peter Karlsson (C)`).
+pub const OWN_BOOST: f32 = 10.0;
 
 /// Swedish stop words (the Snowball project's list, as tantivy's `StopWordFilter` has it; BSD
 /// licence, Copyright (c) 2001 Dr Martin Porter). A query leaves out words made only of these
@@ -138,6 +138,14 @@ impl Fields {
             (self.people, TEXT_FIELDS[2].1),
             (self.text, TEXT_FIELDS[3].1),
         ]
+    }
+
+    /// Every field a query scores with BM25: the text, part, key and own fields.
+    pub fn scored(&self) -> Vec<Field> {
+        let mut v: Vec<Field> = self.text_fields().iter().map(|x| x.0).collect();
+        v.extend(self.part_fields().iter().map(|x| x.0));
+        v.extend([self.keys, self.own]);
+        v
     }
 }
 

@@ -4,8 +4,8 @@
 // (key, document).
 // No DOM here, so node runs it in the tests against the exported files.
 
-import { fix, needs, cmp } from './fallback.js';
-import { fold, words } from './words.js';
+import { fix, cmp } from './fallback.js';
+import { fold, isWord, words } from './words.js';
 
 export { tokens, stems, words, fold } from './words.js';
 
@@ -66,13 +66,6 @@ function readKeyed(bytes, rest) {
 
 function readShard(bytes) {
   return new Map(readKeyed(bytes, (r) => ({ main: readPostings(r, r.varint()), partOnly: readPostings(r, r.varint()) })));
-}
-
-function readLexicon(bytes) {
-  return readKeyed(bytes, (r) => {
-    const flags = r.varint();
-    return { whole: (flags & 1) === 1, part: (flags & 2) === 2, weight: r.varint() };
-  }).map(([key, e]) => ({ key, folded: fold(key), ...e }));
 }
 
 function readFull(bytes) {
@@ -152,12 +145,35 @@ function lastAtMost(bounds, key) {
   return lo;
 }
 
-/** The shards holding every sort key that starts with `prefix`. */
-function rangeOf(bounds, prefix) {
-  if (!bounds.length) return [];
-  const out = [lastAtMost(bounds, prefix)];
-  for (let i = out[0] + 1; i < bounds.length && bounds[i].startsWith(prefix); i++) out.push(i);
-  return out;
+/**
+ * The lexicon of the entry (`words`, `weights`: every stem of letters only, sorted by folded key
+ * then key) as the fallbacks read it: has(stem) (a whole word of the site), get(key),
+ * starting(foldedPrefix) and ending(foldedSuffix), entries { key, folded, whole, part, weight }.
+ */
+function readWords(e) {
+  const keys = e.words ? e.words.split(' ') : [];
+  const entries = keys.map((key, i) => {
+    const w = e.weights[i];
+    return { key, folded: fold(key), whole: (w & 1) === 1, part: (w & 2) === 2, weight: Math.floor(w / 4) };
+  });
+  const byKey = new Map(entries.map((x) => [x.key, x]));
+  return {
+    get: (key) => byKey.get(key),
+    has: (stem) => byKey.get(stem)?.whole === true,
+    starting: (p) => {
+      let lo = 0;
+      let hi = entries.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cmp(entries[mid].folded, p) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      const out = [];
+      for (let i = lo; i < entries.length && entries[i].folded.startsWith(p); i++) out.push(entries[i]);
+      return out;
+    },
+    ending: (x) => entries.filter((y) => y.folded.endsWith(x)),
+  };
 }
 
 /** The filter names of the URL and the columns they read. */
@@ -189,6 +205,7 @@ export class Engine {
       this.partsIndex = new Map((e.parts || []).map((t, i) => [t, i]));
       this.stopWords = new Set(e.stop_words || []);
       this.parties = e.parties || [];
+      this.lex = readWords(e);
       this.entry = e;
     }
     return this.entry;
@@ -234,28 +251,6 @@ export class Engine {
     const size = this.entry.bucket;
     const buckets = await Promise.all(ids.map((d) => this.fetch(`c/${Math.floor(d / size)}.json`, 'json', (x) => x)));
     return ids.map((d, i) => buckets[i][d % size]);
-  }
-
-  /** A view of the lexicon over the shards `need` says, once they are loaded. */
-  async lexicon(needed) {
-    const e = this.entry;
-    const fwd = new Set();
-    const rev = new Set();
-    for (const n of needed) {
-      for (const p of n.ranges) for (const i of rangeOf(e.lexicon, p)) fwd.add(i);
-      for (const k of n.keys) if (e.lexicon.length) fwd.add(lastAtMost(e.lexicon, k));
-      for (const p of n.reversed) for (const i of rangeOf(e.reversed, p)) rev.add(i);
-    }
-    const load = (dir, set) => Promise.all([...set].sort((a, b) => a - b).map((i) => this.fetch(`${dir}/${i}.bin`, 'bin', readLexicon)));
-    const [f, r] = await Promise.all([load('l', fwd), load('r', rev)]);
-    const entries = f.flat();
-    const reversed = r.flat();
-    const byKey = new Map(entries.map((x) => [x.key, x]));
-    return {
-      has: (stem) => byKey.get(stem)?.whole === true,
-      starting: (p) => entries.filter((x) => x.folded.startsWith(p)),
-      ending: (s) => reversed.filter((x) => x.folded.endsWith(s)),
-    };
   }
 
   /**
@@ -310,16 +305,24 @@ export class Engine {
   async rank(ws, keep, top) {
     const data = new Map();
     const get = (k) => data.get(k);
-    const need = new Set();
+    const n = ws.length;
+    const isLast = (i, j) => i + 1 === n && j + 1 === ws[i].slots.length;
+    // The entry's lexicon tells which words of letters the site lacks, so their fallbacks are
+    // found now and fetched with the query's own keys: one round trip for both. A slot that is
+    // not letters only is not in the lexicon; its fallback (rarely any) is fetched in case.
+    const early = ws.map((w, i) =>
+      w.slots.map((s, j) => (isWord(s.stem) && this.lex.get(s.stem) ? undefined : fix(s.token, s.stem, isLast(i, j), this.lex, this.stopWords))),
+    );
+    const need = new Map();
     for (const w of ws) {
-      if (w.dnr) need.add('#' + w.dnr);
-      if (w.party) need.add('@' + w.party);
-      for (const s of w.slots) need.add(s.stem);
+      if (w.dnr) need.set('#' + w.dnr, false);
+      if (w.party) need.set('@' + w.party, false);
+      for (const s of w.slots) need.set(s.stem, top);
     }
-    await Promise.all([...need].map(async (k) => data.set(k, await this.key(k, top && !k.startsWith('#') && !k.startsWith('@')))));
+    for (const f of early.flat()) if (f) for (const k of f.stems) if (!need.has(k)) need.set(k, false);
+    await Promise.all([...need].map(async ([k, t]) => data.set(k, await this.key(k, t))));
     const slotKnown = (s) => get(s.stem).known;
     const known = ws.map((w) => !!w.party || (w.dnr && get('#' + w.dnr).known) || (w.slots.length > 0 && w.slots.every(slotKnown)));
-    const n = ws.length;
     const notes = [];
     const plans = ws.map((w) => ({ w, fixes: w.slots.map(() => null) }));
     const ranked = (m, how) => {
@@ -338,20 +341,16 @@ export class Engine {
       const list = ranked(this.everyWord(plans, get), (d) => (whole.every((set) => set.has(d)) ? 'exact' : 'part'));
       if (list.length || n < 2) return { list, total: list.length, notes };
     } else {
-      const lacking = [];
       ws.forEach((w, i) => {
         if (known[i]) return;
         w.slots.forEach((s, j) => {
-          if (!slotKnown(s)) lacking.push({ w: i, s: j, last: i + 1 === n && j + 1 === w.slots.length });
+          if (slotKnown(s)) return;
+          const f = early[i][j] !== undefined ? early[i][j] : fix(s.token, s.stem, isLast(i, j), this.lex, this.stopWords);
+          notes.push({ word: s.token, kind: f ? f.kind : 'missing', words: f ? f.stems : [] });
+          plans[i].fixes[j] = f;
         });
       });
-      const lex = await this.lexicon(lacking.map((l) => needs(ws[l.w].slots[l.s].token, ws[l.w].slots[l.s].stem, l.last)));
-      for (const l of lacking) {
-        const s = ws[l.w].slots[l.s];
-        const f = fix(s.token, s.stem, l.last, lex, this.stopWords);
-        notes.push({ word: s.token, kind: f ? f.kind : 'missing', words: f ? f.stems : [] });
-        plans[l.w].fixes[l.s] = f;
-      }
+      // Only when the lexicon and the shards disagree (they do not) would this fetch anything.
       const more = new Set();
       for (const p of plans) for (const f of p.fixes) if (f) for (const k of f.stems) if (!data.has(k)) more.add(k);
       await Promise.all([...more].map(async (k) => data.set(k, await this.key(k))));
