@@ -6,10 +6,10 @@
 
 use super::codec::{FNV_START, fnv1a, run_length};
 use super::documents::TYPES;
-use super::lexicon::Lexicon;
+use super::lexicon::{Entry, Lexicon, reverse};
 use super::query::parties;
 use super::schema::{Fields, KEY_BOOST, OWN_BOOST, stored_text};
-use super::shards::{SCALE, TOP_K, TermFiles, TermPostings, term_files};
+use super::shards::{SCALE, TOP_K, TermFiles, TermPostings, lexicon_files, term_files};
 use super::stats::average;
 use crate::output::OutFile;
 use serde_json::{Value, json};
@@ -27,6 +27,9 @@ pub const DIR: &str = "sok/export";
 pub const ENTRY: &str = "sok/index.json";
 /// Version of the export format.
 pub const VERSION: u32 = 3;
+/// A lexicon of at most this many words goes in the entry (about 27 KB gzipped at the real
+/// site's 4.5 bytes a word); a larger one in shards (see [`lexicon_keys`]).
+pub const ENTRY_WORDS: usize = 6_000;
 /// Documents per result-card bucket.
 pub const BUCKET: usize = 4;
 /// Characters of text on a result card.
@@ -261,15 +264,7 @@ fn layout(
         common,
         parts: external_parts,
     } = term_files(whole, parts, num_docs);
-    // The whole lexicon is in the entry, so the browser finds the words a fallback needs before
-    // its second round trip and fetches their postings together with the query's own.
-    let lex = &extra.lexicon;
-    let words: Vec<&str> = lex.entries.iter().map(|e| e.key.as_str()).collect();
-    let weights: Vec<u64> = lex
-        .entries
-        .iter()
-        .map(|e| e.weight * 4 + u64::from(e.whole) + (u64::from(e.part) << 1))
-        .collect();
+    let lexicon = lexicon_keys(&extra.lexicon, &mut files);
 
     // Filter columns: 0 = none, else 1 + the index in the entry's list.
     let organs: Vec<&str> = sorted_unique(cards.iter().map(|c| c.organ.as_str()));
@@ -323,7 +318,7 @@ fn layout(
         hash = fnv1a(hash, bytes);
     }
     let generation = format!("{:012x}", hash & 0xffff_ffff_ffff);
-    let entry = json!({
+    let mut entry = json!({
         "version": VERSION,
         "base": format!("/{DIR}/{generation}/"),
         "docs": num_docs,
@@ -333,8 +328,6 @@ fn layout(
         "shards": shards,
         "common": common,
         "parts": external_parts,
-        "words": words.join(" "),
-        "weights": weights,
         "parties": extra.parties,
         "organs": organs
             .iter()
@@ -344,6 +337,9 @@ fn layout(
         "types": TYPES.iter().map(|t| json!([t.0, t.1])).collect::<Vec<_>>(),
         "stop_words": super::schema::STOP_WORDS,
     });
+    if let Value::Object(keys) = &mut entry {
+        keys.extend(lexicon);
+    }
     let mut out: Vec<OutFile> = files
         .into_iter()
         .map(|(p, b)| (PathBuf::from(format!("{DIR}/{generation}/{p}")), b))
@@ -352,6 +348,40 @@ fn layout(
     entry_bytes.push(b'\n');
     out.push((PathBuf::from(ENTRY), entry_bytes));
     out
+}
+
+/// The entry's keys for the lexicon of the fallbacks. Up to [`ENTRY_WORDS`] words, the words
+/// themselves (`words`, `weights`): the browser then finds the words a fallback needs before its
+/// second round trip and fetches them with the query's own, three round trips for every query. A
+/// larger vocabulary (a big site's) would make every search pay for it, so it goes in shards
+/// (`l/` in folded order, `r/` in reversed folded order, added to `files`) that only a query with
+/// a word the site lacks fetches, one round trip more; the entry has their boundaries
+/// (`lexicon`, `reversed`).
+fn lexicon_keys(
+    lex: &Lexicon,
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> serde_json::Map<String, Value> {
+    let mut keys = serde_json::Map::new();
+    if lex.entries.len() <= ENTRY_WORDS {
+        let words: Vec<&str> = lex.entries.iter().map(|e| e.key.as_str()).collect();
+        let weights: Vec<u64> = lex
+            .entries
+            .iter()
+            .map(|e| e.weight * 4 + u64::from(e.whole) + (u64::from(e.part) << 1))
+            .collect();
+        keys.insert("words".into(), json!(words.join(" ")));
+        keys.insert("weights".into(), json!(weights));
+        return keys;
+    }
+    let in_order: Vec<&Entry> = lex.entries.iter().collect();
+    let (shards, bounds) = lexicon_files("l", &in_order, |e| e.folded.clone());
+    files.extend(shards);
+    let in_reverse: Vec<&Entry> = lex.reversed.iter().map(|&i| &lex.entries[i]).collect();
+    let (shards, reversed) = lexicon_files("r", &in_reverse, |e| reverse(&e.folded));
+    files.extend(shards);
+    keys.insert("lexicon".into(), json!(bounds));
+    keys.insert("reversed".into(), json!(reversed));
+    keys
 }
 
 fn sorted_unique<'a>(it: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
@@ -364,6 +394,35 @@ fn sorted_unique<'a>(it: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lexicon_of(n: usize) -> Lexicon {
+        let entries: Vec<Entry> = (0..n)
+            .map(|i| Entry {
+                key: format!("ord{i:05}"),
+                folded: format!("ord{i:05}"),
+                whole: true,
+                part: false,
+                weight: 1,
+            })
+            .collect();
+        let mut reversed: Vec<usize> = (0..n).collect();
+        reversed.sort_by_key(|&i| reverse(&entries[i].folded));
+        Lexicon { entries, reversed }
+    }
+
+    #[test]
+    fn a_lexicon_goes_in_the_entry_up_to_its_bound_and_in_shards_beyond() {
+        let mut files = Vec::new();
+        let keys = lexicon_keys(&lexicon_of(ENTRY_WORDS), &mut files);
+        assert!(keys.contains_key("words") && !keys.contains_key("lexicon"));
+        assert!(files.is_empty());
+        let keys = lexicon_keys(&lexicon_of(ENTRY_WORDS + 1), &mut files);
+        assert!(!keys.contains_key("words") && !keys.contains_key("weights"));
+        let shards = |dir: &str| files.iter().filter(|f| f.0.starts_with(dir)).count();
+        let bounds = |k: &str| keys[k].as_array().map_or(0, Vec::len);
+        assert!(shards("l/") > 1 && shards("l/") == bounds("lexicon"));
+        assert!(shards("r/") > 1 && shards("r/") == bounds("reversed"));
+    }
 
     #[test]
     fn keys_of_the_key_fields_become_hash_and_at_keys() {

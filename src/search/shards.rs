@@ -1,9 +1,10 @@
 //! The term files of the static export: each key's postings in alphabetical shards of a few KB
 //! (the documents with the key as a whole word, scored with its parts too, then the documents
-//! with it only as a compound part), and common keys in files of their own with a top-K block.
-//! `docs/SEARCH.md` has the layout.
+//! with it only as a compound part), common keys in files of their own with a top-K block, and a
+//! large site's lexicon in shards sorted by folded key. `docs/SEARCH.md` has the layout.
 
 use super::codec::put_varint;
+use super::lexicon::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 use tantivy::Score;
 
@@ -13,6 +14,8 @@ pub const SCALE: f32 = 64.0;
 pub const TOP_K: usize = 64;
 /// A shard is closed once its encoded terms reach this many bytes (a few KB once gzipped).
 pub const SHARD_BYTES: usize = 8 * 1024;
+/// A lexicon shard is closed once it reaches this many bytes.
+pub const LEXICON_BYTES: usize = 8 * 1024;
 
 /// Postings of one key: (export document id, summed score over the fields), by document.
 pub type TermPostings = Vec<(u32, Score)>;
@@ -184,6 +187,51 @@ pub fn term_files(
         flush(&mut body, &mut count, &mut out);
     }
     out
+}
+
+/// The lexicon files, in `dir` (`l` in folded order, `r` in reversed folded order), and the
+/// sort key (`folded` or its reverse) of each one's first entry. A run of entries with the same
+/// sort key is never cut, so a prefix of sort keys is found from the boundaries.
+pub fn lexicon_files(
+    dir: &str,
+    entries: &[&Entry],
+    sort_key: impl Fn(&Entry) -> String,
+) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut bounds: Vec<String> = Vec::new();
+    let mut body = Vec::new();
+    let mut count = 0u64;
+    let mut prev = "";
+    let mut flush = |body: &mut Vec<u8>, count: &mut u64| {
+        let mut shard = Vec::new();
+        put_varint(&mut shard, *count);
+        shard.append(body);
+        files.push((format!("{dir}/{}.bin", files.len()), shard));
+        *count = 0;
+    };
+    for (i, e) in entries.iter().enumerate() {
+        let key = sort_key(e);
+        if count == 0 {
+            bounds.push(key.clone());
+            prev = "";
+        }
+        let shared = common_prefix(prev, &e.key);
+        put_varint(&mut body, shared as u64);
+        put_varint(&mut body, (e.key.len() - shared) as u64);
+        body.extend_from_slice(&e.key.as_bytes()[shared..]);
+        put_varint(&mut body, u64::from(e.whole) | (u64::from(e.part) << 1));
+        put_varint(&mut body, e.weight);
+        count += 1;
+        prev = &e.key;
+        let next_differs = entries.get(i + 1).is_none_or(|n| sort_key(n) != key);
+        if body.len() >= LEXICON_BYTES && next_differs {
+            flush(&mut body, &mut count);
+        }
+    }
+    if count > 0 {
+        flush(&mut body, &mut count);
+    }
+    (files, bounds)
 }
 
 /// Bytes `a` and `b` share at their start, in whole characters.

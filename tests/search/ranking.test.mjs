@@ -180,3 +180,51 @@ test('a title written decomposed (NFD) is found by a normal query, and the other
     assert.deepEqual(compare(q, mine, tantivy(out, q), entry.scale), []);
   }
 });
+
+test('a lexicon too large for the entry goes in shards: fallbacks one round trip later, ranked like tantivy', async (t) => {
+  // 8,000 invented words of letters only (consonant, vowel, …, k: no Swedish ending to strip),
+  // more than the entry carries (ENTRY_WORDS in src/search/export.rs), in a document's text.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'protokoll-lexicon-'));
+  fs.cpSync(path.join(repo, 'tests/fixtures/minimal'), root, { recursive: true });
+  const [cons, vows] = ['bdfghjlmnprstvz', 'aeiou'];
+  let seed = 7;
+  const next = (n) => {
+    seed = (seed * 48271) % 2147483647; // exact in a double: 48271 × 2³¹ < 2⁵³
+    return seed % n;
+  };
+  const invented = new Set();
+  while (invented.size < 8000) {
+    let w = '';
+    for (let i = 0; i < 3; i++) w += cons[next(cons.length)] + vows[next(vows.length)];
+    invented.add(w + 'k');
+  }
+  const list = [...invented];
+  const paragraphs = [];
+  for (let i = 0; i < list.length; i += 80) paragraphs.push(list.slice(i, i + 80).join(' ') + '.');
+  fs.writeFileSync(
+    path.join(root, 'content/dokument/ordlista.md'),
+    `+++\ntyp = "tjansteskrivelse"\nid = "ordlista"\ntitel = "Ordlista"\ndatum = 2024-01-02\norganisation = "testforbundet"\n+++\n${paragraphs.join('\n\n')}\n`,
+  );
+  const out = build(root);
+  const why = missingStemmer(out);
+  if (why) return t.skip(why);
+  const entry = JSON.parse(fs.readFileSync(path.join(out, 'sok/index.json'), 'utf8'));
+  assert.equal(entry.words, undefined, 'the lexicon is not in the entry');
+  assert.ok(entry.lexicon.length > 1 && entry.reversed.length > 1, 'its shards are named');
+  const word = list[4321];
+  const typo = word.slice(0, 3) + (word[3] === 'a' ? 'e' : 'a') + word.slice(4);
+  assert.ok(!invented.has(typo));
+  const queries = [word, typo, word.slice(0, 5), `budget ${typo}`, 'budgett', 'verksamhetsplanen budget'];
+  const kinds = new Set();
+  for (const q of queries) {
+    const { engine: e, stats } = await engine(out);
+    const mine = await e.search(q, {}, 0, 10);
+    assert.deepEqual(compare(q, mine, tantivy(out, q), entry.scale), [], q);
+    assert.ok(mine.hits.length > 0, `${q} finds something`);
+    for (const n of mine.notes) kinds.add(n.kind);
+    // The lexicon shards are a round trip of their own, only for a word the site lacks.
+    assert.equal(stats.trips, mine.notes.length ? 4 : 3, `${q}: ${stats.files.join(' ')}`);
+    assert.equal(stats.files.some((f) => /\/[lr]\/\d+\.bin$/.test(f)), mine.notes.length > 0, q);
+  }
+  assert.ok(kinds.has('typo') && kinds.has('prefix'), [...kinds].join(' '));
+});

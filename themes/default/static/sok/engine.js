@@ -4,7 +4,7 @@
 // (key, document).
 // No DOM here, so node runs it in the tests against the exported files.
 
-import { fix, cmp } from './fallback.js';
+import { fix, needs, cmp } from './fallback.js';
 import { fold, isWord, words } from './words.js';
 
 export { tokens, stems, words, fold } from './words.js';
@@ -66,6 +66,13 @@ function readKeyed(bytes, rest) {
 
 function readShard(bytes) {
   return new Map(readKeyed(bytes, (r) => ({ main: readPostings(r, r.varint()), partOnly: readPostings(r, r.varint()) })));
+}
+
+function readLexicon(bytes) {
+  return readKeyed(bytes, (r) => {
+    const flags = r.varint();
+    return { whole: (flags & 1) === 1, part: (flags & 2) === 2, weight: r.varint() };
+  }).map(([key, e]) => ({ key, folded: fold(key), ...e }));
 }
 
 function readFull(bytes) {
@@ -145,6 +152,14 @@ function lastAtMost(bounds, key) {
   return lo;
 }
 
+/** The shards holding every sort key that starts with `prefix`. */
+function rangeOf(bounds, prefix) {
+  if (!bounds.length) return [];
+  const out = [lastAtMost(bounds, prefix)];
+  for (let i = out[0] + 1; i < bounds.length && bounds[i].startsWith(prefix); i++) out.push(i);
+  return out;
+}
+
 /**
  * The lexicon of the entry (`words`, `weights`: every stem of letters only, sorted by folded key
  * then key) as the fallbacks read it: has(stem) (a whole word of the site), get(key),
@@ -205,7 +220,8 @@ export class Engine {
       this.partsIndex = new Map((e.parts || []).map((t, i) => [t, i]));
       this.stopWords = new Set(e.stop_words || []);
       this.parties = e.parties || [];
-      this.lex = readWords(e);
+      // A large site's lexicon is in shards (no `words` in the entry): fetched when needed.
+      this.lex = e.words === undefined ? null : readWords(e);
       this.entry = e;
     }
     return this.entry;
@@ -251,6 +267,28 @@ export class Engine {
     const size = this.entry.bucket;
     const buckets = await Promise.all(ids.map((d) => this.fetch(`c/${Math.floor(d / size)}.json`, 'json', (x) => x)));
     return ids.map((d, i) => buckets[i][d % size]);
+  }
+
+  /** A view of the lexicon shards `needed` says (a large site's), once they are loaded. */
+  async lexicon(needed) {
+    const e = this.entry;
+    const fwd = new Set();
+    const rev = new Set();
+    for (const n of needed) {
+      for (const p of n.ranges) for (const i of rangeOf(e.lexicon, p)) fwd.add(i);
+      for (const k of n.keys) if (e.lexicon.length) fwd.add(lastAtMost(e.lexicon, k));
+      for (const p of n.reversed) for (const i of rangeOf(e.reversed, p)) rev.add(i);
+    }
+    const load = (dir, set) => Promise.all([...set].sort((a, b) => a - b).map((i) => this.fetch(`${dir}/${i}.bin`, 'bin', readLexicon)));
+    const [f, r] = await Promise.all([load('l', fwd), load('r', rev)]);
+    const entries = f.flat();
+    const reversed = r.flat();
+    const byKey = new Map(entries.map((x) => [x.key, x]));
+    return {
+      has: (stem) => byKey.get(stem)?.whole === true,
+      starting: (p) => entries.filter((x) => x.folded.startsWith(p)),
+      ending: (s) => reversed.filter((x) => x.folded.endsWith(s)),
+    };
   }
 
   /**
@@ -309,9 +347,11 @@ export class Engine {
     const isLast = (i, j) => i + 1 === n && j + 1 === ws[i].slots.length;
     // The entry's lexicon tells which words of letters the site lacks, so their fallbacks are
     // found now and fetched with the query's own keys: one round trip for both. A slot that is
-    // not letters only is not in the lexicon; its fallback (rarely any) is fetched in case.
+    // not letters only is not in the lexicon; its fallback (rarely any) is fetched in case. A
+    // large site's lexicon is in shards: its fallbacks wait for the keys to say what is lacking.
+    const lex = this.lex;
     const early = ws.map((w, i) =>
-      w.slots.map((s, j) => (isWord(s.stem) && this.lex.get(s.stem) ? undefined : fix(s.token, s.stem, isLast(i, j), this.lex, this.stopWords))),
+      w.slots.map((s, j) => (!lex || (isWord(s.stem) && lex.get(s.stem)) ? undefined : fix(s.token, s.stem, isLast(i, j), lex, this.stopWords))),
     );
     const need = new Map();
     for (const w of ws) {
@@ -341,16 +381,21 @@ export class Engine {
       const list = ranked(this.everyWord(plans, get), (d) => (whole.every((set) => set.has(d)) ? 'exact' : 'part'));
       if (list.length || n < 2) return { list, total: list.length, notes };
     } else {
+      const lacking = [];
       ws.forEach((w, i) => {
         if (known[i]) return;
         w.slots.forEach((s, j) => {
-          if (slotKnown(s)) return;
-          const f = early[i][j] !== undefined ? early[i][j] : fix(s.token, s.stem, isLast(i, j), this.lex, this.stopWords);
-          notes.push({ word: s.token, kind: f ? f.kind : 'missing', words: f ? f.stems : [] });
-          plans[i].fixes[j] = f;
+          if (!slotKnown(s)) lacking.push([i, j, s]);
         });
       });
-      // Only when the lexicon and the shards disagree (they do not) would this fetch anything.
+      const view = lex || (await this.lexicon(lacking.map(([i, j, s]) => needs(s.token, s.stem, isLast(i, j)))));
+      for (const [i, j, s] of lacking) {
+        const f = early[i][j] !== undefined ? early[i][j] : fix(s.token, s.stem, isLast(i, j), view, this.stopWords);
+        notes.push({ word: s.token, kind: f ? f.kind : 'missing', words: f ? f.stems : [] });
+        plans[i].fixes[j] = f;
+      }
+      // With the entry's lexicon only when it and the shards disagree (they do not) would this
+      // fetch anything; with lexicon shards, the words the fallbacks chose.
       const more = new Set();
       for (const p of plans) for (const f of p.fixes) if (f) for (const k of f.stems) if (!data.has(k)) more.add(k);
       await Promise.all([...more].map(async (k) => data.set(k, await this.key(k))));

@@ -1,7 +1,8 @@
 // The fallbacks for a word the index lacks, as src/search/lexicon.rs and compound.rs decide them:
 // the last word as a prefix, other diacritics, compounds ending in it, words one edit away, a
-// split into words of the site, words two edits away. They read the lexicon the entry carries
-// (engine.js `readWords`).
+// split into words of the site, words two edits away. They read a lexicon view: the lexicon the
+// entry carries (engine.js `readWords`), or on a site too large for that the lexicon shards a
+// word needs (`needs` says which; engine.js `lexicon`).
 
 import { stem } from './stemmer.js';
 import { distance, fold, isWord } from './words.js';
@@ -28,6 +29,37 @@ export function cmp(a, b) {
     const d = p.value.codePointAt(0) - q.value.codePointAt(0);
     if (d) return d;
   }
+}
+
+const reverse = (s) => [...s].reverse().join('');
+
+/** The pieces a split of `token` may ask about (each piece and its stem), or none. */
+function pieces(token) {
+  const c = [...token];
+  const n = c.length;
+  if (n < MIN_WORD || n > MAX_WORD || !isWord(token)) return [];
+  const out = [];
+  for (let i = 0; i + MIN_PART <= n; i++) {
+    for (let j = i + MIN_PART; j <= n; j++) {
+      const t = c.slice(i, j).join('');
+      out.push(t, stem(t));
+    }
+  }
+  return out;
+}
+
+/**
+ * What the lexicon shards must hold to fix `token`: folded prefixes whose whole range is needed
+ * (`ranges`), folded keys whose own shard is needed (`keys`) and reversed folded prefixes of the
+ * reversed lexicon (`reversed`).
+ */
+export function needs(token, stemmed, last) {
+  const ft = fold(token);
+  const fs = fold(stemmed);
+  const ranges = [fs];
+  if (last && [...token].length >= PREFIX_MIN) ranges.push(ft);
+  if ([...ft].length >= TYPO_ONE) ranges.push([...ft][0]);
+  return { ranges, keys: pieces(token).map(fold), reversed: [reverse(fs)] };
 }
 
 /** The best split of `word` into parts that are words of the site (compound.rs `split`). */
