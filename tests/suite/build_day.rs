@@ -43,21 +43,7 @@ fn recorded(out: &Path) -> Date {
 /// 2024-02-07, after every other date of the content, that never got a protokoll, and one
 /// called for 2099.
 fn with_called_meetings() -> tempfile::TempDir {
-    let t = fixture("minimal");
-    for day in ["2024-02-07", "2099-03-04"] {
-        let dir = t.path().join("content/styrelsen").join(day);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            dir.join("kallelse.md"),
-            format!(
-                "+++\ntyp = \"kallelse\"\norgan = \"styrelsen\"\ndatum = {day}\nstart \
-                = \"09:00\"\nplats = \"Kommunhuset\"\n+++\nVälkomna.\n\n## 1. Val av \
-                justerare\n"
-            ),
-        )
-        .unwrap();
-    }
-    t
+    with_called(&[("2024-02-07", "09:00"), ("2099-03-04", "09:00")])
 }
 
 #[test]

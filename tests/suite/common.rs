@@ -29,6 +29,26 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
     t
 }
 
+/// The minimal fixture with a meeting of the styrelse called (a kallelse, no protokoll) for each
+/// (day, start time) of `called`.
+pub fn with_called(called: &[(&str, &str)]) -> tempfile::TempDir {
+    let t = fixture("minimal");
+    for (day, time) in called {
+        let dir = t.path().join("content/styrelsen").join(day);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("kallelse.md"),
+            format!(
+                "+++\ntyp = \"kallelse\"\norgan = \"styrelsen\"\ndatum = {day}\nstart \
+                = \"{time}\"\nplats = \"Kommunhuset\"\n+++\nVälkomna.\n\n## 1. Val av \
+                justerare\n"
+            ),
+        )
+        .unwrap();
+    }
+    t
+}
+
 /// Builds `root` into `root/public`.
 pub fn build(root: &Path) -> Result<protokoll::BuildReport, protokoll::BuildError> {
     protokoll::run(

@@ -7,21 +7,7 @@ use crate::common::*;
 /// The minimal fixture with a meeting called for 2023-12-06 that never got a protokoll, and one
 /// called for 2024-02-07, after every other date of the content.
 fn with_called_meetings() -> tempfile::TempDir {
-    let t = fixture("minimal");
-    for (day, time) in [("2023-12-06", "09:00"), ("2024-02-07", "13:00")] {
-        let dir = t.path().join("content/styrelsen").join(day);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            dir.join("kallelse.md"),
-            format!(
-                "+++\ntyp = \"kallelse\"\norgan = \"styrelsen\"\ndatum = {day}\nstart \
-                = \"{time}\"\nplats = \"Kommunhuset\"\n+++\nVälkomna.\n\n## 1. Val av \
-                justerare\n"
-            ),
-        )
-        .unwrap();
-    }
-    t
+    with_called(&[("2023-12-06", "09:00"), ("2024-02-07", "13:00")])
 }
 
 #[test]
