@@ -255,24 +255,22 @@ fn main() -> ExitCode {
             };
             cli::init::report(&dir, protokoll::scaffold::init(&dir, &args))
         }
-        Command::Archive { root, output } => match cli::require_site(&root).and(cli::build_day()) {
+        Command::Archive { root, output } => match cli::site_and_day(&root) {
             Ok(day) => cli::build::archive(&root, &output, day),
             Err(code) => code,
         },
         Command::Build { root, output } => {
-            let day = match cli::require_site(&root).and(cli::build_day()) {
+            let day = match cli::site_and_day(&root) {
                 Ok(day) => day,
                 Err(code) => return code,
             };
             let output = output.unwrap_or_else(|| root.join("public"));
             cli::build::build(&Build::new(root, output, Mode::Publish).on(day))
         }
-        Command::Serve { root, port, output } => {
-            match cli::require_site(&root).and(cli::build_day()) {
-                Ok(day) => cli::serve::run(root, port, output, day),
-                Err(code) => code,
-            }
-        }
+        Command::Serve { root, port, output } => match cli::site_and_day(&root) {
+            Ok(day) => cli::serve::run(root, port, output, day),
+            Err(code) => code,
+        },
         Command::New { what } => match what {
             NewCommand::Meeting { organ, date, root } => cli::new::report(
                 "kallelse",
@@ -306,7 +304,7 @@ fn main() -> ExitCode {
         Command::Check {
             root,
             deny_warnings,
-        } => match cli::require_site(&root).and(cli::build_day()) {
+        } => match cli::site_and_day(&root) {
             Ok(day) => cli::build::check(&root, deny_warnings, day),
             Err(code) => code,
         },

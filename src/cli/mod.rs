@@ -25,6 +25,13 @@ pub fn require_site(root: &std::path::Path) -> Result<(), std::process::ExitCode
     Err(std::process::ExitCode::FAILURE)
 }
 
+/// What every command that builds needs first: a site at `root` and the day to build it on.
+pub fn site_and_day(
+    root: &std::path::Path,
+) -> Result<protokoll::model::date::Date, std::process::ExitCode> {
+    require_site(root).and_then(|()| build_day())
+}
+
 /// The day a build is made on: `SOURCE_DATE_EPOCH`'s day when it is set, else today, both in
 /// Stockholm. Read here, once per command, so the library never reads the clock or the
 /// environment; the build records the day, and the same `SOURCE_DATE_EPOCH` gives the same site.
